@@ -1,0 +1,41 @@
+package org.rectifywatch.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every topic of the pipeline, declared once. */
+public final class Topics {
+    public static final String REPORTS_RAW = "reports.raw";
+    public static final String REPORTS_PARSED = "reports.parsed";
+    public static final String ISSUES_CLASSIFIED = "issues.classified";
+    public static final String ALERTS_OVERDUE = "alerts.overdue";
+    public static final String REPORTS_DLQ = "reports.dlq";
+    public static final String SINK_DLQ = "sink.dlq";
+    public static final String CRAWL_STATE = "crawl.state";
+    /** Alert ids already delivered to the webhook (compacted), so a restart never notifies twice. */
+    public static final String NOTIFY_STATE = "notify.state";
+
+    /** Partitions and config of a topic as the pipeline creates it. */
+    public record Spec(String name, int partitions, Map<String, String> config) {
+    }
+
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+    private static final Map<String, String> LARGE = Map.of("max.message.bytes", "8388608");
+
+    /**
+     * Keyed entity topics are compacted so that a sink or a new consumer can rebuild the latest state;
+     * {@code reports.raw} allows 8 MiB records (long reports with attachments lists).
+     */
+    public static final List<Spec> ALL = List.of(
+            new Spec(REPORTS_RAW, 3, LARGE),
+            new Spec(REPORTS_PARSED, 3, COMPACTED),
+            new Spec(ISSUES_CLASSIFIED, 3, COMPACTED),
+            new Spec(ALERTS_OVERDUE, 3, COMPACTED),
+            new Spec(REPORTS_DLQ, 1, LARGE),
+            new Spec(SINK_DLQ, 1, Map.of()),
+            new Spec(CRAWL_STATE, 1, COMPACTED),
+            new Spec(NOTIFY_STATE, 1, COMPACTED));
+
+    private Topics() {
+    }
+}

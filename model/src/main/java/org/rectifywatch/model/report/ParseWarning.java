@@ -1,0 +1,5 @@
+package org.rectifywatch.model.report;
+
+/** A typed parser warning with a human-readable detail. */
+public record ParseWarning(WarningCode code, String detail) {
+}

@@ -1,0 +1,9 @@
+package org.rectifywatch.model.wire;
+
+/** Why an issue is overdue. */
+public enum AlertKind {
+    /** A dated commitment's due date has passed and the issue is not completed. */
+    commitment_overdue,
+    /** The issue is in progress with no dated commitment and the rectification window since feedback has passed. */
+    rectification_overdue
+}
