@@ -1,5 +1,8 @@
 package org.rectifywatch.app;
 
+import org.rectifywatch.app.cli.LocalCommand;
+import org.rectifywatch.app.cli.ProcessCommand;
+import org.rectifywatch.localstack.StartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Watches official sites for inspection-rectification reports, parses and classifies them, "
                 + "and keeps them searchable in Elasticsearch.",
         subcommands = {
+                LocalCommand.class,
+                ProcessCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Pipeline implements Runnable {
@@ -21,7 +26,21 @@ public final class Pipeline implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Pipeline());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(Pipeline::handle);
         return cl;
+    }
+
+    /** Start-up and configuration failures end with one sentence naming the cause and the fix, not a stack trace. */
+    private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof StartupException || t instanceof IllegalArgumentException) {
+                cmd.getErr().println("pipeline " + cmd.getCommandName() + ": " + t.getMessage());
+                return 2;
+            }
+        }
+        cmd.getErr().println("pipeline " + cmd.getCommandName() + " failed: " + ex);
+        ex.printStackTrace(cmd.getErr());
+        return 1;
     }
 
     @Override

@@ -7,24 +7,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.rectifywatch.model.TopicInstaller;
 import org.rectifywatch.model.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,22 +90,7 @@ public final class LocalKafka implements AutoCloseable {
     /** Creates the topics that do not exist yet. */
     public void createTopics(Collection<Topics.Spec> specs) {
         try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (Topics.Spec s : specs) {
-                if (!existing.contains(s.name())) {
-                    missing.add(new NewTopic(s.name(), s.partitions(), (short) 1).configs(s.config()));
-                }
-            }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("creating topics on " + bootstrap() + " failed: " + e.getCause(), e.getCause());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("creating topics on " + bootstrap() + " failed: " + e, e);
+            TopicInstaller.ensure(admin, specs);
         }
     }
 

@@ -31,6 +31,17 @@ public final class DeadLetters {
         }
     }
 
+    /** Header Kafka Streams' own dead-letter records carry the exception class in. */
+    public static final String STREAMS_EXCEPTION = "__streams.errors.exception";
+    /** Header Kafka Streams' own dead-letter records carry the exception message in. */
+    public static final String STREAMS_MESSAGE = "__streams.errors.message";
+
+    /** The reason of a dead letter, whether the pipeline or Kafka Streams' own handlers wrote it. */
+    public static String reason(Headers headers) {
+        String r = get(headers, REASON);
+        return r != null ? r : get(headers, STREAMS_EXCEPTION);
+    }
+
     public static String get(Headers headers, String name) {
         Header h = headers.lastHeader(name);
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -1,0 +1,38 @@
+package org.rectifywatch.ingest.fetch;
+
+import java.util.Locale;
+
+/** Why a URL was not published in this pass. Failures are retried in the next pass; refusals are not errors. */
+public enum SkipReason {
+    NOT_ALLOWED_HOST(false),
+    PRIVATE_ADDRESS(false),
+    ROBOTS_DISALLOWED(false),
+    REDIRECT_REFUSED(false),
+    TOO_MANY_REDIRECTS(false),
+    TOO_LARGE(false),
+    NOT_A_REPORT(false),
+    CHALLENGE(true),
+    MOJIBAKE(false),
+    EMPTY_TEXT(false),
+    NOT_HTML(false),
+    HTTP_STATUS(true),
+    TIMEOUT(true),
+    RETRY_AFTER_TOO_LONG(true),
+    NETWORK(true),
+    MULTIPAGE_INCOMPLETE(true);
+
+    private final boolean failure;
+
+    SkipReason(boolean failure) {
+        this.failure = failure;
+    }
+
+    /** True when the site or network failed (counted as an error); false for deliberate refusals. */
+    public boolean failure() {
+        return failure;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,103 @@
+package org.rectifywatch.processor.classify;
+
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Weighted domain terms per topic (resource {@code lexicon.tsv}: topic, term, weight). A term found in a
+ * problem statement adds its weight to its topic's score; each term counts once per text. Matching runs on
+ * the normalised text with one Aho-Corasick pass, so it costs less than segmenting the same text.
+ */
+public final class Lexicon {
+    static final String RESOURCE = "lexicon.tsv";
+
+    record Entry(Topic topic, String term, double weight) {
+    }
+
+    /** Per-topic score of one text and the terms that produced it. */
+    public record Match(double[] scores, Map<Topic, List<String>> terms) {
+        public double score(Topic t) {
+            return scores[t.ordinal()];
+        }
+
+        public double total() {
+            double sum = 0;
+            for (double s : scores) {
+                sum += s;
+            }
+            return sum;
+        }
+    }
+
+    private final AhoCorasickDoubleArrayTrie<List<Entry>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final String sha256;
+
+    private Lexicon(List<Entry> entries, String sha256) {
+        TreeMap<String, List<Entry>> byTerm = new TreeMap<>();
+        for (Entry e : entries) {
+            byTerm.computeIfAbsent(e.term(), k -> new ArrayList<>()).add(e);
+        }
+        trie.build(byTerm);
+        this.sha256 = sha256;
+    }
+
+    public static Lexicon bundled() {
+        String tsv = TrainingData.Resources.read(RESOURCE);
+        return parse(tsv, RESOURCE);
+    }
+
+    static Lexicon parse(String tsv, String name) {
+        List<Entry> entries = new ArrayList<>();
+        String[] lines = tsv.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].replace("\r", "");
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            int lineNo = i + 1;
+            if (f.length != 3) {
+                throw new IllegalArgumentException(name + " line " + (i + 1)
+                        + ": expected topic<TAB>term<TAB>weight; fix the line");
+            }
+            Topic topic = Topic.ofCode(f[0]).orElseThrow(() -> new IllegalArgumentException(
+                    name + " line " + lineNo + ": unknown topic code '" + f[0] + "'; use one of the 18 taxonomy codes"));
+            String term = TextNormalizer.normalize(f[1]);
+            double weight;
+            try {
+                weight = Double.parseDouble(f[2].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": weight '" + f[2] + "' is not a number");
+            }
+            entries.add(new Entry(topic, term, weight));
+        }
+        return new Lexicon(entries, TrainingData.Resources.sha256(tsv));
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Scores a text that has already been through {@link TextNormalizer#normalize}. */
+    public Match match(String normalized) {
+        double[] scores = new double[Topic.values().length];
+        Map<Topic, List<String>> terms = new EnumMap<>(Topic.class);
+        if (normalized == null || normalized.isEmpty()) {
+            return new Match(scores, terms);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (var hit : trie.parseText(normalized)) {
+            for (Entry e : hit.value) {
+                if (seen.add(e.topic().ordinal() + e.term())) {
+                    scores[e.topic().ordinal()] += e.weight();
+                    terms.computeIfAbsent(e.topic(), k -> new ArrayList<>()).add(e.term());
+                }
+            }
+        }
+        return new Match(scores, terms);
+    }
+}

@@ -1,0 +1,77 @@
+package org.rectifywatch.processor.parse;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides the status of an issue from its rectification text and keeps the clause that decided it:
+ * {@code in_progress} when a concrete item is explicitly pending (正在, 将于, 尚未, 在建…), {@code completed} when the
+ * text says the problem is fixed (已整改完成, 全部整改到位…), {@code long_term} for measures and mechanisms without
+ * either, {@code unknown} without rectification text. An explicit "该问题已整改完成" outweighs a pending detail.
+ */
+public final class StatusClassifier {
+    public static final String COMPLETED = "completed";
+    public static final String IN_PROGRESS = "in_progress";
+    public static final String LONG_TERM = "long_term";
+    public static final String UNKNOWN = "unknown";
+
+    /** The result: status plus the clause that decided it (null for long_term without a mechanism clause). */
+    public record Verdict(String status, String evidence) {
+    }
+
+    private static final Pattern ISSUE_CLOSED = Pattern.compile(
+            "(?:该|此|这一|上述)(?:项)?问题(?:已|均已)(?:全部)?(?:整改完成|完成整改|整改到位|整改销号|销号|解决)");
+    private static final Pattern PENDING = Pattern.compile(
+            "正在|将于|将在|计划于|计划在|预计|力争|争取在|争取于|尚未|未完成|未整改到位|仍在|待批复|待审批|待验收|在建|正按|"
+                    + "推进中|进行中|建设中|实施中|办理中|审理中|司法程序|基本完成|初步完成|陆续|下步将|下一步将|抓紧推进|"
+                    + "加快推进中|前完成|底前|年内完成|以前完成|之前完成|未办结|未结案");
+    private static final Pattern DONE = Pattern.compile(
+            "已(?:全部|均)?(?:整改完成|完成整改|整改到位|落实到位|整改销号|销号)|(?:全部|均已|已全部|已)(?:整改到位|整改完成)|"
+                    + "已全部(?:完成|补齐|补办|清理|清退|追回|更正|修复|纠正|办结|到位|落实|调整|处理|规范)|全部补齐|"
+                    + "问题已(?:解决|整改)|已(?:完成|实现)[^,，。;；]{0,12}(?:全覆盖|调整|配备|补齐|清零)|督促整改到位");
+    private static final Pattern NOT_DONE_CONTEXT = Pattern.compile("确保|力争|推动|要求|争取|务必|直至|以便");
+    private static final Pattern MECHANISM = Pattern.compile("长效机制|机制|制度|办法|规定|清单");
+
+    private StatusClassifier() {
+    }
+
+    public static Verdict classify(String rectification) {
+        if (rectification == null || rectification.isBlank()) {
+            return new Verdict(UNKNOWN, null);
+        }
+        String closed = clauseOf(rectification, ISSUE_CLOSED);
+        if (closed != null) {
+            return new Verdict(COMPLETED, closed);
+        }
+        String pending = clauseOf(rectification, PENDING);
+        if (pending != null) {
+            return new Verdict(IN_PROGRESS, pending);
+        }
+        String done = clauseOf(rectification, DONE);
+        if (done != null) {
+            return new Verdict(COMPLETED, done);
+        }
+        return new Verdict(LONG_TERM, clauseOf(rectification, MECHANISM));
+    }
+
+    /** The first clause (between punctuation) containing a match that is not an aspiration (确保…到位). */
+    private static String clauseOf(String text, Pattern p) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            int b = m.start();
+            while (b > 0 && ",，。;；\n!！?？".indexOf(text.charAt(b - 1)) < 0) {
+                b--;
+            }
+            int e = m.end();
+            while (e < text.length() && ",，。;；\n!！?？".indexOf(text.charAt(e)) < 0) {
+                e++;
+            }
+            String prefix = text.substring(b, m.start());
+            if (p != PENDING && NOT_DONE_CONTEXT.matcher(prefix).find()) {
+                continue;
+            }
+            return text.substring(b, e).trim();
+        }
+        return null;
+    }
+}

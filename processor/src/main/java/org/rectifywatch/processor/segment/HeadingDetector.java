@@ -1,0 +1,108 @@
+package org.rectifywatch.processor.segment;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Recognises numbered headings in both full-width and ASCII punctuation. */
+public final class HeadingDetector {
+    private static final String CN = "[一二三四五六七八九十]{1,3}";
+    private static final Pattern CHINESE = Pattern.compile("^(" + CN + ")\\s*[、.．]\\s*");
+    private static final Pattern ASPECT = Pattern.compile("^第(" + CN + ")(?:个)?方面(?:的)?(?:问题)?\\s*[:：、.．,，]?\\s*");
+    private static final Pattern CHINESE_PAREN = Pattern.compile("^[(（](" + CN + ")[)）]\\s*[、.．]?\\s*");
+    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})\\s*(?:[、．]|\\.(?!\\d))\\s*");
+    private static final Pattern ARABIC_PAREN = Pattern.compile("^(?:[(（](\\d{1,2})[)）]|(\\d{1,2})[)）])\\s*[、.．]?\\s*");
+    private static final Pattern CIRCLED = Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*");
+    private static final Pattern ENUMERATION = Pattern.compile("^(" + CN + ")是\\s*");
+
+    /** Lines that introduce the rectification text of the problem stated just before them. */
+    public static final Pattern RECTIFICATION_MARKER = Pattern.compile(
+            "^[【\\[]?(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)[】\\]]?\\s*[:：]\\s*");
+
+    private HeadingDetector() {
+    }
+
+    /** The numbered heading starting this line, or null. */
+    public static HeadingLine detect(String line, int index) {
+        if (line.isEmpty() || line.length() > 4000) {
+            return null;
+        }
+        char c = line.charAt(0);
+        Matcher m;
+        if (c == '第' && (m = ASPECT.matcher(line)).find()) {
+            return make(HeadingStyle.ASPECT, "第" + m.group(1) + "方面", line, m.end(), index);
+        }
+        if ((c == '(' || c == '（') && (m = CHINESE_PAREN.matcher(line)).find()) {
+            return make(HeadingStyle.CHINESE_PAREN, "(" + m.group(1) + ")", line, m.end(), index);
+        }
+        if ((c == '(' || c == '（' || Character.isDigit(c)) && (m = ARABIC_PAREN.matcher(line)).find()) {
+            String n = m.group(1) != null ? m.group(1) : m.group(2);
+            return make(HeadingStyle.ARABIC_PAREN, "(" + n + ")", line, m.end(), index);
+        }
+        if (Character.isDigit(c) && (m = ARABIC.matcher(line)).find()) {
+            return make(HeadingStyle.ARABIC, m.group(1), line, m.end(), index);
+        }
+        if ((m = CIRCLED.matcher(line)).find()) {
+            return make(HeadingStyle.CIRCLED, m.group(1), line, m.end(), index);
+        }
+        if ((m = ENUMERATION.matcher(line)).find()) {
+            return make(HeadingStyle.ENUMERATION, m.group(1) + "是", line, m.end(), index);
+        }
+        if ((m = CHINESE.matcher(line)).find()) {
+            return make(HeadingStyle.CHINESE, m.group(1), line, m.end(), index);
+        }
+        return null;
+    }
+
+    private static HeadingLine make(HeadingStyle style, String label, String line, int titleStart, int index) {
+        String title = line.substring(titleStart).trim();
+        return new HeadingLine(style, label, title, headingText(line), index);
+    }
+
+    /** The heading as printed, cut after its first sentence when the line continues with inline text. */
+    static String headingText(String line) {
+        int stop = firstSentenceEnd(line);
+        if (stop >= 0 && stop < line.length() - 1) {
+            return line.substring(0, stop);
+        }
+        return stripEnd(line);
+    }
+
+    /** Index of the first sentence-ending 。 outside quotes, or -1. */
+    static int firstSentenceEnd(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '“' || ch == '「' || ch == '『') {
+                depth++;
+            } else if ((ch == '”' || ch == '」' || ch == '』') && depth > 0) {
+                depth--;
+            } else if (ch == '。' && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String stripEnd(String s) {
+        int e = s.length();
+        while (e > 0 && "。.;；,，:：".indexOf(s.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return s.substring(0, e);
+    }
+
+    /** A bare problem line: unnumbered text directly followed by a rectification marker line. */
+    public static HeadingLine bare(String line, int index) {
+        return new HeadingLine(HeadingStyle.BARE, null, line, headingText(line), index);
+    }
+
+    public static boolean isRectificationMarker(String line) {
+        return RECTIFICATION_MARKER.matcher(line).find();
+    }
+
+    /** The line without a leading rectification marker. */
+    public static String stripMarker(String line) {
+        Matcher m = RECTIFICATION_MARKER.matcher(line);
+        return m.find() ? line.substring(m.end()) : line;
+    }
+}

@@ -1,0 +1,159 @@
+package org.rectifywatch.processor.segment;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.rectifywatch.processor.parse.ReportText;
+
+/**
+ * Builds the heading outline of a report in one pass and selects the issues: the finest headings that state a
+ * feedback problem. A problem heading whose sub-items are problems becomes part of their path; sub-items that
+ * are rectification actions belong to the rectification text of their parent.
+ */
+public final class IssueSegmenter {
+
+    private static final class Node {
+        final HeadingLine h;
+        final List<Node> children = new ArrayList<>();
+        int last;
+        boolean excluded;
+        Boolean problem;
+
+        Node(HeadingLine h) {
+            this.h = h;
+            this.last = h.index();
+        }
+    }
+
+    /** Segments lines {@code from} (inclusive) to {@code to} (exclusive) of the text. */
+    public List<SegmentedIssue> segment(ReportText text, int from, int to) {
+        List<Node> roots = new ArrayList<>();
+        Deque<Node> stack = new ArrayDeque<>();
+        int[] nextContent = nextContentIndex(text, from, to);
+        for (int i = from; i < to; i++) {
+            if (!text.isContent(i)) {
+                continue;
+            }
+            String line = text.line(i);
+            if (SectionKinds.isClosingLine(line)) {
+                break;
+            }
+            if (SectionKinds.isClosingParagraph(line) && HeadingDetector.detect(line, i) == null) {
+                stack.clear();
+                continue;
+            }
+            HeadingLine h = HeadingDetector.detect(line, i);
+            if (h == null && !HeadingDetector.isRectificationMarker(line) && line.length() <= 300) {
+                int next = nextContent[i];
+                if (next >= 0 && HeadingDetector.isRectificationMarker(text.line(next))) {
+                    h = HeadingDetector.bare(line, i);
+                }
+            }
+            if (h == null) {
+                for (Node n : stack) {
+                    n.last = i;
+                }
+                continue;
+            }
+            while (!stack.isEmpty() && stack.peek().h.style().rank >= h.style().rank) {
+                stack.pop();
+            }
+            Node node = new Node(h);
+            boolean top = stack.isEmpty();
+            node.excluded = SectionKinds.holdsNoIssues(ProblemText.firstSentence(h.title()), top,
+                    ProblemText.isExplicit(ProblemText.firstSentence(h.title())));
+            if (top) {
+                roots.add(node);
+            } else {
+                stack.peek().children.add(node);
+            }
+            for (Node n : stack) {
+                n.last = i;
+            }
+            stack.push(node);
+        }
+        List<SegmentedIssue> issues = new ArrayList<>();
+        for (Node root : roots) {
+            collect(root, new ArrayList<>(), text, issues);
+        }
+        return issues;
+    }
+
+    private static int[] nextContentIndex(ReportText text, int from, int to) {
+        int[] next = new int[Math.max(to, 0) + 1];
+        int upcoming = -1;
+        for (int i = to - 1; i >= from; i--) {
+            next[i] = upcoming;
+            if (text.isContent(i)) {
+                upcoming = i;
+            }
+        }
+        return next;
+    }
+
+    private void collect(Node node, List<String> path, ReportText text, List<SegmentedIssue> out) {
+        if (node.excluded) {
+            return;
+        }
+        if (isProblem(node) && !hasProblemBelow(node)) {
+            out.add(toIssue(node, path, text));
+            return;
+        }
+        List<String> childPath = new ArrayList<>(path);
+        childPath.add(node.h.heading());
+        for (Node child : node.children) {
+            collect(child, childPath, text, out);
+        }
+    }
+
+    private boolean hasProblemBelow(Node node) {
+        for (Node child : node.children) {
+            if (!child.excluded && (isProblem(child) || hasProblemBelow(child))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isProblem(Node node) {
+        if (node.problem == null) {
+            String first = ProblemText.firstSentence(node.h.title());
+            node.problem = switch (node.h.style()) {
+                case BARE -> true;
+                case ENUMERATION -> ProblemText.isExplicit(first);
+                default -> ProblemText.readsAsProblem(first);
+            };
+        }
+        return node.problem;
+    }
+
+    private SegmentedIssue toIssue(Node node, List<String> path, ReportText text) {
+        HeadingLine h = node.h;
+        String problem;
+        StringBuilder rect = new StringBuilder();
+        if (h.style() == HeadingStyle.BARE) {
+            problem = ProblemText.problemOf(h.title());
+        } else {
+            problem = ProblemText.problemOf(ProblemText.firstSentence(h.title()));
+            String inline = ProblemText.inlineRest(h.title());
+            if (!inline.isEmpty()) {
+                rect.append(HeadingDetector.stripMarker(inline));
+            }
+        }
+        for (int i = h.index() + 1; i <= node.last; i++) {
+            if (!text.isContent(i)) {
+                continue;
+            }
+            String body = HeadingDetector.stripMarker(text.line(i));
+            if (body.isEmpty()) {
+                continue;
+            }
+            if (rect.length() > 0) {
+                rect.append('\n');
+            }
+            rect.append(body);
+        }
+        return new SegmentedIssue(h.label(), List.copyOf(path), problem, h.index(), node.last, rect.toString());
+    }
+}

@@ -1,0 +1,106 @@
+package org.rectifywatch.processor.segment;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a heading states a feedback problem: the explicit wrappers of the genre (针对“X”问题, 关于“X”问题的整改情况,
+ * 关于X的问题, 在“X”方面, 反馈问题:X) and, for plain sentences, whether they read as a shortcoming (problem) or as
+ * a rectification action (持续…, 加强…, 建立…).
+ */
+public final class ProblemText {
+    private static final String OPEN = "[“\"「『‘']";
+    private static final String CLOSE = "[”\"」』’']";
+    private static final String REST = "(?:的)?(?:整改(?:落实)?(?:情况|进展情况|进展)?)?$";
+    private static final Pattern QUOTED = Pattern.compile(
+            "^(?:针对|关于|对)" + OPEN + "(.+)" + CLOSE + "(?:等)?(?:的)?(?:问题|方面问题|方面的问题)" + REST);
+    private static final Pattern ASPECT = Pattern.compile(
+            "^在" + OPEN + "(.+)" + CLOSE + "方面(?:的问题|存在的问题|问题)?" + REST);
+    private static final Pattern LABELLED = Pattern.compile("^(?:巡[视察])?(?:反馈|存在|指出)?(?:的)?问题(?:[一二三四五六七八九十\\d]+)?\\s*[:：]\\s*(.+)$");
+    private static final Pattern PLAIN = Pattern.compile("^(?:针对|关于)(.+?)(?:的)?问题" + REST);
+    private static final Pattern SUFFIX = Pattern.compile("^(.+?)的问题" + REST);
+
+    /** Verbs that open a rectification action heading. */
+    private static final Pattern ACTION_START = Pattern.compile(
+            "^(?:持续|加速|加快|加大|加强|层层|压紧|压实|深化|深入|完善|健全|建立|建强|推进|推动|全面|全力|扎实|积极|高质量|"
+                    + "优化|坚持|强化|严格|切实|着力|大力|增强|提升|提高|规范|落实|抓好|抓实|抓牢|做好|做实|巩固|开展|实施|聚焦|聚力|狠抓|"
+                    + "统筹|筑牢|织密|凝聚|树牢|牢固|紧盯|紧扣|紧紧|围绕|立足|突出抓|用好|发挥|打造|构建|创新|探索|注重|坚决|迅速|及时|"
+                    + "认真|明确|细化|精准|从严|严肃|严把|严防|严查|整合|整治|清理|排查|大抓|真抓|在(?![“\"])|对标|解决|"
+                    + "主动|不断|进一步|集中|分类|健全完善|建立健全|制定|出台|修订|组织|召开|成立|配齐|配强|选优|"
+                    + "补齐|补强|压茬|依法|稳妥|有序|扩大|培育|引进|新建|提质|管好|守牢)");
+
+    /** Shortcoming predicates strong enough to make even a verb-initial sentence a problem (推动…不够有力). */
+    private static final Pattern STRONG_SHORTCOMING = Pattern.compile(
+            "不够|不到位|不足|不力|不严|不实|不高|不强|不深|不细|不准|不规范|不彻底|不充分|不明显|不平衡|不完善|不健全|"
+                    + "不及时|不牢|不精准|不匹配|不齐|不畅|不严谨|不扎实|有差距|存在差距|滞后|缺失|缺位|偏慢|偏低|缓慢|宽松软|"
+                    + "流于形式|乏力|仍未|未到位|失之于|不作为");
+
+    /** Words of shortcoming that make a sentence a problem statement. */
+    private static final Pattern SHORTCOMING = Pattern.compile(
+            "不够|不到位|不足|不力|不严|不实|不高|不强|不深|不细|不准|不规范|不彻底|不充分|不明显|不平衡|不完善|不健全|"
+                    + "不及时|不牢|不精准|不匹配|不齐|不畅|不通畅|不严谨|不严肃|不扎实|不合理|不落实|不清|不全|不当|不严格|"
+                    + "有差距|差距|短板|薄弱|滞后|缺失|缺位|缺乏|欠缺|偏慢|偏低|偏弱|偏差|偏软|偏松|较大|突出|多发|频发|易发|"
+                    + "仍有|仍然|仍未|仍存|未能|未按|未及时|未整改|未到位|没有|空档|反弹|宽松软|流于形式|失衡|风险|隐患|弱化|虚化|"
+                    + "淡化|有待|乏力|缓慢|低下|困难|浅表|浮于|走过场|失之于|松懈|涣散|违规|违反|违纪|问题|乱象|漏洞|顽疾|"
+                    + "不作为|慢作为|乱作为|形式主义|官僚主义|存在|偏离|落后|不重视|重视不够|意识淡薄|淡薄|拖沓|"
+                    + "不紧|不实|不严|不准确|不深入|不牢固|不扎实|未完成|未落实|未建立|未形成|失守|失管|失察|失职");
+
+    private ProblemText() {
+    }
+
+    /** The first sentence of a title (up to the first 。 outside quotes). */
+    public static String firstSentence(String title) {
+        int stop = HeadingDetector.firstSentenceEnd(title);
+        return stop >= 0 ? title.substring(0, stop) : title;
+    }
+
+    /** Text after the first sentence (inline rectification), or "" when there is none. */
+    public static String inlineRest(String title) {
+        int stop = HeadingDetector.firstSentenceEnd(title);
+        return stop >= 0 ? title.substring(stop + 1).trim() : "";
+    }
+
+    /** True when the sentence uses an explicit problem wrapper (针对/关于…问题, 在“X”方面, 问题:). */
+    public static boolean isExplicit(String sentence) {
+        String s = HeadingDetector.stripEnd(sentence);
+        return QUOTED.matcher(s).find() || ASPECT.matcher(s).find() || LABELLED.matcher(s).find()
+                || PLAIN.matcher(s).find() || s.endsWith("的问题") || s.endsWith("方面问题");
+    }
+
+    /** True when a plain sentence reads as a shortcoming rather than an action. */
+    public static boolean readsAsProblem(String sentence) {
+        String s = HeadingDetector.stripEnd(sentence);
+        if (s.isEmpty()) {
+            return false;
+        }
+        if (isExplicit(s)) {
+            return true;
+        }
+        if (STRONG_SHORTCOMING.matcher(s).find()) {
+            return true;
+        }
+        if (ACTION_START.matcher(s).find()) {
+            return false;
+        }
+        return SHORTCOMING.matcher(s).find();
+    }
+
+    /** True when the sentence opens with a rectification verb (加强…, 持续…). */
+    public static boolean readsAsAction(String sentence) {
+        return ACTION_START.matcher(HeadingDetector.stripEnd(sentence)).find();
+    }
+
+    /** The problem statement without ordinal, wrapper and final punctuation. */
+    public static String problemOf(String sentence) {
+        String s = HeadingDetector.stripEnd(sentence.trim());
+        Matcher m;
+        if ((m = QUOTED.matcher(s)).find() || (m = ASPECT.matcher(s)).find() || (m = LABELLED.matcher(s)).find()
+                || (m = PLAIN.matcher(s)).find() || (m = SUFFIX.matcher(s)).find()) {
+            String inner = HeadingDetector.stripEnd(m.group(1).trim());
+            if (!inner.isEmpty()) {
+                return inner;
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,120 @@
+package org.rectifywatch.processor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.rectifywatch.localstack.LocalKafka;
+import org.rectifywatch.localstack.SharedStack;
+import org.rectifywatch.model.Topics;
+import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.model.json.Json;
+import org.rectifywatch.model.wire.IssueRecord;
+import org.rectifywatch.model.wire.RawReport;
+import org.rectifywatch.model.wire.WireSerdes;
+import org.rectifywatch.processor.report.ReportIds;
+
+/**
+ * The processor on the real local broker with exactly-once: the shared corpus reports go in on
+ * {@code reports.raw}, and {@code issues.classified} read with read_committed holds exactly the gold number
+ * of issues per report.
+ */
+@Tag("integration")
+class ProcessorServiceIT {
+
+    @Test
+    void corpusReportsYieldExactlyTheGoldIssueCountsPerReport() throws Exception {
+        Path corpus = sharedDir().resolve("corpus");
+        Assumptions.assumeTrue(Files.isDirectory(corpus.resolve("gold")), "../shared/corpus is absent: skipped");
+        LocalKafka kafka = SharedStack.kafka();
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        Map<String, String> reportIdByUrl = new HashMap<>();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProducer<String, RawReport> producer = new KafkaProducer<>(producerProps(kafka.bootstrap()),
+                new StringSerializer(), WireSerdes.RAW_REPORT.serializer());
+             Stream<Path> golds = Files.list(corpus.resolve("gold"))) {
+            for (Path gold : golds.sorted().toList()) {
+                String base = gold.getFileName().toString().replace(".json", "");
+                String text = Files.readString(corpus.resolve("reports").resolve(base + ".txt"), StandardCharsets.UTF_8);
+                String url = "https://corpus.test/" + run + "/" + base + ".html";
+                JsonNode g = Json.read(Files.readString(gold), JsonNode.class);
+                expected.put(ReportIds.reportId(url), g.get("issue_count").asInt());
+                reportIdByUrl.put(url, ReportIds.reportId(url));
+                producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, new RawReport(url, "corpus", null, null,
+                        Instant.now(), "UTF-8", ReportIds.sha256Hex(text), text, List.of()))).get();
+            }
+        }
+        Map<String, String> o = Map.of(
+                "kafka.bootstrap", kafka.bootstrap(),
+                "processor.application.id", "it-processor-" + run,
+                "processor.state.dir", Files.createTempDirectory("processor-it-").toString());
+        int total = expected.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> actual = new HashMap<>();
+        try (ProcessorService service = new ProcessorService(ProcessorConfig.from(new ConfigSource(o, Map.of())))) {
+            service.start();
+            try (KafkaConsumer<String, IssueRecord> consumer = new KafkaConsumer<>(consumerProps(kafka.bootstrap()),
+                    new StringDeserializer(), WireSerdes.ISSUE.deserializer())) {
+                consumer.subscribe(List.of(Topics.ISSUES_CLASSIFIED));
+                long deadline = System.currentTimeMillis() + Duration.ofSeconds(120).toMillis();
+                int seen = 0;
+                while (System.currentTimeMillis() < deadline && seen < total + 1) {
+                    for (ConsumerRecord<String, IssueRecord> r : consumer.poll(Duration.ofMillis(500))) {
+                        if (r.value() != null && expected.containsKey(r.value().reportId())) {
+                            actual.merge(r.value().reportId(), 1, Integer::sum);
+                            seen++;
+                        }
+                    }
+                    if (seen >= total) {
+                        // keep polling briefly to catch any duplicate
+                        deadline = Math.min(deadline, System.currentTimeMillis() + 3000);
+                    }
+                }
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    static Path sharedDir() {
+        String p = System.getProperty("rectify.shared.dir");
+        return p != null ? Path.of(p) : Path.of("..", "..", "shared");
+    }
+
+    private static Properties producerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return p;
+    }
+
+    private static Properties consumerProps(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return p;
+    }
+}

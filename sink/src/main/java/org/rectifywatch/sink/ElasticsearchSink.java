@@ -1,0 +1,138 @@
+package org.rectifywatch.sink;
+
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import java.io.IOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.rectifywatch.sink.config.RestClients;
+import org.rectifywatch.sink.config.SinkConfig;
+import org.rectifywatch.sink.index.IndexNames;
+import org.rectifywatch.sink.index.IndexSetup;
+import org.rectifywatch.sink.notify.AlertNotifier;
+import org.rectifywatch.sink.notify.NotifiedLedger;
+import org.rectifywatch.sink.write.Backoff;
+import org.rectifywatch.sink.write.BulkWriter;
+import org.rectifywatch.sink.write.DeadLetterPublisher;
+import org.rectifywatch.sink.write.RecordRouter;
+import org.rectifywatch.sink.write.SinkCounters;
+import org.rectifywatch.sink.write.SinkLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sink as a service: indexes reports, issues and alerts from their topics into Elasticsearch and
+ * delivers alert notifications. {@link #start()} sets up the indices and starts the two loops in
+ * background threads; {@link #close()} drains and commits what is known. Usable in-process (demo, tests).
+ */
+public final class ElasticsearchSink implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchSink.class);
+
+    private final SinkConfig config;
+    private final SinkCounters counters = new SinkCounters();
+    private Rest5Client client;
+    private DeadLetterPublisher deadLetters;
+    private NotifiedLedger ledger;
+    private SinkLoop loop;
+    private AlertNotifier notifier;
+    private Thread loopThread;
+    private Thread notifierThread;
+    private ScheduledExecutorService summary;
+
+    public ElasticsearchSink(SinkConfig config) {
+        this.config = config;
+    }
+
+    public SinkCounters counters() {
+        return counters;
+    }
+
+    public synchronized ElasticsearchSink start() {
+        if (loopThread != null) {
+            throw new IllegalStateException("sink already started");
+        }
+        log.info("starting sink: {}", config);
+        client = RestClients.build(config.elasticsearch());
+        if (config.setupIndices()) {
+            IndexSetup.ensure(client, new IndexNames(config.indexPrefix()));
+        }
+        Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        deadLetters = new DeadLetterPublisher(config.kafka(), config.dlqTopic(), backoff);
+        ledger = NotifiedLedger.load(config.kafka(), config.notifyStateTopic());
+
+        Properties p = config.kafka().clientProperties();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(config.pollMaxRecords()));
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink");
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
+                new RecordRouter(config), new BulkWriter(client, backoff, counters), deadLetters, counters,
+                config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight());
+        notifier = new AlertNotifier(config, ledger, counters);
+        loopThread = new Thread(loop, "sink-loop");
+        notifierThread = new Thread(notifier, "sink-notify");
+        loopThread.start();
+        notifierThread.start();
+        summary = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sink-summary");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.summaryInterval().toMillis();
+        summary.scheduleAtFixedRate(() -> log.info("sink summary: {}", counters.summary()), every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** True while the indexing loop runs; false after {@link #close()} or an unexpected failure. */
+    public boolean isRunning() {
+        return loopThread != null && loopThread.isAlive();
+    }
+
+    public Throwable failure() {
+        return loop == null ? null : loop.failure();
+    }
+
+    /** Blocks until the indexing loop ends (the CLI waits here). */
+    public void awaitTermination() throws InterruptedException {
+        if (loopThread != null) {
+            loopThread.join();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (loopThread == null) {
+            return;
+        }
+        loop.requestStop();
+        notifier.requestStop();
+        join(loopThread);
+        join(notifierThread);
+        summary.shutdownNow();
+        deadLetters.close();
+        ledger.close();
+        try {
+            client.close();
+        } catch (IOException e) {
+            log.debug("closing the Elasticsearch client: {}", e.toString());
+        }
+        log.info("sink stopped: {}", counters.summary());
+        loopThread = null;
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

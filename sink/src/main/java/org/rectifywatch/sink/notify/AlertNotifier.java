@@ -1,0 +1,147 @@
+package org.rectifywatch.sink.notify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.rectifywatch.model.wire.AlertRecord;
+import org.rectifywatch.model.wire.WireSerdes;
+import org.rectifywatch.sink.config.SinkConfig;
+import org.rectifywatch.sink.write.Backoff;
+import org.rectifywatch.sink.write.SinkCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers raised and resolved overdue alerts. Runs its own consumer group on the alerts topic, independent
+ * of indexing, so a slow or absent webhook never holds up Elasticsearch. Each event (alert id + state) is
+ * delivered once: the {@link NotifiedLedger} is checked before and written after a delivery, and offsets
+ * are committed after the ledger. Transient failures are retried with backoff until the sink stops; a
+ * refusal (4xx, robot error code) is logged and counted. Without a webhook the events are logged.
+ */
+public final class AlertNotifier implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(AlertNotifier.class);
+
+    private final SinkConfig config;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final NotifiedLedger ledger;
+    private final WebhookClient webhook;
+    private final SinkCounters counters;
+    private final Backoff backoff;
+    private final Object sleeper = new Object();
+    private volatile boolean closing;
+
+    public AlertNotifier(SinkConfig config, NotifiedLedger ledger, SinkCounters counters) {
+        this.config = config;
+        this.ledger = ledger;
+        this.counters = counters;
+        this.webhook = config.hasWebhook() ? new WebhookClient(config.webhookUrl(), config.webhookFormat(), config.webhookTimeout()) : null;
+        this.backoff = new Backoff(Duration.ofMillis(500), config.webhookBackoffMax());
+        Properties p = config.kafka().clientProperties();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId() + "-notify");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()));
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink-notify");
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public void requestStop() {
+        closing = true;
+        consumer.wakeup();
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+    }
+
+    @Override
+    public void run() {
+        log.info("alert notifications: {}", webhook == null ? "no webhook configured (sink.webhook.url): alerts are logged"
+                : "webhook " + webhook.masked() + " (" + webhook.format() + "), " + ledger.size() + " events delivered before");
+        consumer.subscribe(List.of(config.alertsTopic()));
+        try {
+            while (!closing) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    if (!handle(r)) {
+                        return; // closing mid-delivery: offsets stay where they are
+                    }
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closing) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+            } catch (RuntimeException e) {
+                log.debug("notify consumer close: {}", e.toString());
+            }
+        }
+    }
+
+    /** Returns false when the sink is closing before the event's outcome is known. */
+    private boolean handle(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+        if (r.value() == null) {
+            return true;
+        }
+        AlertRecord a;
+        try {
+            a = WireSerdes.ALERT.deserializer().deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            return true; // the indexing path dead-letters it
+        }
+        if (a.alertId() == null || a.state() == null) {
+            return true;
+        }
+        String key = NotifiedLedger.key(a.alertId(), a.state());
+        if (ledger.contains(key)) {
+            return true;
+        }
+        if (webhook == null) {
+            log.info("{} {}: {} — {} (due {}, {} days overdue) {}", AlertMessage.event(a), a.alertId(), a.target(),
+                    a.problem(), a.dueDate(), a.daysOverdue(), a.reportUrl());
+            return true;
+        }
+        String payload = AlertMessage.payload(a, webhook.format());
+        int attempt = 0;
+        String[] detail = new String[1];
+        while (!closing) {
+            WebhookClient.Result result = webhook.post(payload, detail);
+            if (result == WebhookClient.Result.DELIVERED) {
+                ledger.record(key, a.alertId(), a.state(), webhook.format().name());
+                counters.notified.incrementAndGet();
+                log.info("notified {} {} ({}) via {}", AlertMessage.event(a), a.alertId(), a.target(), webhook.masked());
+                return true;
+            }
+            if (result == WebhookClient.Result.REFUSED) {
+                counters.notifyFailures.incrementAndGet();
+                log.error("webhook {} refused {} {}: {} — check sink.webhook.url and sink.webhook.format", webhook.masked(),
+                        AlertMessage.event(a), a.alertId(), detail[0]);
+                return true;
+            }
+            long wait = backoff.delayMillis(attempt++);
+            log.warn("webhook {} failed for {} ({}); retry {} in {} ms", webhook.masked(), a.alertId(), detail[0], attempt, wait);
+            synchronized (sleeper) {
+                if (!closing) {
+                    sleeper.wait(wait);
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+package org.rectifywatch.sink.write;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the sink has done since it started; read by the summary line, tests and the benchmark. */
+public final class SinkCounters {
+    public final AtomicLong consumed = new AtomicLong();
+    public final AtomicLong indexed = new AtomicLong();
+    public final AtomicLong deleted = new AtomicLong();
+    /** Replays and late older versions that Elasticsearch refused with a version conflict: a success. */
+    public final AtomicLong stale = new AtomicLong();
+    public final AtomicLong dlq = new AtomicLong();
+    public final AtomicLong bulkRequests = new AtomicLong();
+    public final AtomicLong retries = new AtomicLong();
+    public final AtomicLong notified = new AtomicLong();
+    public final AtomicLong notifyFailures = new AtomicLong();
+    /** Records whose outcome is known and whose offsets may be committed. */
+    public final AtomicLong acknowledged = new AtomicLong();
+
+    public long indexed() {
+        return indexed.get();
+    }
+
+    public long deleted() {
+        return deleted.get();
+    }
+
+    public long dlq() {
+        return dlq.get();
+    }
+
+    public long notified() {
+        return notified.get();
+    }
+
+    public long stale() {
+        return stale.get();
+    }
+
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    public String summary() {
+        return "consumed=" + consumed + " indexed=" + indexed + " deleted=" + deleted + " stale=" + stale + " dlq=" + dlq
+                + " notified=" + notified + " notifyFailures=" + notifyFailures + " bulkRequests=" + bulkRequests
+                + " retries=" + retries;
+    }
+}

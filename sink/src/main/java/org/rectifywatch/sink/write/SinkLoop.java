@@ -1,0 +1,324 @@
+package org.rectifywatch.sink.write;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer loop. One thread polls, routes records into a FIFO of pending actions and cuts batches by
+ * count, bytes or linger time; at most {@code maxInFlight} batches are written concurrently by a small pool.
+ * Batches complete in any order, but offsets are committed only up to the oldest batch whose outcome is
+ * unknown. The assigned partitions are paused while Elasticsearch is unavailable or work piles up, and
+ * resumed afterwards — polling continues meanwhile, so the consumer keeps its group membership.
+ */
+public final class SinkLoop implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(SinkLoop.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final List<String> topics;
+    private final RecordRouter router;
+    private final BulkWriter writer;
+    private final DeadLetterPublisher deadLetters;
+    private final SinkCounters counters;
+    private final int maxActions;
+    private final long maxBytes;
+    private final long lingerMillis;
+    private final int maxInFlight;
+    private final ExecutorService pool;
+
+    private final ArrayDeque<SinkAction> pending = new ArrayDeque<>();
+    private long pendingBytes;
+    private long pendingSince;
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private final Map<TopicPartition, OffsetAndMetadata> completed = new HashMap<>();
+    private boolean paused;
+    private volatile boolean closing;
+    private volatile Throwable failure;
+
+    private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size) {
+    }
+
+    public SinkLoop(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, RecordRouter router, BulkWriter writer,
+                    DeadLetterPublisher deadLetters, SinkCounters counters, int maxActions, long maxBytes,
+                    Duration linger, int maxInFlight) {
+        this.consumer = consumer;
+        this.topics = topics;
+        this.router = router;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.counters = counters;
+        this.maxActions = maxActions;
+        this.maxBytes = maxBytes;
+        this.lingerMillis = linger.toMillis();
+        this.maxInFlight = maxInFlight;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(maxInFlight, r -> {
+            Thread t = new Thread(r, "sink-bulk-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Set when the loop stopped on an unexpected error (it does not retry a bug in a loop). */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public void requestStop() {
+        closing = true;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(topics, new Rebalance());
+        try {
+            while (!closing) {
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(pollTimeout()));
+                } catch (WakeupException e) {
+                    if (closing) {
+                        break;
+                    }
+                    throw e;
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    add(router.route(r));
+                }
+                counters.consumed.addAndGet(records.count());
+                dispatch(false);
+                harvest();
+                flowControl();
+            }
+            drain(Duration.ofSeconds(15));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            log.error("sink loop stopped: {}", e.toString(), e);
+        } finally {
+            writer.close();
+            pool.shutdownNow();
+            try {
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+            } catch (RuntimeException e) {
+                log.debug("consumer close: {}", e.toString());
+            }
+        }
+    }
+
+    private void add(SinkAction a) {
+        if (pending.isEmpty()) {
+            pendingSince = System.currentTimeMillis();
+        }
+        pending.add(a);
+        pendingBytes += a.bulkBytes();
+    }
+
+    private long pollTimeout() {
+        if (!pending.isEmpty() && inFlight.size() < maxInFlight) {
+            return Math.max(1, Math.min(50, pendingSince + lingerMillis - System.currentTimeMillis()));
+        }
+        return inFlight.isEmpty() ? 100 : 5;
+    }
+
+    private void dispatch(boolean force) {
+        while (!pending.isEmpty() && inFlight.size() < maxInFlight && (writer.available() || inFlight.isEmpty())
+                && (force || pending.size() >= maxActions || pendingBytes >= maxBytes
+                || System.currentTimeMillis() - pendingSince >= lingerMillis)) {
+            List<SinkAction> batch = new ArrayList<>();
+            long bytes = 0;
+            while (!pending.isEmpty() && batch.size() < maxActions
+                    && (batch.isEmpty() || bytes + pending.peek().bulkBytes() <= maxBytes)) {
+                SinkAction a = pending.poll();
+                bytes += a.bulkBytes();
+                batch.add(a);
+            }
+            pendingBytes -= bytes;
+            Map<TopicPartition, Long> last = new HashMap<>();
+            for (SinkAction a : batch) {
+                last.merge(new TopicPartition(a.origin().topic(), a.origin().partition()), a.origin().offset(), Math::max);
+            }
+            inFlight.add(new InFlight(pool.submit(() -> writeBatch(batch)), last, batch.size()));
+        }
+    }
+
+    private void writeBatch(List<SinkAction> batch) {
+        List<SinkAction> writes = new ArrayList<>(batch.size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (SinkAction a : batch) {
+            if (a.op() == SinkAction.Op.REJECT) {
+                rejected.add(new Rejection(a, a.rejectReason(), a.rejectDetail()));
+            } else {
+                writes.add(a);
+            }
+        }
+        rejected.addAll(writer.write(writes));
+        deadLetters.publish(rejected, () -> closing);
+        counters.dlq.addAndGet(rejected.size());
+        counters.acknowledged.addAndGet(batch.size());
+    }
+
+    /** Moves completed batches, oldest first, into the committable offsets and commits them. */
+    private void harvest() {
+        boolean any = false;
+        while (!inFlight.isEmpty() && inFlight.peek().future().isDone()) {
+            InFlight done = inFlight.poll();
+            try {
+                done.future().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Closed) {
+                    inFlight.clear(); // outcome unknown: nothing from here on may be committed
+                    return;
+                }
+                throw new IllegalStateException("writing a batch failed unexpectedly: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            done.lastOffsets().forEach((tp, off) -> completed.put(tp, new OffsetAndMetadata(off + 1)));
+            any = true;
+        }
+        if (any) {
+            commit(false);
+        }
+    }
+
+    private void commit(boolean sync) {
+        Set<TopicPartition> owned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> mine = new HashMap<>();
+        completed.forEach((tp, o) -> {
+            if (owned.contains(tp)) {
+                mine.put(tp, o);
+            }
+        });
+        completed.clear();
+        if (mine.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(mine);
+        } else {
+            consumer.commitAsync(mine, (offsets, e) -> {
+                if (e != null) {
+                    log.warn("offset commit failed ({}); the records will be re-read and skipped as replays", e.toString());
+                }
+            });
+        }
+    }
+
+    private void flowControl() {
+        boolean shouldPause = !writer.available() || pending.size() >= 2L * maxActions || pendingBytes >= 2 * maxBytes;
+        if (shouldPause) {
+            Set<TopicPartition> assigned = consumer.assignment();
+            if (!paused) {
+                log.info("pausing {} partitions ({})", assigned.size(),
+                        writer.available() ? pending.size() + " records waiting for a free bulk slot" : "Elasticsearch unavailable");
+            }
+            consumer.pause(assigned);
+            paused = true;
+        } else if (paused) {
+            consumer.resume(consumer.paused());
+            paused = false;
+            log.info("resumed consumption");
+        }
+    }
+
+    /** On close: write what is pending, wait a bounded time, commit what is known. */
+    private void drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while ((!pending.isEmpty() || !inFlight.isEmpty()) && System.nanoTime() < deadline) {
+            dispatch(true);
+            awaitHead(deadline);
+            harvest();
+        }
+        if (!pending.isEmpty() || !inFlight.isEmpty()) {
+            log.warn("closing with {} records not yet acknowledged by Elasticsearch: they will be re-read on the next start",
+                    pending.size() + inFlight.stream().mapToInt(InFlight::size).sum());
+        }
+        writer.close();
+        harvest();
+        try {
+            commit(true);
+        } catch (RuntimeException e) {
+            log.warn("final offset commit failed ({}): the last records will be re-read and skipped as replays", e.toString());
+        }
+    }
+
+    private void awaitHead(long deadlineNanos) {
+        InFlight head = inFlight.peek();
+        if (head == null) {
+            return;
+        }
+        try {
+            head.future().get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // harvest() handles the outcome
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            dropPending(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+                awaitHead(deadline);
+                harvest();
+            }
+            try {
+                commit(true);
+            } catch (RuntimeException e) {
+                log.warn("offset commit on rebalance failed ({}); records will be re-read and skipped as replays", e.toString());
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            dropPending(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (paused) {
+                consumer.pause(partitions);
+            }
+        }
+
+        /** Pending records of partitions we lose are simply re-read from the committed offset by their new owner. */
+        private void dropPending(Collection<TopicPartition> partitions) {
+            Set<TopicPartition> gone = new HashSet<>(partitions);
+            pending.removeIf(a -> gone.contains(new TopicPartition(a.origin().topic(), a.origin().partition())));
+            pendingBytes = pending.stream().mapToLong(SinkAction::bulkBytes).sum();
+            if (pending.isEmpty()) {
+                pendingSince = 0;
+            }
+        }
+    }
+}
