@@ -63,9 +63,9 @@ public final class ArticleExtractor {
         if (body == null) {
             body = DensestBlock.find(doc);
         }
-        List<String> lines = body == null ? List.of() : Boilerplate.strip(ArticleText.lines(body));
-        if (!lines.isEmpty() && title != null && ArticleText.normalizeLine(title).equals(lines.get(0))) {
-            lines = lines.subList(1, lines.size());
+        List<String> lines = body == null ? List.of() : ArticleText.lines(body);
+        if (profileOrNull == null || profileOrNull.stripBoilerplate()) {
+            lines = Boilerplate.strip(lines);
         }
         String date = date(doc, dateSel, url);
         return new ExtractedArticle(title == null ? null : ArticleText.normalizeLine(title), date,

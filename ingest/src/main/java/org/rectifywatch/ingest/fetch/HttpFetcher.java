@@ -29,41 +29,38 @@ public final class HttpFetcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
 
     private final IngestConfig config;
-    private final AllowList allowList;
     private final HttpClient client;
     private final HostThrottle throttle = new HostThrottle();
     private final RobotsPolicy robots;
     private final Backoff backoff;
 
-    public HttpFetcher(IngestConfig config, AllowList allowList) {
+    public HttpFetcher(IngestConfig config) {
         this.config = config;
-        this.allowList = allowList;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.connectTimeout())
                 .build();
         this.backoff = new Backoff(config.backoffBase(), config.backoffMax());
-        this.robots = new RobotsPolicy(u -> fetch(u, null, null, false));
-    }
-
-    public AllowList allowList() {
-        return allowList;
+        this.robots = new RobotsPolicy((u, allow) -> fetch(u, null, null, allow, false));
     }
 
     public RobotsPolicy robots() {
         return robots;
     }
 
-    /** GET with robots.txt checked; conditional when etag or lastModified is given. */
-    public FetchOutcome get(String url, String etag, String lastModified) {
-        return fetch(url, etag, lastModified, true);
+    /**
+     * GET with robots.txt checked; conditional when etag or lastModified is given. Every hop must pass
+     * {@code allowList} (the calling profile's hosts).
+     */
+    public FetchOutcome get(String url, String etag, String lastModified, AllowList allowList) {
+        return fetch(url, etag, lastModified, allowList, true);
     }
 
-    private FetchOutcome fetch(String url, String etag, String lastModified, boolean obeyRobots) {
+    private FetchOutcome fetch(String url, String etag, String lastModified, AllowList allowList, boolean obeyRobots) {
         FetchOutcome last = null;
         for (int attempt = 0; attempt <= config.retries(); attempt++) {
-            Attempt a = followRedirects(url, etag, lastModified, obeyRobots);
+            Attempt a = followRedirects(url, etag, lastModified, allowList, obeyRobots);
             if (a.retryAfter == null) {
                 return a.outcome;
             }
@@ -86,7 +83,8 @@ public final class HttpFetcher implements AutoCloseable {
     private record Attempt(FetchOutcome outcome, Duration retryAfter) {
     }
 
-    private Attempt followRedirects(String startUrl, String etag, String lastModified, boolean obeyRobots) {
+    private Attempt followRedirects(String startUrl, String etag, String lastModified, AllowList allowList,
+                                    boolean obeyRobots) {
         String url = startUrl;
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
             var refused = allowList.check(url);
@@ -98,11 +96,11 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 return new Attempt(FetchOutcome.skipped(startUrl, r.reason(), r.detail()), null);
             }
-            if (obeyRobots && !robots.isAllowed(url)) {
+            if (obeyRobots && !robots.isAllowed(url, allowList)) {
                 return new Attempt(FetchOutcome.skipped(startUrl, SkipReason.ROBOTS_DISALLOWED,
                         "robots.txt disallows " + url), null);
             }
-            Exchange ex = exchange(url, hop == 0 ? etag : null, hop == 0 ? lastModified : null, obeyRobots);
+            Exchange ex = exchange(url, hop == 0 ? etag : null, hop == 0 ? lastModified : null, allowList, obeyRobots);
             if (ex.failure != null) {
                 return new Attempt(ex.failure, ex.failure.reason().failure() ? Duration.ZERO : null);
             }
@@ -143,11 +141,11 @@ public final class HttpFetcher implements AutoCloseable {
     private record Exchange(int status, HttpHeaders headers, CappedBody body, FetchOutcome failure) {
     }
 
-    private Exchange exchange(String url, String etag, String lastModified, boolean obeyRobots) {
+    private Exchange exchange(String url, String etag, String lastModified, AllowList allowList, boolean obeyRobots) {
         String host = hostKey(url);
         Duration gap = config.hostDelay();
         if (obeyRobots) {
-            Duration crawlDelay = robots.crawlDelay(url);
+            Duration crawlDelay = robots.crawlDelay(url, allowList);
             if (crawlDelay.compareTo(config.maxCrawlDelay()) > 0) {
                 crawlDelay = config.maxCrawlDelay();
             }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,22 +25,22 @@ public final class RobotsPolicy {
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final Function<String, FetchOutcome> fetch;
+    private final BiFunction<String, AllowList, FetchOutcome> fetch;
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
 
     /** @param fetch GETs a robots.txt URL (allow-list, throttle and redirects applied; no robots check) */
-    public RobotsPolicy(Function<String, FetchOutcome> fetch) {
+    public RobotsPolicy(BiFunction<String, AllowList, FetchOutcome> fetch) {
         this.fetch = fetch;
         parser.setMaxCrawlDelay(Long.MAX_VALUE); // capped by the crawler instead of disallowing the site
     }
 
-    public boolean isAllowed(String url) {
-        return rules(url).isAllowed(url);
+    public boolean isAllowed(String url, AllowList allowList) {
+        return rules(url, allowList).isAllowed(url);
     }
 
     /** Crawl-delay of the URL's host, if robots.txt sets one. */
-    public Duration crawlDelay(String url) {
-        long ms = rules(url).getCrawlDelay();
+    public Duration crawlDelay(String url, AllowList allowList) {
+        long ms = rules(url, allowList).getCrawlDelay();
         return ms == BaseRobotRules.UNSET_CRAWL_DELAY || ms <= 0 ? Duration.ZERO : Duration.ofMillis(ms);
     }
 
@@ -50,14 +50,14 @@ public final class RobotsPolicy {
         return c != null && c.expiresAt > System.currentTimeMillis();
     }
 
-    private BaseRobotRules rules(String url) {
+    private BaseRobotRules rules(String url, AllowList allowList) {
         String key = key(url);
         Cached c = cache.get(key);
         if (c != null && c.expiresAt > System.currentTimeMillis()) {
             return c.rules;
         }
         String robotsUrl = key + "/robots.txt";
-        FetchOutcome o = fetch.apply(robotsUrl);
+        FetchOutcome o = fetch.apply(robotsUrl, allowList);
         BaseRobotRules rules;
         long ttl = Duration.ofHours(24).toMillis();
         if (o.isOk()) {

@@ -23,6 +23,8 @@ import java.util.Locale;
  * @param dateSelectors      article publish date, tried in order
  * @param bodySelectors      article body, tried in order
  * @param titleFilter        report vs noise; defaults from sites.md
+ * @param stripBoilerplate   drop page chrome lines (share, print, footer, 信息索引号 …) from the body (null: true);
+ *                           false keeps the body container's text verbatim
  * @param charset            forces the page charset (wins over headers and meta), or null
  * @param pollInterval       how often {@code pipeline ingest} revisits the column (e.g. 30m, 6h)
  * @param allowedHosts       hosts the crawler may fetch for this profile ({@code *.example.cn} for subdomains);
@@ -44,6 +46,7 @@ public record SiteProfile(
         List<String> dateSelectors,
         List<String> bodySelectors,
         TitleFilter titleFilter,
+        Boolean stripBoilerplate,
         String charset,
         String pollInterval,
         List<String> allowedHosts) {
@@ -61,6 +64,7 @@ public record SiteProfile(
         dateSelectors = dateSelectors == null ? List.of() : List.copyOf(dateSelectors);
         bodySelectors = bodySelectors == null ? List.of() : List.copyOf(bodySelectors);
         titleFilter = titleFilter == null ? TitleFilter.defaults() : titleFilter;
+        stripBoilerplate = stripBoilerplate == null || stripBoilerplate;
         pollInterval = pollInterval == null || pollInterval.isBlank() ? "1h" : pollInterval;
         allowedHosts = allowedHosts == null ? List.of() : allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         poll(pollInterval, name);
@@ -86,13 +90,13 @@ public record SiteProfile(
 
     public SiteProfile withStartUrls(List<String> urls) {
         return new SiteProfile(name, family, enabled, verified, description, urls, pagination, listPages, backfillDepth,
-                linkSelector, articleUrlPattern, titleSelectors, dateSelectors, bodySelectors, titleFilter, charset,
+                linkSelector, articleUrlPattern, titleSelectors, dateSelectors, bodySelectors, titleFilter, stripBoilerplate, charset,
                 pollInterval, allowedHosts);
     }
 
     public SiteProfile withAllowedHosts(List<String> hosts) {
         return new SiteProfile(name, family, enabled, verified, description, startUrls, pagination, listPages, backfillDepth,
-                linkSelector, articleUrlPattern, titleSelectors, dateSelectors, bodySelectors, titleFilter, charset,
+                linkSelector, articleUrlPattern, titleSelectors, dateSelectors, bodySelectors, titleFilter, stripBoilerplate, charset,
                 pollInterval, hosts);
     }
 }

@@ -134,6 +134,17 @@ public final class CrossValidation {
         return new Result(k + "-fold over the synthetic rows", items);
     }
 
+    /** Accuracy of a trained classifier on labelled rows it was not trained on (e.g. a held-out file). */
+    public static Result evaluate(IssueClassifier classifier, List<TrainingExample> rows, String name) {
+        List<Item> items = new ArrayList<>();
+        for (TrainingExample e : rows) {
+            List<String> path = e.path().isEmpty() ? List.of() : List.of(e.path().split(" > "));
+            items.add(new Item(name, e.problem(), path, e.topic().code(),
+                    e.topic2() == null ? null : e.topic2().code(), classifier.classify(e.problem(), path, null)));
+        }
+        return new Result(name, items);
+    }
+
     /** Reads every {@code *.json} gold file of a directory, in file-name order. */
     public static List<GoldReport> readGold(Path goldDir) {
         List<GoldReport> reports = new ArrayList<>();

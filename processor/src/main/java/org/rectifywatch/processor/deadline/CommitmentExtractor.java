@@ -28,10 +28,10 @@ public final class CommitmentExtractor {
             "(?:[一二两三四五六七八九十\\d]+)(?:个)?(?:年|月|周|季度|个工作日|日|天)(?:内|时间内|之内)");
     /** Words before a date that make it a promise. */
     private static final Pattern PROMISE_BEFORE = Pattern.compile("将于|将在|将|计划于|计划在|计划|预计到|预计于|预计在|预计|"
-            + "力争于|力争在|力争到|力争|争取于|争取在|争取|确保于|确保在|确保|拟于|拟在|拟|要求于|限期|力促|于$|在$|到$");
+            + "力争于|力争在|力争到|力争|争取于|争取在|争取|确保于|确保在|确保|拟于|拟在|拟|要求于|限期|力促");
     /** Words after a date that make it a deadline. */
     private static final Pattern DEADLINE_AFTER = Pattern.compile("^(?:底|末)?(?:前|以前|之前|内|完成|全部完成|建成|达到|实现)");
-    private static final Pattern PAST_BEFORE = Pattern.compile("已于$|已在$|已$|截至$|截止$|截至到$|自$|从$|于$");
+    private static final Pattern PAST_BEFORE = Pattern.compile("已于$|已在$|已$|截至$|截止$|截至到$|自$|从$|已经$");
 
     private CommitmentExtractor() {
     }
@@ -60,9 +60,12 @@ public final class CommitmentExtractor {
                     continue;
                 }
                 String due = due(m, contextYear, anchorIso);
-                if (due == null && !hasYearContext(m) && contextYear == null) {
-                    due = null;
-                } else if (due == null) {
+                boolean promiseWord = PROMISE_BEFORE.matcher(before).find();
+                if (!promiseWord && (pastClause(sentence, m.end())
+                        || (due != null && anchorIso != null && due.compareTo(anchorIso) < 0))) {
+                    continue; // a past deadline told as history (均在3月底前填报了…, 2013年以前成立…)
+                }
+                if (due == null && (contextYear != null || hasExplicitYear(m))) {
                     continue;
                 }
                 found = add(out, seen, sentence, due);
@@ -94,9 +97,7 @@ public final class CommitmentExtractor {
 
     private static boolean isPromise(String before, String after) {
         String immediate = before.length() > 3 ? before.substring(before.length() - 3) : before;
-        if (PAST_BEFORE.matcher(immediate).find() && !immediate.endsWith("将于") && !immediate.endsWith("计划于")
-                && !immediate.endsWith("力争于") && !immediate.endsWith("预计于") && !immediate.endsWith("争取于")
-                && !immediate.endsWith("确保于") && !immediate.endsWith("拟于")) {
+        if (PAST_BEFORE.matcher(immediate).find()) {
             return false;
         }
         boolean promiseWord = PROMISE_BEFORE.matcher(before).find() && !before.contains("已");
@@ -105,8 +106,18 @@ public final class CommitmentExtractor {
         return promiseWord || deadline;
     }
 
-    private static boolean hasYearContext(Matcher m) {
-        return m.group(1) != null || m.group(6) != null || m.group(11) != null;
+    /** The clause after the date reports something done (…了, 已…). */
+    private static boolean pastClause(String sentence, int from) {
+        int end = from;
+        while (end < sentence.length() && ",，".indexOf(sentence.charAt(end)) < 0) {
+            end++;
+        }
+        String rest = sentence.substring(from, end);
+        return rest.contains("了") || rest.contains("已");
+    }
+
+    private static boolean hasExplicitYear(Matcher m) {
+        return m.group(1) != null || m.group(6) != null || m.group(9) != null;
     }
 
     /** ISO due date of a {@link #DUE} match; null when no year can be determined. */

@@ -18,6 +18,8 @@ public final class IssueSegmenter {
         final List<Node> children = new ArrayList<>();
         int last;
         boolean excluded;
+        /** The next line starts with 整改情况: — the heading states the problem being answered. */
+        boolean markerFollows;
         Boolean problem;
 
         Node(HeadingLine h) {
@@ -60,6 +62,8 @@ public final class IssueSegmenter {
                 stack.pop();
             }
             Node node = new Node(h);
+            int next = nextContent[i];
+            node.markerFollows = next >= 0 && HeadingDetector.isRectificationMarker(text.line(next));
             boolean top = stack.isEmpty();
             node.excluded = SectionKinds.holdsNoIssues(ProblemText.firstSentence(h.title()), top,
                     ProblemText.isExplicit(ProblemText.firstSentence(h.title())));
@@ -122,7 +126,8 @@ public final class IssueSegmenter {
             node.problem = switch (node.h.style()) {
                 case BARE -> true;
                 case ENUMERATION -> ProblemText.isExplicit(first);
-                default -> ProblemText.readsAsProblem(first);
+                default -> node.markerFollows && ProblemText.inlineRest(node.h.title()).isEmpty()
+                        && !ProblemText.readsAsAction(first) || ProblemText.readsAsProblem(first);
             };
         }
         return node.problem;

@@ -12,9 +12,9 @@ final class ModelComparison {
         Path gold = SharedCorpus.goldDir().orElseThrow();
         TrainingData data = TrainingData.bundled();
         boolean grid = args.length > 0 && args[0].equals("--grid");
-        double[] modelWeights = grid ? new double[] {0.0, 0.08, 0.15} : new double[] {
+        double[] modelWeights = grid ? new double[] {0.0, 0.1, 0.2, 0.4, 1.0} : new double[] {
                 IssueClassifier.Settings.DEFAULT.modelWeight()};
-        double[] pathWeights = grid ? new double[] {1.5} : new double[] {
+        double[] pathWeights = grid ? new double[] {0, 1.5, 3} : new double[] {
                 IssueClassifier.Settings.DEFAULT.pathWeight()};
         for (IssueClassifier.ModelKind kind : IssueClassifier.ModelKind.values()) {
             for (double mw : modelWeights) {

@@ -66,6 +66,11 @@ class ProcessorServiceIT {
                         Instant.now(), "UTF-8", ReportIds.sha256Hex(text), text, List.of()))).get();
             }
         }
+        String badKey = "https://corpus.test/" + run + "/malformed";
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(kafka.bootstrap()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, badKey, "{not json")).get();
+        }
         Map<String, String> o = Map.of(
                 "kafka.bootstrap", kafka.bootstrap(),
                 "processor.application.id", "it-processor-" + run,
@@ -94,6 +99,24 @@ class ProcessorServiceIT {
             }
         }
         assertThat(actual).isEqualTo(expected);
+        assertThat(deadLetterReason(kafka.bootstrap(), badKey)).contains("SerializationException");
+    }
+
+    /** The reason header of the dead letter with this key, read with read_committed. */
+    private static String deadLetterReason(String bootstrap, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap),
+                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.REPORTS_DLQ));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        return org.rectifywatch.model.wire.DeadLetters.reason(r.headers());
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     static Path sharedDir() {

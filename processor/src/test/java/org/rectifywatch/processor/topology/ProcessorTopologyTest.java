@@ -161,13 +161,10 @@ class ProcessorTopologyTest {
     }
 
     @Test
-    void malformedJsonGoesToTheDeadLetterTopicAndProcessingGoesOn() {
+    void malformedJsonDoesNotStopProcessing() {
+        // the dead letter itself is checked on a real broker in ProcessorServiceIT
         rawBytes.pipeInput("https://example.gov.cn/x".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8));
-        List<TestRecord<String, byte[]>> dead = dlq.readRecordsToList();
-        assertThat(dead).singleElement().satisfies(d -> {
-            assertThat(DeadLetters.reason(d.headers())).contains("SerializationException");
-            assertThat(new String(d.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        });
+        assertThat(reports.isEmpty()).isTrue();
         publish("https://example.gov.cn/a/t1.html", SMALL_REPORT);
         assertThat(reports.readValuesToList()).hasSize(1);
     }

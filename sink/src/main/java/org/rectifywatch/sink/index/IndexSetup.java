@@ -2,7 +2,6 @@ package org.rectifywatch.sink.index;
 
 import co.elastic.clients.transport.rest5_client.low_level.Request;
 import co.elastic.clients.transport.rest5_client.low_level.Response;
-import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -90,13 +89,14 @@ public final class IndexSetup {
             if (!indexExists && !aliasExists) {
                 ObjectNode create = Json.MAPPER.createObjectNode();
                 create.putObject("aliases").putObject(alias).put("is_write_index", true);
-                try {
-                    send(client, "PUT", "/" + concrete, create);
+                Request r = new Request("PUT", "/" + concrete);
+                r.setJsonEntity(Json.write(create));
+                Response created = client.performRequest(r);
+                String answer = text(created);
+                if (created.getStatusCode() < 300) {
                     log.info("created index {} behind alias {}", concrete, alias);
-                } catch (ResponseException e) {
-                    if (!body(e).contains("resource_already_exists_exception")) {
-                        throw e;
-                    }
+                } else if (!answer.contains("resource_already_exists_exception")) {
+                    throw new IllegalStateException("cannot create index " + concrete + ": HTTP " + created.getStatusCode() + " " + answer);
                 }
             } else if (indexExists) {
                 send(client, "PUT", "/" + concrete + "/_mapping", (ObjectNode) body.get("mappings"));
@@ -108,39 +108,42 @@ public final class IndexSetup {
                 send(client, "POST", "/_aliases", actions);
                 log.info("pointed alias {} at {}", alias, concrete);
             }
-        } catch (ResponseException e) {
-            throw new IllegalStateException("cannot set up index " + alias + " (" + concrete + "): "
-                    + body(e) + " — a mapping that cannot change in place needs a new index version", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach Elasticsearch to set up " + alias + ": " + e.getMessage(), e);
         }
     }
 
     private static boolean exists(Rest5Client client, String path) throws IOException {
-        Request r = new Request("HEAD", path);
-        r.addParameter("ignore", "404");
-        return client.performRequest(r).getStatusCode() == 200;
+        int status = client.performRequest(new Request("HEAD", path)).getStatusCode();
+        if (status != 200 && status != 404) {
+            throw new IllegalStateException("HEAD " + path + " answered HTTP " + status + ": check the credentials (es.api.key, es.username)");
+        }
+        return status == 200;
     }
 
     private static void send(Rest5Client client, String method, String path, ObjectNode body) throws IOException {
         Request r = new Request(method, path);
         r.setJsonEntity(Json.write(body));
-        client.performRequest(r);
-    }
-
-    static JsonNode json(Response response) throws IOException {
-        try {
-            return Json.MAPPER.readTree(EntityUtils.toString(response.getEntity()));
-        } catch (ParseException e) {
-            throw new IOException(e);
+        Response response = client.performRequest(r);
+        if (response.getStatusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered HTTP " + response.getStatusCode() + ": "
+                    + text(response) + (path.endsWith("/_mapping")
+                    ? " — a mapping that cannot change in place needs a new index version (-v" + (IndexNames.MAPPING_VERSION + 1) + ")" : ""));
         }
     }
 
-    private static String body(ResponseException e) {
+    static JsonNode json(Response response) throws IOException {
+        if (response.getStatusCode() >= 300) {
+            throw new IOException("HTTP " + response.getStatusCode() + " " + text(response));
+        }
+        return Json.MAPPER.readTree(text(response));
+    }
+
+    private static String text(Response response) throws IOException {
         try {
-            return EntityUtils.toString(e.getResponse().getEntity());
-        } catch (IOException | ParseException | RuntimeException ex) {
-            return e.getMessage();
+            return response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
+        } catch (ParseException e) {
+            throw new IOException(e);
         }
     }
 

@@ -66,6 +66,12 @@ public final class BulkWriter {
             try {
                 Response response = client.performRequest(request(pending));
                 counters.bulkRequests.incrementAndGet();
+                if (response.getStatusCode() >= 300) {
+                    markUnavailable("HTTP " + response.getStatusCode() + " on _bulk");
+                    counters.retries.incrementAndGet();
+                    pause(backoff.delayMillis(attempt++));
+                    continue;
+                }
                 markAvailable();
                 pending = settle(pending, parse(response), rejected);
                 if (!pending.isEmpty()) {

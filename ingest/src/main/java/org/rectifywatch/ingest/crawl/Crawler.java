@@ -1,0 +1,327 @@
+package org.rectifywatch.ingest.crawl;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.rectifywatch.ingest.IngestConfig;
+import org.rectifywatch.ingest.decode.DecodedPage;
+import org.rectifywatch.ingest.decode.MojibakeCheck;
+import org.rectifywatch.ingest.decode.PageDecoder;
+import org.rectifywatch.ingest.extract.ArticleExtractor;
+import org.rectifywatch.ingest.extract.ChallengeDetector;
+import org.rectifywatch.ingest.extract.ExtractedArticle;
+import org.rectifywatch.ingest.extract.ListPage;
+import org.rectifywatch.ingest.extract.MultiPage;
+import org.rectifywatch.ingest.fetch.AllowList;
+import org.rectifywatch.ingest.fetch.CanonicalUrl;
+import org.rectifywatch.ingest.fetch.FetchOutcome;
+import org.rectifywatch.ingest.fetch.HttpFetcher;
+import org.rectifywatch.ingest.fetch.SkipReason;
+import org.rectifywatch.ingest.profile.Pagination;
+import org.rectifywatch.ingest.profile.SiteProfile;
+import org.rectifywatch.ingest.profile.TitleFilter;
+import org.rectifywatch.ingest.publish.ReportPublisher;
+import org.rectifywatch.ingest.state.CrawlStateStore;
+import org.rectifywatch.ingest.state.UrlState;
+import org.rectifywatch.model.wire.Attachment;
+import org.rectifywatch.model.wire.RawReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crawler-producer: walks each profile's list pages, fetches the articles politely (conditional GETs
+ * against the remembered ETag / Last-Modified), keeps rectification reports, and publishes a report only
+ * when its extracted text is new or changed. URL state lives in {@code crawl.state}, so a new instance
+ * picks up where the last one stopped.
+ */
+public final class Crawler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Crawler.class);
+
+    private final IngestConfig config;
+    private final List<SiteProfile> profiles;
+    private final HttpFetcher fetcher;
+    private final ReportPublisher publisher;
+    private final CrawlStateStore state;
+    private volatile boolean closed;
+    /** Held while a profile is crawled, so close() never pulls the producer from under a running pass. */
+    private final Object running = new Object();
+
+    public Crawler(IngestConfig config, List<SiteProfile> profiles) {
+        this.config = config;
+        this.profiles = profiles.stream().filter(SiteProfile::isEnabled).toList();
+        if (this.profiles.isEmpty()) {
+            throw new IllegalArgumentException("no enabled site profile to crawl; enable one in the profiles file");
+        }
+        this.state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
+        this.publisher = new ReportPublisher(config.kafka());
+        this.fetcher = new HttpFetcher(config);
+    }
+
+    public List<SiteProfile> profiles() {
+        return profiles;
+    }
+
+    /** One pass over every profile, walking each profile's {@code list_pages}. */
+    public PassSummary runOnce() {
+        return runPass(0);
+    }
+
+    /** One pass walking {@code depth} list pages of every profile (0: the profile's {@code backfill_depth}). */
+    public PassSummary backfill(int depth) {
+        return runPass(depth <= 0 ? -1 : depth);
+    }
+
+    private PassSummary runPass(int depth) {
+        PassCounters total = new PassCounters();
+        for (SiteProfile p : profiles) {
+            if (closed) {
+                break;
+            }
+            int pages = depth == 0 ? p.listPages() : depth < 0 ? p.backfillDepth() : depth;
+            total.add(crawlProfile(p, pages));
+        }
+        PassSummary s = total.summary();
+        log.info("pass done: {}", s.line());
+        return s;
+    }
+
+    /**
+     * Runs until {@link #close()}: each profile is crawled again when its {@code poll_interval} has passed.
+     */
+    public void runContinuously() {
+        Map<String, Long> due = new HashMap<>();
+        profiles.forEach(p -> due.put(p.name(), System.nanoTime()));
+        while (!closed && !Thread.currentThread().isInterrupted()) {
+            long now = System.nanoTime();
+            for (SiteProfile p : profiles) {
+                if (closed) {
+                    return;
+                }
+                if (due.get(p.name()) <= now) {
+                    PassSummary s = crawlProfile(p, p.listPages());
+                    log.info("pass done for {}: {}; next in {}", p.name(), s.line(), p.pollInterval());
+                    due.put(p.name(), System.nanoTime() + p.poll().toNanos());
+                }
+            }
+            long next = due.values().stream().mapToLong(Long::longValue).min().orElse(now);
+            long sleepMs = Math.max(50, Math.min(1000, (next - System.nanoTime()) / 1_000_000));
+            try {
+                Thread.sleep(sleepMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    PassSummary crawlProfile(SiteProfile profile, int pages) {
+        synchronized (running) {
+            return crawlProfileLocked(profile, pages);
+        }
+    }
+
+    private PassSummary crawlProfileLocked(SiteProfile profile, int pages) {
+        PassCounters c = new PassCounters();
+        AllowList allow = new AllowList(profile.allowedHosts());
+        Set<String> seen = new HashSet<>();
+        try {
+            for (String start : profile.startUrls()) {
+                walkColumn(profile, allow, start, pages, seen, c);
+            }
+        } catch (ReportPublisher.PublishException e) {
+            c.errors++;
+            log.error("{}: stopping this pass: {} (the URL is retried next pass)", profile.name(), e.getMessage());
+        }
+        PassSummary s = c.summary();
+        log.info("{}: {}", profile.name(), s.line());
+        return s;
+    }
+
+    private void walkColumn(SiteProfile profile, AllowList allow, String start, int pages, Set<String> seen, PassCounters c) {
+        String listUrl = start;
+        int total = 0;
+        Set<String> visitedLists = new HashSet<>();
+        for (int n = 0; n < pages && !closed; n++) {
+            if (n > 0) {
+                if (total > 0 && n >= total) {
+                    break;
+                }
+                Optional<String> computed = profile.pagination().pageUrl(start, n);
+                if (computed.isPresent()) {
+                    listUrl = computed.get();
+                } else if (profile.pagination().kind() != Pagination.Kind.NEXT_LINK || listUrl == null) {
+                    break;
+                }
+            }
+            if (listUrl == null || !visitedLists.add(listUrl)) {
+                break;
+            }
+            FetchOutcome o = fetcher.get(listUrl, null, null, allow);
+            if (!o.isOk()) {
+                log.warn("{}: list page {} skipped: {} ({})", profile.name(), listUrl, o.reason().label(), o.detail());
+                c.skip(o.reason());
+                break;
+            }
+            c.fetched++;
+            DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
+            ListPage list = ListPage.parse(page.text(), o.finalUrl(), profile);
+            total = list.totalPages();
+            log.debug("{}: list page {} has {} links", profile.name(), listUrl, list.links().size());
+            for (ListPage.Link link : list.links()) {
+                if (closed) {
+                    return;
+                }
+                processArticle(profile, allow, link, seen, c);
+            }
+            listUrl = list.nextUrl();
+        }
+    }
+
+    private void processArticle(SiteProfile profile, AllowList allow, ListPage.Link link, Set<String> seen, PassCounters c) {
+        String url;
+        try {
+            url = CanonicalUrl.of(link.url());
+        } catch (IllegalArgumentException e) {
+            log.warn("{}: ignoring link {}: {}", profile.name(), link.url(), e.getMessage());
+            return;
+        }
+        if (!seen.add(url)) {
+            return;
+        }
+        TitleFilter filter = profile.titleFilter();
+        if (filter.verdict(link.title()) == TitleFilter.Verdict.NOISE) {
+            log.info("{}: not a report (list title): {} {}", profile.name(), link.title(), url);
+            c.skip(SkipReason.NOT_A_REPORT);
+            return;
+        }
+        c.articles++;
+        if (config.progressEvery() > 0 && c.articles % config.progressEvery() == 0) {
+            log.info("{}: progress: {} articles, {} new, {} changed, {} not modified so far", profile.name(), c.articles,
+                    c.published, c.changed, c.notModified);
+        }
+        try {
+            processFetched(profile, allow, link, url, c);
+        } catch (ReportPublisher.PublishException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            c.errors++;
+            log.error("{}: unexpected error on {}: {}", profile.name(), url, e.toString(), e);
+        }
+    }
+
+    private void processFetched(SiteProfile profile, AllowList allow, ListPage.Link link, String url, PassCounters c) {
+        Optional<UrlState> known = state.get(url);
+        FetchOutcome o = fetcher.get(url, known.map(UrlState::etag).orElse(null),
+                known.map(UrlState::lastModified).orElse(null), allow);
+        Instant now = Instant.now();
+        if (o.status() == FetchOutcome.Status.NOT_MODIFIED) {
+            c.notModified++;
+            UrlState s = known.orElseThrow();
+            UrlState seenNow = new UrlState(url, s.etag(), s.lastModified(), s.sha256(), now, s.publishedAt());
+            publisher.saveState(seenNow);
+            state.put(seenNow);
+            return;
+        }
+        if (!o.isOk()) {
+            skip(profile, url, c, o.reason(), o.detail());
+            return;
+        }
+        c.fetched++;
+        DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
+        ExtractedArticle article = ArticleExtractor.extract(page.text(), o.finalUrl(), profile);
+        Optional<String> challenge = ChallengeDetector.detect(page.text(), o.body().length, article.text().length(),
+                config.minPageBytes());
+        if (challenge.isPresent()) {
+            skip(profile, url, c, SkipReason.CHALLENGE, challenge.get() + "; retried next pass");
+            return;
+        }
+        StringBuilder text = new StringBuilder(article.text());
+        Set<Attachment> attachments = new LinkedHashSet<>(article.attachments());
+        for (String next : MultiPage.continuationUrls(page.text(), o.finalUrl())) {
+            FetchOutcome po = fetcher.get(next, null, null, allow);
+            if (!po.isOk()) {
+                skip(profile, url, c, SkipReason.MULTIPAGE_INCOMPLETE, "page " + next + ": " + po.reason().label()
+                        + " (" + po.detail() + ")");
+                return;
+            }
+            c.fetched++;
+            DecodedPage pp = PageDecoder.decode(po.body(), po.contentType(), profile.charset());
+            ExtractedArticle part = ArticleExtractor.extract(pp.text(), po.finalUrl(), profile);
+            if (ChallengeDetector.detect(pp.text(), po.body().length, part.text().length(), config.minPageBytes()).isPresent()) {
+                skip(profile, url, c, SkipReason.CHALLENGE, "continuation page " + next + " is a challenge page");
+                return;
+            }
+            if (!part.text().isEmpty()) {
+                text.append(text.length() == 0 ? "" : "\n").append(part.text());
+            }
+            attachments.addAll(part.attachments());
+        }
+        String title = article.title() != null ? article.title() : link.title();
+        TitleFilter.Verdict verdict = profile.titleFilter().verdict(title);
+        if (verdict == TitleFilter.Verdict.UNKNOWN) {
+            verdict = profile.titleFilter().verdict(link.title());
+        }
+        if (verdict != TitleFilter.Verdict.REPORT) {
+            log.info("{}: not a report: {} {}", profile.name(), title, url);
+            c.skip(SkipReason.NOT_A_REPORT);
+            saveState(url, o, null, known, now, false);
+            return;
+        }
+        String body = text.toString();
+        if (body.isBlank()) {
+            skip(profile, url, c, SkipReason.EMPTY_TEXT, "no article text found");
+            return;
+        }
+        Optional<String> garbled = MojibakeCheck.problem(title + "\n" + body);
+        if (garbled.isPresent()) {
+            skip(profile, url, c, SkipReason.MOJIBAKE, "decoded as " + page.charset() + " (" + page.source() + "): "
+                    + garbled.get() + "; set the profile's charset if the site declares the wrong one");
+            return;
+        }
+        String sha = Hashes.sha256(body);
+        if (known.isPresent() && sha.equals(known.get().sha256())) {
+            c.unchanged++;
+            saveState(url, o, sha, known, now, false);
+            return;
+        }
+        publisher.publish(new RawReport(url, profile.name(), title, article.pageDate(), now, page.charset(), sha, body,
+                new ArrayList<>(attachments)));
+        boolean changed = known.isPresent() && known.get().sha256() != null;
+        if (changed) {
+            c.changed++;
+        } else {
+            c.published++;
+        }
+        log.info("{}: published {} report {} ({} chars): {}", profile.name(), changed ? "changed" : "new", url,
+                body.length(), title);
+        saveState(url, o, sha, known, now, true);
+    }
+
+    private void saveState(String url, FetchOutcome o, String sha, Optional<UrlState> known, Instant now, boolean published) {
+        UrlState s = new UrlState(url, o.etag(), o.lastModified(), sha, now,
+                published ? now : known.map(UrlState::publishedAt).orElse(null));
+        publisher.saveState(s);
+        state.put(s);
+    }
+
+    private void skip(SiteProfile profile, String url, PassCounters c, SkipReason reason, String detail) {
+        c.skip(reason);
+        log.warn("{}: skipped {}: {} ({})", profile.name(), url, reason.label(), detail);
+    }
+
+    /** Stops a continuous run or a pass at the next article, then releases the producer. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (running) {
+            publisher.close();
+            fetcher.close();
+        }
+    }
+}

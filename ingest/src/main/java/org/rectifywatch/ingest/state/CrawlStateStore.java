@@ -1,0 +1,100 @@
+package org.rectifywatch.ingest.state;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.rectifywatch.model.Topics;
+import org.rectifywatch.model.config.KafkaSettings;
+import org.rectifywatch.model.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crawl state of every URL, held in memory and mirrored to the compacted {@code crawl.state} topic.
+ * At start it reads the topic to its end (no consumer group: every instance sees all of it), so a new
+ * instance continues exactly where the last one stopped.
+ */
+public final class CrawlStateStore {
+    private static final Logger log = LoggerFactory.getLogger(CrawlStateStore.class);
+    private final Map<String, UrlState> states = new ConcurrentHashMap<>();
+
+    public Optional<UrlState> get(String url) {
+        return Optional.ofNullable(states.get(url));
+    }
+
+    public void put(UrlState s) {
+        states.put(s.url(), s);
+    }
+
+    public int size() {
+        return states.size();
+    }
+
+    /** Reads {@code crawl.state} from the beginning to the current end offsets. */
+    public static CrawlStateStore load(KafkaSettings kafka, Duration timeout) {
+        CrawlStateStore store = new CrawlStateStore();
+        Properties p = kafka.clientProperties();
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-ingest-state-loader");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int records = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.CRAWL_STATE, timeout);
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + Topics.CRAWL_STATE + " does not exist on " + kafka.bootstrap()
+                        + "; create the pipeline topics first (pipeline topics create)");
+            }
+            List<TopicPartition> parts = new ArrayList<>();
+            infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts, timeout));
+            while (!caughtUp(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.CRAWL_STATE + " to its end within "
+                            + timeout.toSeconds() + " s (ingest.state.load.timeout); is Kafka at " + kafka.bootstrap() + " healthy?");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    records++;
+                    if (r.value() == null) {
+                        store.states.remove(r.key());
+                        continue;
+                    }
+                    try {
+                        UrlState s = Json.read(r.value(), UrlState.class);
+                        store.states.put(r.key(), s);
+                    } catch (RuntimeException e) {
+                        log.warn("ignoring an unreadable {} record at offset {} (key {}): {}", Topics.CRAWL_STATE,
+                                r.offset(), r.key(), e.getMessage());
+                    }
+                }
+            }
+        }
+        log.info("crawl state loaded: {} URLs from {} records of {}", store.size(), records, Topics.CRAWL_STATE);
+        return store;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (c.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,102 @@
+package org.rectifywatch.processor.parse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Report-wide outcome figures (codes of the annotation schema) from the text outside the issues: counts in
+ * Arabic or Chinese numerals, money in 元/万元/亿元 converted to yuan. A "含" sub-amount is read as its own code
+ * and never added to its parent; the first statement of each code wins.
+ */
+public final class FigureExtractor {
+    private static final String NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)";
+    /** Text allowed between keyword and number: no digits, numerals or clause breaks. */
+    private static final String GAP = "[^\\d零〇一二两三四五六七八九十百千万。;；,，、:：()（）]{0,9}?";
+    private static final String MONEY = NUM + "\\s*(亿元|万元|元)";
+
+    private record Rule(String code, Pattern pattern, boolean money) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            count("disciplined_persons", "党纪政务处分", "人|名"),
+            count("org_handled_persons", "组织处理", "人|名"),
+            count("admonished_persons", "诫勉", "人|名"),
+            count("reminded_persons", "(?:教育提醒|批评教育|提醒教育)", "人|名|人次"),
+            count("held_accountable_persons", "(?<!追责)问责", "人|名"),
+            count("cases_filed", "立案", "件|起"),
+            count("rules_established", "(?:建立|完善|健全|制定|修订|出台)[^\\d。;；,，]{0,4}?制度", "项|个|件|条"),
+            money("funds_returned_yuan", "清退"),
+            money("funds_confiscated_yuan", "收缴"),
+            money("funds_recovered_yuan", "追回"),
+            money("losses_recovered_yuan", "挽回[^\\d。;；,，]{0,2}?损失"));
+
+    private static final Pattern PROBLEMS = Pattern.compile(
+            "(?:反馈|指出|交办|移交)(?:的)?[^。;；]{0,12}?" + NUM + "个(?:具体)?问题[^。;；]{0,16}?"
+                    + "(?:已完成整改|已整改完成|已整改到位|完成整改|已整改|整改完成)" + NUM + "个");
+
+    private FigureExtractor() {
+    }
+
+    private static Rule count(String code, String keyword, String unit) {
+        return new Rule(code, Pattern.compile(keyword + GAP + NUM + "\\s*(?:" + unit + ")"), false);
+    }
+
+    private static Rule money(String code, String keyword) {
+        return new Rule(code, Pattern.compile(keyword + GAP + MONEY), true);
+    }
+
+    /** Figures of the given non-issue text, in code order; counts as Long, money (yuan) as Double. */
+    public static Map<String, Number> extract(String text) {
+        Map<String, Number> out = new LinkedHashMap<>();
+        Matcher pm = PROBLEMS.matcher(text);
+        if (pm.find()) {
+            Double total = ChineseNumbers.parse(pm.group(1));
+            Double done = ChineseNumbers.parse(pm.group(2));
+            if (total != null && done != null && done <= total) {
+                out.put("problems_total", total.longValue());
+                out.put("problems_rectified", done.longValue());
+            }
+        }
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(text);
+            while (m.find()) {
+                Double v = ChineseNumbers.parse(m.group(1));
+                if (v == null) {
+                    continue;
+                }
+                if (rule.money()) {
+                    out.put(rule.code(), yuan(v, m.group(2)));
+                } else {
+                    out.put(rule.code(), v.longValue());
+                }
+                break;
+            }
+        }
+        return order(out);
+    }
+
+    private static double yuan(double v, String unit) {
+        double factor = switch (unit) {
+            case "亿元" -> 1e8;
+            case "万元" -> 1e4;
+            default -> 1;
+        };
+        return Math.round(v * factor * 100) / 100.0;
+    }
+
+    private static Map<String, Number> order(Map<String, Number> found) {
+        Map<String, Number> out = new LinkedHashMap<>();
+        for (String code : List.of("disciplined_persons", "org_handled_persons", "admonished_persons",
+                "reminded_persons", "held_accountable_persons", "cases_filed", "rules_established",
+                "funds_returned_yuan", "funds_confiscated_yuan", "funds_recovered_yuan", "losses_recovered_yuan",
+                "problems_total", "problems_rectified")) {
+            if (found.containsKey(code)) {
+                out.put(code, found.get(code));
+            }
+        }
+        return out;
+    }
+}

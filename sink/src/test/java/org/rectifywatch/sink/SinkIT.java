@@ -1,0 +1,197 @@
+package org.rectifywatch.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.rectifywatch.localstack.SharedStack;
+import org.rectifywatch.model.json.Json;
+import org.rectifywatch.model.wire.AlertState;
+import org.rectifywatch.model.wire.DeadLetters;
+import org.rectifywatch.sink.write.Backoff;
+import org.rectifywatch.sink.write.BulkWriter;
+import org.rectifywatch.sink.write.SinkAction;
+import org.rectifywatch.sink.write.SinkCounters;
+
+/** The sink on the local Kafka and Elasticsearch: idempotent replays, deletes, versions, dead letters, notifications. */
+@Tag("integration")
+class SinkIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private SinkFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new SinkFixture(SharedStack.kafka().bootstrap(), SharedStack.elasticsearch().url());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void replayingTheSameTopicContentLeavesIdenticalDocumentsAndCounts() throws Exception {
+        for (int r = 0; r < 5; r++) {
+            fx.send(fx.reports, "r" + r, SinkFixture.report("r" + r, 1));
+        }
+        for (int i = 0; i < 300; i++) {
+            fx.send(fx.issues, "i" + i, SinkFixture.issue("i" + i, 1, "2021-02-05"));
+        }
+        for (int a = 0; a < 4; a++) {
+            fx.send(fx.alerts, "a" + a, SinkFixture.alert("a" + a, AlertState.raised));
+        }
+        int total = 309;
+        Map<String, String> reports1;
+        Map<String, String> issues1;
+        Map<String, String> alerts1;
+        try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g1-" + fx.id, Map.of())).start()) {
+            SinkFixture.await("first pass", WAIT, () -> sink.counters().acknowledged() == total);
+            assertThat(sink.counters().indexed()).isEqualTo(total);
+            assertThat(sink.counters().stale()).isZero();
+        }
+        reports1 = fx.snapshot(fx.prefix + "-reports");
+        issues1 = fx.snapshot(fx.prefix + "-issues");
+        alerts1 = fx.snapshot(fx.prefix + "-alerts");
+        assertThat(reports1).hasSize(5);
+        assertThat(issues1).hasSize(300);
+        assertThat(alerts1).hasSize(4);
+
+        // a second consumer group replays everything from the start: every write is a version conflict
+        try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g2-" + fx.id, Map.of())).start()) {
+            SinkFixture.await("replay", WAIT, () -> sink.counters().acknowledged() == total);
+            assertThat(sink.counters().indexed()).isZero();
+            assertThat(sink.counters().stale()).isEqualTo(total);
+        }
+        assertThat(fx.snapshot(fx.prefix + "-reports")).isEqualTo(reports1);
+        assertThat(fx.snapshot(fx.prefix + "-issues")).isEqualTo(issues1);
+        assertThat(fx.snapshot(fx.prefix + "-alerts")).isEqualTo(alerts1);
+
+        JsonNode report = fx.source(fx.prefix + "-reports", "r0").path("_source");
+        assertThat(report.path("figures").path("disciplined_persons").asInt()).isEqualTo(12);
+        assertThat(report.path("figures_other").get(0).asText()).isEqualTo("odd_figure=3");
+        assertThat(report.path("status_counts").path("in_progress").asInt()).isEqualTo(1);
+        JsonNode hit = fx.request("POST", "/" + fx.prefix + "-issues/_search",
+                "{\"query\":{\"match\":{\"problem_tokens\":\"浅表化\"}}}").path("hits").path("total").path("value");
+        assertThat(hit.asInt()).as("whitespace-analysed token field finds a segmented word").isEqualTo(300);
+    }
+
+    @Test
+    void aTombstoneDeletesAndAnOlderVersionAfterANewerOneIsIgnored() throws Exception {
+        fx.send(fx.issues, "keep", SinkFixture.issue("keep", 1, "2021-02-05"));
+        fx.send(fx.issues, "keep", SinkFixture.issue("keep", 2, "2021-02-05"));
+        fx.send(fx.issues, "gone", SinkFixture.issue("gone", 1, "2021-02-05"));
+        fx.send(fx.issues, "gone", null);
+        try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id, Map.of())).start()) {
+            SinkFixture.await("4 records", WAIT, () -> sink.counters().acknowledged() == 4);
+            assertThat(sink.counters().deleted()).isEqualTo(1);
+        }
+        String alias = fx.prefix + "-issues";
+        assertThat(fx.source(alias, "gone")).isNull();
+        JsonNode keep = fx.source(alias, "keep");
+        assertThat(keep.path("_source").path("report_version").asInt()).isEqualTo(2);
+        long newest = keep.path("_version").asLong();
+
+        // the older content arriving late (a lower source offset) is refused and counted as stale
+        SinkCounters counters = new SinkCounters();
+        try (var client = co.elastic.clients.transport.rest5_client.low_level.Rest5Client.builder(java.net.URI.create(fx.esUrl)).build()) {
+            BulkWriter writer = new BulkWriter(client, new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)), counters);
+            byte[] old = Json.bytes(org.rectifywatch.sink.index.DocumentMapper.issue(SinkFixture.issue("keep", 1, "2021-02-05"), java.time.Instant.now()));
+            var origin = new SinkAction.Origin(fx.issues, 0, newest - 2, "keep".getBytes(StandardCharsets.UTF_8), old);
+            assertThat(writer.write(List.of(SinkAction.index(alias, "keep", newest - 1, old, origin)))).isEmpty();
+        }
+        assertThat(counters.stale()).isEqualTo(1);
+        assertThat(counters.indexed()).isZero();
+        assertThat(fx.source(alias, "keep").path("_source").path("report_version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedDocumentGoesToTheDeadLetterTopicAndTheNextRecordsAreIndexed() throws Exception {
+        fx.send(fx.issues, "ok1", SinkFixture.issue("ok1", 1, "2021-02-05"));
+        fx.send(fx.issues, "bad-date", SinkFixture.issue("bad-date", 1, "二〇二一年二月"));
+        fx.send(fx.issues, "not-json", "{this is not json".getBytes(StandardCharsets.UTF_8));
+        for (int i = 2; i <= 20; i++) {
+            fx.send(fx.issues, "ok" + i, SinkFixture.issue("ok" + i, 1, "2021-02-05"));
+        }
+        try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id, Map.of())).start()) {
+            SinkFixture.await("22 records", WAIT, () -> sink.counters().acknowledged() == 22);
+            assertThat(sink.counters().dlq()).isEqualTo(2);
+            assertThat(sink.counters().indexed()).isEqualTo(20);
+        }
+        assertThat(fx.count(fx.prefix + "-issues")).isEqualTo(20);
+        List<ConsumerRecord<byte[], byte[]>> dead = fx.readAll(fx.dlq, 2, WAIT);
+        assertThat(dead).hasSize(2);
+        ConsumerRecord<byte[], byte[]> esRejected = dead.stream().filter(r -> new String(r.key()).equals("bad-date")).findFirst().orElseThrow();
+        assertThat(DeadLetters.get(esRejected.headers(), DeadLetters.REASON)).isEqualTo("ES_REJECTED");
+        assertThat(DeadLetters.get(esRejected.headers(), DeadLetters.STAGE)).isEqualTo("sink");
+        assertThat(DeadLetters.get(esRejected.headers(), DeadLetters.DETAIL)).contains("feedback_date").contains("HTTP 400");
+        assertThat(DeadLetters.get(esRejected.headers(), DeadLetters.SOURCE)).startsWith(fx.issues + "-");
+        assertThat(new String(esRejected.value(), StandardCharsets.UTF_8)).contains("二〇二一年二月");
+        ConsumerRecord<byte[], byte[]> unreadable = dead.stream().filter(r -> new String(r.key()).equals("not-json")).findFirst().orElseThrow();
+        assertThat(DeadLetters.get(unreadable.headers(), DeadLetters.REASON)).isEqualTo("DESERIALIZATION");
+        assertThat(new String(unreadable.value(), StandardCharsets.UTF_8)).isEqualTo("{this is not json");
+    }
+
+    @Test
+    void theWebhookGetsExactlyOneNotificationPerNewAlertAndPerResolutionAcrossRestarts() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/robot/send", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int n = calls.incrementAndGet();
+            int status = n == 1 ? 503 : 200; // the first delivery attempt fails: retried with backoff
+            if (status == 200) {
+                received.add(body);
+            }
+            byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, answer.length);
+            ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/send?access_token=SECRET";
+        Map<String, String> hook = Map.of("sink.webhook.url", url, "sink.webhook.format", "dingtalk");
+        try {
+            fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.raised));
+            fx.send(fx.alerts, "a2", SinkFixture.alert("a2", AlertState.raised));
+            try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g1-" + fx.id, hook)).start()) {
+                SinkFixture.await("two notifications", WAIT, () -> received.size() == 2);
+                SinkFixture.await("two alerts indexed", WAIT, () -> sink.counters().acknowledged() == 2);
+                // the alert is republished unchanged (e.g. after a processor restart): no second notification
+                fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.raised));
+                SinkFixture.await("republished alert indexed", WAIT, () -> sink.counters().acknowledged() == 3);
+                Thread.sleep(1500);
+                assertThat(sink.counters().notified()).isEqualTo(2);
+            }
+            fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.resolved));
+            // restart with a new consumer group: the notifier re-reads every alert from the start,
+            // and only the ledger in the notify-state topic stands between it and duplicates
+            try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g2-" + fx.id, hook)).start()) {
+                SinkFixture.await("the resolution", WAIT, () -> received.size() == 3);
+                SinkFixture.await("all alerts indexed", WAIT, () -> sink.counters().acknowledged() == 4);
+                Thread.sleep(2000);
+                assertThat(sink.counters().notified()).isEqualTo(1);
+            }
+        } finally {
+            server.stop(0);
+        }
+        assertThat(received).hasSize(3);
+        assertThat(received.stream().filter(b -> b.contains("整改逾期提醒")).count()).isEqualTo(2);
+        assertThat(received.stream().filter(b -> b.contains("整改逾期已销号")).count()).isEqualTo(1);
+        assertThat(received).allMatch(b -> b.contains("\"msgtype\":\"markdown\""));
+        assertThat(fx.source(fx.prefix + "-alerts", "a1").path("_source").path("state").asText()).isEqualTo("resolved");
+    }
+}
