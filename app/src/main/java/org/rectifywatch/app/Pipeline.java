@@ -1,5 +1,6 @@
 package org.rectifywatch.app;
 
+import org.rectifywatch.app.cli.DemoCommand;
 import org.rectifywatch.app.cli.LocalCommand;
 import org.rectifywatch.app.cli.ProcessCommand;
 import org.rectifywatch.localstack.StartupException;
@@ -14,7 +15,13 @@ import picocli.CommandLine.Command;
                 + "and keeps them searchable in Elasticsearch.",
         subcommands = {
                 LocalCommand.class,
+                DemoCommand.class,
                 ProcessCommand.class,
+                org.rectifywatch.app.cli.SinkCommand.class,
+                org.rectifywatch.app.cli.SetupCommand.class,
+                org.rectifywatch.app.cli.IngestCommand.class,
+                org.rectifywatch.app.cli.ParseCommand.class,
+                org.rectifywatch.app.cli.EvalCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Pipeline implements Runnable {

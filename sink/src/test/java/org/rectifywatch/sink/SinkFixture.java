@@ -100,6 +100,11 @@ final class SinkFixture implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, key, value == null ? null : value instanceof byte[] b ? b : Json.bytes(value))).get();
     }
 
+    /** Sends without waiting for each acknowledgement; {@link #flush()} waits for all. */
+    void sendAsync(String topic, String key, Object value) {
+        producer.send(new ProducerRecord<>(topic, key, value == null ? null : Json.bytes(value)));
+    }
+
     void flush() {
         producer.flush();
     }

@@ -26,6 +26,7 @@ import org.rectifywatch.ingest.fetch.SkipReason;
 import org.rectifywatch.ingest.profile.Pagination;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.TitleFilter;
+import org.rectifywatch.ingest.publish.LocalFiles;
 import org.rectifywatch.ingest.publish.ReportPublisher;
 import org.rectifywatch.ingest.state.CrawlStateStore;
 import org.rectifywatch.ingest.state.UrlState;
@@ -61,6 +62,15 @@ public final class Crawler implements AutoCloseable {
         this.state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
         this.publisher = new ReportPublisher(config.kafka());
         this.fetcher = new HttpFetcher(config);
+    }
+
+    /** Publishes local text/HTML files through this crawler's producer and state (key {@code file:<sha256>}). */
+    public LocalFiles.Result publishFiles(List<java.nio.file.Path> paths) {
+        synchronized (running) {
+            LocalFiles.Result r = LocalFiles.publish(paths, publisher, state);
+            log.info(r.line());
+            return r;
+        }
     }
 
     public List<SiteProfile> profiles() {
@@ -235,6 +245,13 @@ public final class Crawler implements AutoCloseable {
         c.fetched++;
         DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
         ExtractedArticle article = ArticleExtractor.extract(page.text(), o.finalUrl(), profile);
+        String pageTitle = article.title() != null ? article.title() : link.title();
+        if (profile.titleFilter().verdict(pageTitle) == TitleFilter.Verdict.NOISE && !ChallengeDetector.hasMarker(page.text())) {
+            log.info("{}: not a report: {} {}", profile.name(), pageTitle, url);
+            c.skip(SkipReason.NOT_A_REPORT);
+            saveState(url, o, null, known, now, false);
+            return;
+        }
         Optional<String> challenge = ChallengeDetector.detect(page.text(), o.body().length, article.text().length(),
                 config.minPageBytes());
         if (challenge.isPresent()) {

@@ -14,7 +14,7 @@ public final class Boilerplate {
     private static final List<Pattern> CHROME = List.of(
             Pattern.compile("^(主办单位|承办单位|合作单位|协办单位|技术支持|网站标识码|网站地图|版权所有|Copyright|©)"),
             Pattern.compile("ICP备|ICP证|公网安备|政府网站标识码"),
-            Pattern.compile("分享到|分享：|^分享$|扫一扫|微信扫|手机扫|在手机上|用手机"),
+            Pattern.compile("分享到|^分享[:：]|^分享$|扫一扫|微信扫|手机扫|在手机上|用手机"),
             Pattern.compile("朗读|浏览量|浏览次数|阅读次数|访问量|点击数|点击量|阅读量"),
             Pattern.compile("^【?(打印|关闭|打印本页|关闭窗口|返回顶部|收藏|纠错|我要纠错)】?"),
             Pattern.compile("备案号|^朗读$|^分享$"),

@@ -17,6 +17,11 @@ public final class ChallengeDetector {
     private ChallengeDetector() {
     }
 
+    /** True when the page carries a known anti-bot marker. */
+    public static boolean hasMarker(String html) {
+        return MARKERS.stream().anyMatch(html::contains);
+    }
+
     /**
      * @param html       the decoded page
      * @param byteLength size of the response

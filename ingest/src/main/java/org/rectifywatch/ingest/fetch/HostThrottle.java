@@ -17,7 +17,10 @@ public final class HostThrottle {
         return locks.computeIfAbsent(host, h -> new Object());
     }
 
-    /** Blocks until the host may be asked again, then books the next slot {@code gap} after now. */
+    /**
+     * Blocks until the host may be asked again, then books the next slot {@code gap} after now; call
+     * {@link #finished} when the response is complete so the gap also counts from its end.
+     */
     public void acquire(String host, Duration gap) throws InterruptedException {
         while (true) {
             long wait;
@@ -32,6 +35,11 @@ public final class HostThrottle {
             }
             Thread.sleep(Math.max(1, wait / 1_000_000), (int) Math.min(999_999, Math.max(0, wait % 1_000_000)));
         }
+    }
+
+    /** The request to the host is complete: the next one waits at least {@code gap} from now. */
+    public void finished(String host, Duration gap) {
+        defer(host, gap);
     }
 
     /** No request to the host before {@code delay} from now (never shortens an existing deferral). */

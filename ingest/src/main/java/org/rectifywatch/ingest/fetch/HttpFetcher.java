@@ -164,10 +164,19 @@ public final class HttpFetcher implements AutoCloseable {
             rb.header("If-Modified-Since", lastModified);
         }
         synchronized (throttle.lock(host)) {
+            try {
+                return send(rb.build(), url, host, gap);
+            } finally {
+                throttle.finished(host, gap);
+            }
+        }
+    }
+
+    private Exchange send(HttpRequest request, String url, String host, Duration gap) {
             CompletableFuture<HttpResponse<CappedBody>> future = null;
             try {
                 throttle.acquire(host, gap);
-                future = client.sendAsync(rb.build(), CappedBody.handler(config.maxBytes()));
+                future = client.sendAsync(request, CappedBody.handler(config.maxBytes()));
                 HttpResponse<CappedBody> r = future.get(config.readTimeout().toMillis() + config.connectTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
                 return new Exchange(r.statusCode(), r.headers(), r.body(), null);
@@ -196,7 +205,6 @@ public final class HttpFetcher implements AutoCloseable {
                 }
                 return new Exchange(0, null, null, FetchOutcome.skipped(url, SkipReason.NETWORK, "interrupted"));
             }
-        }
     }
 
     private static Exchange failed(String url, SkipReason reason, String detail) {

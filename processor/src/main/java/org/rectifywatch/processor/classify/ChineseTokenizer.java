@@ -152,8 +152,7 @@ public final class ChineseTokenizer {
         Map<String, Float> ranks = new TextRankKeyword(segment).getTermAndRank(candidates);
         if (ranks.isEmpty()) {
             // a single distinct word has no graph edges; it is still the keyword
-            return new ArrayList<>(new LinkedHashSet<>(candidates.stream().map(t -> t.word).toList()))
-                    .subList(0, 1);
+            return List.of(candidates.get(0).word);
         }
         return ranks.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, Float>>comparingDouble(e -> -e.getValue())

@@ -17,8 +17,8 @@ import org.rectifywatch.model.json.Json;
  * Measures topic accuracy on data the classifier was not trained on. Leave-one-report-out: for each gold
  * report, train on {@code training.tsv} minus that report's rows and classify its gold problems (with their
  * gold paths). k-fold: the same over the training file itself, for the synthetic rows.
- * <p>strict = predicted topic equals the gold topic; lenient = the predicted topic is the gold topic or topic2,
- * or the predicted topic2 is the gold topic.
+ * <p>strict = predicted topic equals the gold topic; lenient = the predicted topic is the gold topic or the gold
+ * topic2 (the same definitions as {@code pipeline eval}).
  */
 public final class CrossValidation {
     private CrossValidation() {
@@ -32,8 +32,7 @@ public final class CrossValidation {
         }
 
         public boolean lenient() {
-            return strict() || (goldTopic2 != null && goldTopic2.equals(predicted.topic()))
-                    || (goldTopic != null && goldTopic.equals(predicted.topic2()));
+            return strict() || (goldTopic2 != null && goldTopic2.equals(predicted.topic()));
         }
     }
 

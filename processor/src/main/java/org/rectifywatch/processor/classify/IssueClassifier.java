@@ -36,7 +36,7 @@ public final class IssueClassifier {
     /** Weights of the evidence sources (tuned by leave-one-report-out and k-fold runs, see docs/CLASSIFIER.md). */
     public record Settings(ModelKind model, double modelWeight, double pathWeight, double rectificationWeight,
                            double topic2Ratio, double topic2Min) {
-        public static final Settings DEFAULT = new Settings(ModelKind.LOGISTIC_REGRESSION, 0.2, 1.5, 0.5, 0.45, 0.2);
+        public static final Settings DEFAULT = new Settings(ModelKind.LOGISTIC_REGRESSION, 0.75, 1.5, 0.5, 0.45, 0.2);
 
         public Settings withModel(ModelKind kind) {
             return new Settings(kind, modelWeight, pathWeight, rectificationWeight, topic2Ratio, topic2Min);
@@ -116,6 +116,7 @@ public final class IssueClassifier {
             }
             List<String> terms = new ArrayList<>();
             terms.add(prior.group().replaceFirst("^.*?(?=(巡视|巡察|审计|主题教育))", ""));
+            // a rule, not a probability: 0.9 marks it as decided by the quoted-finding form
             return new Classification(Topic.RECTIFICATION.code(), topic2, Topic.Pillar.R.name(), 0.9, terms);
         }
         Scored scored = score(text, context, rectification);

@@ -14,21 +14,33 @@ final class LogisticModel implements TopicModel {
     private final double[] bias = new double[K];
 
     LogisticModel(List<Document> documents, int epochs, double learningRate, double l2) {
+        // resolve each document's distinct features to their weight rows once
+        List<double[][]> rows = new java.util.ArrayList<>(documents.size());
         for (Document d : documents) {
-            for (String f : d.features()) {
-                weights.computeIfAbsent(f, x -> new double[K]);
+            List<String> features = distinct(d.features());
+            double[][] r = new double[features.size()][];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = weights.computeIfAbsent(features.get(i), x -> new double[K]);
             }
+            rows.add(r);
         }
+        double[] scores = new double[K];
         for (int epoch = 0; epoch < epochs; epoch++) {
             double rate = learningRate / (1 + epoch * 0.1);
-            for (Document d : documents) {
-                double[] p = probabilities(d.features());
-                int y = d.topic().ordinal();
+            for (int n = 0; n < documents.size(); n++) {
+                double[][] r = rows.get(n);
+                int y = documents.get(n).topic().ordinal();
+                System.arraycopy(bias, 0, scores, 0, K);
+                for (double[] w : r) {
+                    for (int k = 0; k < K; k++) {
+                        scores[k] += w[k];
+                    }
+                }
+                double[] lp = TopicModel.normalizeLog(scores);
                 for (int k = 0; k < K; k++) {
-                    double g = (k == y ? 1 : 0) - p[k];
+                    double g = (k == y ? 1 : 0) - Math.exp(lp[k]);
                     bias[k] += rate * g;
-                    for (String f : distinct(d.features())) {
-                        double[] w = weights.get(f);
+                    for (double[] w : r) {
                         w[k] += rate * (g - l2 * w[k]);
                     }
                 }
@@ -38,15 +50,6 @@ final class LogisticModel implements TopicModel {
 
     private static List<String> distinct(List<String> features) {
         return features.stream().distinct().toList();
-    }
-
-    private double[] probabilities(List<String> features) {
-        double[] lp = logPosterior(features);
-        double[] p = new double[K];
-        for (int k = 0; k < K; k++) {
-            p[k] = Math.exp(lp[k]);
-        }
-        return p;
     }
 
     @Override

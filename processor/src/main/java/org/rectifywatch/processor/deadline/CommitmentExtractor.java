@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.rectifywatch.model.report.Commitment;
 import org.rectifywatch.processor.parse.ChineseNumbers;
 import org.rectifywatch.processor.parse.DateText;
+import org.rectifywatch.processor.parse.FastPatterns;
+import org.rectifywatch.processor.parse.FastPatterns.KeywordPattern;
 
 /**
  * Finds dated promises in rectification text (将于2021年12月31日前…, 年底前, 6月底前, 上半年, 预计到2022年, 三年内)
@@ -20,11 +22,11 @@ public final class CommitmentExtractor {
     private static final String YEAR = "(?:(\\d{4})年|(今年|明年|当年|本年|年))";
     private static final String NUM = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
     /** Year? then month (with day or 底/末/中旬), or a year-level period, or a year alone. */
-    private static final Pattern DUE = Pattern.compile(
+    private static final KeywordPattern DUE = FastPatterns.of("0123456789今明当本年底末上下第一二三四五六七八九十",
             "(?:(\\d{4})年|(今年|明年|当年|本年))?" + NUM + "月(?:" + NUM + "[日号]|(底|末|中旬|下旬|上旬))?"
                     + "|" + YEAR + "?(底|末|上半年|下半年|第?[一二三四1-4]季度)"
                     + "|(?<![\\d年])(\\d{4})年(?!\\d|以来|起|至今|度)");
-    private static final Pattern WINDOW = Pattern.compile(
+    private static final KeywordPattern WINDOW = FastPatterns.of("一二两三四五六七八九十0123456789",
             "(?:[一二两三四五六七八九十\\d]+)(?:个)?(?:年|月|周|季度|个工作日|日|天)(?:内|时间内|之内)");
     /** Words before a date that make it a promise. */
     private static final Pattern PROMISE_BEFORE = Pattern.compile("将于|将在|将|计划于|计划在|计划|预计到|预计于|预计在|预计|"
@@ -51,9 +53,11 @@ public final class CommitmentExtractor {
             if (!containsDateHint(sentence)) {
                 continue;
             }
-            Matcher m = DUE.matcher(sentence);
             boolean found = false;
-            while (m.find() && !found) {
+            int from = 0;
+            Matcher m;
+            while (!found && (m = DUE.find(sentence, from)) != null) {
+                from = m.end() > m.start() ? m.end() : m.start() + 1;
                 String before = sentence.substring(Math.max(0, m.start() - 8), m.start());
                 String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 6));
                 if (!isPromise(before, after)) {
@@ -71,8 +75,10 @@ public final class CommitmentExtractor {
                 found = add(out, seen, sentence, due);
             }
             if (!found) {
-                Matcher w = WINDOW.matcher(sentence);
-                while (w.find()) {
+                int wf = 0;
+                Matcher w;
+                while ((w = WINDOW.find(sentence, wf)) != null) {
+                    wf = w.end() > w.start() ? w.end() : w.start() + 1;
                     String before = sentence.substring(Math.max(0, w.start() - 8), w.start());
                     if (PROMISE_BEFORE.matcher(before).find()) {
                         add(out, seen, sentence, null);

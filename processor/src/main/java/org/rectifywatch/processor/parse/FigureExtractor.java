@@ -17,7 +17,7 @@ public final class FigureExtractor {
     private static final String GAP = "[^\\d零〇一二两三四五六七八九十百千万。;；,，、:：()（）]{0,9}?";
     private static final String MONEY = NUM + "\\s*(亿元|万元|元)";
 
-    private record Rule(String code, Pattern pattern, boolean money) {
+    private record Rule(String code, FastPatterns.KeywordPattern pattern, boolean money) {
     }
 
     private static final List<Rule> RULES = List.of(
@@ -33,26 +33,39 @@ public final class FigureExtractor {
             money("funds_recovered_yuan", "追回"),
             money("losses_recovered_yuan", "挽回[^\\d。;；,，]{0,2}?损失"));
 
-    private static final Pattern PROBLEMS = Pattern.compile(
+    private static final FastPatterns.KeywordPattern PROBLEMS = FastPatterns.of("反指交移",
             "(?:反馈|指出|交办|移交)(?:的)?[^。;；]{0,12}?" + NUM + "个(?:具体)?问题[^。;；]{0,16}?"
                     + "(?:已完成整改|已整改完成|已整改到位|完成整改|已整改|整改完成)" + NUM + "个");
 
     private FigureExtractor() {
     }
 
+    /** First characters of a keyword written as "word", "(?<!x)word" or "(?:a|b)…". */
+    private static String firstChars(String keyword) {
+        String k = keyword.replaceFirst("^\\(\\?<!.*?\\)", "");
+        if (k.startsWith("(?:")) {
+            StringBuilder b = new StringBuilder();
+            for (String alt : k.substring(3, k.indexOf(')')).split("\\|")) {
+                b.append(alt.charAt(0));
+            }
+            return b.toString();
+        }
+        return k.substring(0, 1);
+    }
+
     private static Rule count(String code, String keyword, String unit) {
-        return new Rule(code, Pattern.compile(keyword + GAP + NUM + "\\s*(?:" + unit + ")"), false);
+        return new Rule(code, FastPatterns.of(firstChars(keyword), keyword + GAP + NUM + "\\s*(?:" + unit + ")"), false);
     }
 
     private static Rule money(String code, String keyword) {
-        return new Rule(code, Pattern.compile(keyword + GAP + MONEY), true);
+        return new Rule(code, FastPatterns.of(firstChars(keyword), keyword + GAP + MONEY), true);
     }
 
     /** Figures of the given non-issue text, in code order; counts as Long, money (yuan) as Double. */
     public static Map<String, Number> extract(String text) {
         Map<String, Number> out = new LinkedHashMap<>();
-        Matcher pm = PROBLEMS.matcher(text);
-        if (pm.find()) {
+        Matcher pm = PROBLEMS.find(text, 0);
+        if (pm != null) {
             Double total = ChineseNumbers.parse(pm.group(1));
             Double done = ChineseNumbers.parse(pm.group(2));
             if (total != null && done != null && done <= total) {
@@ -61,8 +74,10 @@ public final class FigureExtractor {
             }
         }
         for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(text);
-            while (m.find()) {
+            int from = 0;
+            Matcher m;
+            while ((m = rule.pattern().find(text, from)) != null) {
+                from = m.end();
                 Double v = ChineseNumbers.parse(m.group(1));
                 if (v == null) {
                     continue;

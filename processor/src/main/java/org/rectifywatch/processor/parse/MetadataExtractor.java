@@ -76,6 +76,15 @@ public final class MetadataExtractor {
     /** Everything of the meta object. {@code closingFrom} is the first line after the last issue. */
     public static ReportMeta extract(ReportText text, String title, int opening, int closingFrom, String pageDate) {
         String open = opening >= 0 ? text.line(opening) : "";
+        if (opening >= 0 && !open.contains("反馈")) {
+            // the feedback date is sometimes the next paragraph (…进行了巡视。\n2021年7月2日,巡视组向…反馈…)
+            for (int i = opening + 1; i < Math.min(text.size(), opening + 3); i++) {
+                if (text.isContent(i) && text.line(i).contains("反馈") && text.line(i).length() < 400) {
+                    open = open + text.line(i);
+                    break;
+                }
+            }
+        }
         String inspector = null;
         String body = null;
         Matcher im = INSPECTOR.matcher(open);

@@ -140,7 +140,8 @@ public final class ReportParser {
                 continue;
             }
             String l = text.line(i);
-            boolean closing = DateText.DATE_LINE.matcher(l).find() || l.length() <= 40
+            boolean shortNoPunctuation = l.length() <= 40 && l.chars().noneMatch(c -> ",，:：;；、".indexOf(c) >= 0);
+            boolean closing = DateText.DATE_LINE.matcher(l).find() || shortNoPunctuation
                     || l.contains("电话") || l.contains("邮箱") || l.contains("信箱");
             if (!closing && TERMINAL.indexOf(l.charAt(l.length() - 1)) < 0) {
                 return "the last paragraph stops mid-sentence (line " + (i + 1) + ")";

@@ -10,14 +10,16 @@ import java.util.regex.Pattern;
  */
 public final class ReportText {
     /** Short lines that belong to the web page, not to the report. */
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "^(首页|当前位置|您的位置|位置[:：]|主办单位|承办单位|主办[:：]|承办[:：]|协办|技术支持|网站标识码|网站地图"
+    /** Openings of short lines that belong to the web page, not to the report. */
+    private static final Pattern BOILERPLATE_START = Pattern.compile(
+            "(?:首页|当前位置|您的位置|位置[:：]|主办单位|承办单位|主办[:：]|承办[:：]|协办|技术支持|网站标识码|网站地图"
                     + "|版权所有|Copyright|信息索引号|索引号|发布机构|发文机关|生成日期|成文日期|发布日期|发布时间|主题分类"
                     + "|名称[:：]|文号[:：]|来源[:：]|作者[:：]|责任编辑|编辑[:：]|浏览|阅读|点击|字号|字体|【|分享|扫一扫|朗读"
-                    + "|打印|关闭|收藏|返回顶部|上一篇|下一篇|相关(链接|文章|阅读)|微信|微博|QQ|附件[:：]?$)"
-                    + "|ICP|公网安备|备案号|浏览量|浏览次数|阅读量|访问量|扫一扫|分享到|【打印|【关闭|\\[打印|\\[关闭"
-                    + "|^(大|中|小)$|^[>›»].*|.*>\\s*(信息公开|巡视|巡察|通知公告|工作动态|党风廉政).*",
+                    + "|打印|关闭|收藏|返回顶部|上一篇|下一篇|相关(?:链接|文章|阅读)|微信|微博|QQ|附件[:：]?$|[>›»]|(?:大|中|小)$)",
             Pattern.CASE_INSENSITIVE);
+    /** Words that mark a short line as page furniture wherever they occur. */
+    private static final List<String> BOILERPLATE_WORDS = List.of("ICP", "公网安备", "备案号", "浏览量", "浏览次数", "阅读量",
+            "访问量", "扫一扫", "分享到", "【打印", "【关闭", "[打印", "[关闭", "> 信息公开", ">信息公开");
 
     private final List<String> lines;
     private final boolean[] boilerplate;
@@ -27,8 +29,23 @@ public final class ReportText {
         this.boilerplate = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
-            boilerplate[i] = l.length() <= 120 && BOILERPLATE.matcher(l).find();
+            boilerplate[i] = l.length() <= 120 && isBoilerplateLine(l);
         }
+    }
+
+    private static boolean isBoilerplateLine(String l) {
+        if (l.isEmpty()) {
+            return false;
+        }
+        if (BOILERPLATE_START.matcher(l).lookingAt()) {
+            return true;
+        }
+        for (String w : BOILERPLATE_WORDS) {
+            if (l.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ReportText of(String text) {

@@ -2,6 +2,7 @@ package org.rectifywatch.processor.parse;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rectifywatch.processor.parse.FastPatterns.KeywordPattern;
 
 /**
  * Decides the status of an issue from its rectification text and keeps the clause that decided it:
@@ -19,20 +20,20 @@ public final class StatusClassifier {
     public record Verdict(String status, String evidence) {
     }
 
-    private static final Pattern ISSUE_CLOSED = Pattern.compile(
+    private static final KeywordPattern ISSUE_CLOSED = FastPatterns.of("该此这上",
             "(?:该|此|这一|上述)(?:项)?问题(?:已|均已)(?:全部)?(?:整改完成|完成整改|整改到位|整改销号|销号|解决)");
-    private static final Pattern PENDING = Pattern.compile(
+    private static final KeywordPattern PENDING = FastPatterns.alternation(
             "正在|将于|将在|计划于|计划在|预计|力争|争取在|争取于|尚未(?![^,，。;；]{0,12}的)|未完成|未整改到位|仍在|"
                     + "(?<!接)待批复|(?<!接)待审批|待验收|在建|正按|正对|已报[^,，。;；]{0,10}审批|报批中|进场施工|施工中|"
                     + "启动建设|开工建设|启动发展程序|还将继续|"
                     + "推进中|进行中|建设中|实施中|办理中|审理中|司法程序|陆续|下步将|下一步将|抓紧推进|"
                     + "加快推进中|前完成|底前|年内完成|以前完成|之前完成|未办结|未结案");
-    private static final Pattern DONE = Pattern.compile(
-            "已(?:全部|均)?(?:整改完成|完成整改|整改到位|落实到位|整改销号|销号)|(?:全部|均已|已全部|已)(?:整改到位|整改完成)|"
-                    + "已全部(?:完成|补齐|补办|清理|清退|追回|更正|修复|纠正|办结|到位|落实|调整|处理|规范)|全部补齐|"
+    private static final KeywordPattern DONE = FastPatterns.alternation(
+            "已(?:全部|均)?(?:整改完成|完成整改|整改到位|落实到位|整改销号|销号)|全部(?:整改到位|整改完成)|均已(?:整改到位|整改完成)|"
+                    + "已全部(?:完成|补齐|补办|清理|清退|追回|更正|修复|纠正|办结|到位|落实|调整|处理|规范|缴入|收回|退还|拆除|兑付)|全部补齐|"
                     + "问题已(?:解决|整改)|已(?:完成|实现)[^,，。;；]{0,12}(?:调整|配备|补齐|清零)|督促整改到位");
-    private static final Pattern NOT_DONE_CONTEXT = Pattern.compile("确保|力争|推动|要求|争取|务必|直至|以便");
-    private static final Pattern MECHANISM = Pattern.compile("长效机制|机制|制度|办法|规定|清单");
+    private static final KeywordPattern NOT_DONE_CONTEXT = FastPatterns.alternation("确保|力争|推动|要求|争取|务必|直至|以便");
+    private static final KeywordPattern MECHANISM = FastPatterns.alternation("长效机制|机制|制度|办法|规定|清单");
 
     private StatusClassifier() {
     }
@@ -57,9 +58,11 @@ public final class StatusClassifier {
     }
 
     /** The first clause (between punctuation) containing a match that is not an aspiration (确保…到位). */
-    private static String clauseOf(String text, Pattern p) {
-        Matcher m = p.matcher(text);
-        while (m.find()) {
+    private static String clauseOf(String text, KeywordPattern p) {
+        int from = 0;
+        Matcher m;
+        while ((m = p.find(text, from)) != null) {
+            from = m.end() > m.start() ? m.end() : m.start() + 1;
             int b = m.start();
             while (b > 0 && ",，。;；\n!！?？".indexOf(text.charAt(b - 1)) < 0) {
                 b--;
@@ -69,7 +72,7 @@ public final class StatusClassifier {
                 e++;
             }
             String prefix = text.substring(b, m.start());
-            if (p != PENDING && NOT_DONE_CONTEXT.matcher(prefix).find()) {
+            if (p != PENDING && NOT_DONE_CONTEXT.foundIn(prefix)) {
                 continue;
             }
             return text.substring(b, e).trim();

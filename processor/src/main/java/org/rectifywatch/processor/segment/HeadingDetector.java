@@ -18,6 +18,9 @@ public final class HeadingDetector {
     public static final Pattern RECTIFICATION_MARKER = Pattern.compile(
             "^[【\\[]?(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)[】\\]]?\\s*[:：]\\s*");
 
+    /** "问题1:" / "问题一：" in front of a bare problem sentence. */
+    private static final Pattern PROBLEM_LABEL = Pattern.compile("^(问题[一二三四五六七八九十\\d]{1,3})\\s*[:：、.．]");
+
     private HeadingDetector() {
     }
 
@@ -28,26 +31,26 @@ public final class HeadingDetector {
         }
         char c = line.charAt(0);
         Matcher m;
-        if (c == '第' && (m = ASPECT.matcher(line)).find()) {
+        if (c == '第' && (m = ASPECT.matcher(line)).lookingAt()) {
             return make(HeadingStyle.ASPECT, "第" + m.group(1) + "方面", line, m.end(), index);
         }
-        if ((c == '(' || c == '（') && (m = CHINESE_PAREN.matcher(line)).find()) {
+        if ((c == '(' || c == '（') && (m = CHINESE_PAREN.matcher(line)).lookingAt()) {
             return make(HeadingStyle.CHINESE_PAREN, "(" + m.group(1) + ")", line, m.end(), index);
         }
-        if ((c == '(' || c == '（' || Character.isDigit(c)) && (m = ARABIC_PAREN.matcher(line)).find()) {
+        if ((c == '(' || c == '（' || Character.isDigit(c)) && (m = ARABIC_PAREN.matcher(line)).lookingAt()) {
             String n = m.group(1) != null ? m.group(1) : m.group(2);
             return make(HeadingStyle.ARABIC_PAREN, "(" + n + ")", line, m.end(), index);
         }
-        if (Character.isDigit(c) && (m = ARABIC.matcher(line)).find()) {
+        if (Character.isDigit(c) && (m = ARABIC.matcher(line)).lookingAt()) {
             return make(HeadingStyle.ARABIC, m.group(1), line, m.end(), index);
         }
-        if ((m = CIRCLED.matcher(line)).find()) {
+        if ((m = CIRCLED.matcher(line)).lookingAt()) {
             return make(HeadingStyle.CIRCLED, m.group(1), line, m.end(), index);
         }
-        if ((m = ENUMERATION.matcher(line)).find()) {
+        if ((m = ENUMERATION.matcher(line)).lookingAt()) {
             return make(HeadingStyle.ENUMERATION, m.group(1) + "是", line, m.end(), index);
         }
-        if ((m = CHINESE.matcher(line)).find()) {
+        if ((m = CHINESE.matcher(line)).lookingAt()) {
             return make(HeadingStyle.CHINESE, m.group(1), line, m.end(), index);
         }
         return null;
@@ -93,16 +96,18 @@ public final class HeadingDetector {
 
     /** A bare problem line: unnumbered text directly followed by a rectification marker line. */
     public static HeadingLine bare(String line, int index) {
-        return new HeadingLine(HeadingStyle.BARE, null, line, headingText(line), index);
+        Matcher m = PROBLEM_LABEL.matcher(line);
+        String label = m.lookingAt() ? m.group(1) : null;
+        return new HeadingLine(HeadingStyle.BARE, label, line, headingText(line), index);
     }
 
     public static boolean isRectificationMarker(String line) {
-        return RECTIFICATION_MARKER.matcher(line).find();
+        return RECTIFICATION_MARKER.matcher(line).lookingAt();
     }
 
     /** The line without a leading rectification marker. */
     public static String stripMarker(String line) {
         Matcher m = RECTIFICATION_MARKER.matcher(line);
-        return m.find() ? line.substring(m.end()) : line;
+        return m.lookingAt() ? line.substring(m.end()) : line;
     }
 }

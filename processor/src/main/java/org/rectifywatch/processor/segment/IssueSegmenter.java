@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.rectifywatch.processor.parse.DateText;
 import org.rectifywatch.processor.parse.ReportText;
 
 /**
@@ -38,8 +39,13 @@ public final class IssueSegmenter {
                 continue;
             }
             String line = text.line(i);
-            if (SectionKinds.isClosingLine(line)) {
+            if (SectionKinds.isClosingLine(line) || DateText.DATE_LINE.matcher(line).lookingAt()) {
                 break;
+            }
+            int following = nextContent[i];
+            if (following >= 0 && line.length() <= 40 && !ProblemText.hasClausePunctuation(line)
+                    && DateText.DATE_LINE.matcher(text.line(following)).lookingAt()) {
+                break; // the signature line above the closing date
             }
             if (SectionKinds.isClosingParagraph(line) && HeadingDetector.detect(line, i) == null) {
                 stack.clear();

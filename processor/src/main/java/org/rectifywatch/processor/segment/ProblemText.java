@@ -2,6 +2,7 @@ package org.rectifywatch.processor.segment;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rectifywatch.processor.parse.FastPatterns;
 
 /**
  * How a heading states a feedback problem: the explicit wrappers of the genre (针对“X”问题, 关于“X”问题的整改情况,
@@ -30,13 +31,13 @@ public final class ProblemText {
                     + "补齐|补强|压茬|依法|稳妥|有序|扩大|培育|引进|新建|提质|管好|守牢)");
 
     /** Shortcoming predicates strong enough to make even a verb-initial sentence a problem (推动…不够有力). */
-    private static final Pattern STRONG_SHORTCOMING = Pattern.compile(
+    private static final FastPatterns.KeywordPattern STRONG_SHORTCOMING = FastPatterns.alternation(
             "不够|不到位|不足|不力|不严|不实|不高|不强|不深|不细|不准|不规范|不彻底|不充分|不明显|不平衡|不完善|不健全|"
                     + "不及时|不牢|不精准|不匹配|不齐|不畅|不严谨|不扎实|有差距|存在差距|滞后|缺失|缺位|偏慢|偏低|缓慢|宽松软|"
                     + "流于形式|乏力|仍未|未到位|失之于|不作为");
 
     /** Words of shortcoming that make a sentence a problem statement. */
-    private static final Pattern SHORTCOMING = Pattern.compile(
+    private static final FastPatterns.KeywordPattern SHORTCOMING = FastPatterns.alternation(
             "不够|不到位|不足|不力|不严|不实|不高|不强|不深|不细|不准|不规范|不彻底|不充分|不明显|不平衡|不完善|不健全|"
                     + "不及时|不牢|不精准|不匹配|不齐|不畅|不通畅|不严谨|不严肃|不扎实|不合理|不落实|不清|不全|不当|不严格|"
                     + "有差距|差距|短板|薄弱|滞后|缺失|缺位|缺乏|欠缺|偏慢|偏低|偏弱|偏差|偏软|偏松|较大|突出|多发|频发|易发|"
@@ -63,8 +64,8 @@ public final class ProblemText {
     /** True when the sentence uses an explicit problem wrapper (针对/关于…问题, 在“X”方面, 问题:). */
     public static boolean isExplicit(String sentence) {
         String s = HeadingDetector.stripEnd(sentence);
-        return QUOTED.matcher(s).find() || ASPECT.matcher(s).find() || LABELLED.matcher(s).find()
-                || PLAIN.matcher(s).find() || s.endsWith("的问题") || s.endsWith("方面问题");
+        return QUOTED.matcher(s).lookingAt() || ASPECT.matcher(s).lookingAt() || LABELLED.matcher(s).lookingAt()
+                || PLAIN.matcher(s).lookingAt() || s.endsWith("的问题") || s.endsWith("方面问题");
     }
 
     /** True when a plain sentence reads as a shortcoming rather than an action. */
@@ -76,26 +77,36 @@ public final class ProblemText {
         if (isExplicit(s)) {
             return true;
         }
-        if (STRONG_SHORTCOMING.matcher(s).find()) {
+        if (STRONG_SHORTCOMING.foundIn(s)) {
             return true;
         }
-        if (ACTION_START.matcher(s).find()) {
+        if (ACTION_START.matcher(s).lookingAt()) {
             return false;
         }
-        return SHORTCOMING.matcher(s).find();
+        return SHORTCOMING.foundIn(s);
+    }
+
+    /** True when the text has clause punctuation (a signature or heading line has none). */
+    public static boolean hasClausePunctuation(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (",，。;；:：、".indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the sentence opens with a rectification verb (加强…, 持续…). */
     public static boolean readsAsAction(String sentence) {
-        return ACTION_START.matcher(HeadingDetector.stripEnd(sentence)).find();
+        return ACTION_START.matcher(HeadingDetector.stripEnd(sentence)).lookingAt();
     }
 
     /** The problem statement without ordinal, wrapper and final punctuation. */
     public static String problemOf(String sentence) {
         String s = HeadingDetector.stripEnd(sentence.trim());
         Matcher m;
-        if ((m = QUOTED.matcher(s)).find() || (m = ASPECT.matcher(s)).find() || (m = LABELLED.matcher(s)).find()
-                || (m = PLAIN.matcher(s)).find() || (m = SUFFIX.matcher(s)).find()) {
+        if ((m = QUOTED.matcher(s)).lookingAt() || (m = ASPECT.matcher(s)).lookingAt() || (m = LABELLED.matcher(s)).lookingAt()
+                || (m = PLAIN.matcher(s)).lookingAt() || (m = SUFFIX.matcher(s)).lookingAt()) {
             String inner = HeadingDetector.stripEnd(m.group(1).trim());
             if (!inner.isEmpty()) {
                 return inner;

@@ -1,23 +1,26 @@
 package org.rectifywatch.processor.segment;
 
 import java.util.regex.Pattern;
+import org.rectifywatch.processor.parse.FastPatterns;
 
 /**
  * Sections that hold no issues: introductions (工作开展情况, 组织整改落实情况, 提高政治站位…), plans (下步工作打算),
  * and the handling of transferred case leads and petitions (移交问题线索和信访件办理).
  */
 public final class SectionKinds {
-    private static final Pattern INTRO = Pattern.compile(
+    private static final FastPatterns.KeywordPattern INTRO = FastPatterns.alternation(
             "工作开展情况|开展情况|整改工作(?:的)?(?:开展|推进|组织|总体|基本|主要)|组织(?:开展|领导|实施|推进|整改)|总体情况|"
                     + "基本情况|推进情况|政治站位|主要做法|工作措施|整改成效|加强领导|强化领导|领导有力|思想认识|统一思想|"
                     + "提高认识|深化认识|责任落实情况|工作机制");
-    private static final Pattern PLAN = Pattern.compile(
+    private static final FastPatterns.KeywordPattern PLAN = FastPatterns.alternation(
             "下一步|下步|下阶段|下一阶段|工作打算|工作计划|工作安排|今后工作|努力方向|工作思路|持续巩固|巩固(?:深化)?整改成果");
-    private static final Pattern CASE_LEADS = Pattern.compile("线索|信访件|信访举报|举报件|移交事项|移交的问题");
+    private static final FastPatterns.KeywordPattern CASE_LEADS = FastPatterns.alternation("线索|信访件|信访举报|举报件|移交事项|移交的问题");
 
     /** Opening words of an unheaded closing paragraph (下一步,XX市委将…). */
     private static final Pattern CLOSING_PARAGRAPH = Pattern.compile(
-            "^(?:下一步|下步|下阶段|下一阶段|今后)[,，:：]?[^。]{0,20}?(?:委|党组|党委|将|要)");
+            "^(?:(?:下一步|下步|下阶段|下一阶段|今后)[,，:：]?[^。]{0,20}?(?:委|党组|党委|将|要)"
+                    + "|(?:在|通过)?(?:巡视|巡察)?整改(?:工作)?(?:中|期间|过程中|以来)[,，]?(?:共|累计|全[市县区省]|我)?"
+                    + "[^。]{0,16}?(?:处分|处理|诫勉|问责|立案|清退|收缴|追回|挽回|制度))");
 
     /** Closing lines of the report: invitation to supervise, contact, 特此通报. */
     private static final Pattern CLOSING_LINE = Pattern.compile(
@@ -31,17 +34,17 @@ public final class SectionKinds {
         if (explicitProblem) {
             return false;
         }
-        if (PLAN.matcher(title).find() || CASE_LEADS.matcher(title).find()) {
+        if (PLAN.foundIn(title) || CASE_LEADS.foundIn(title)) {
             return true;
         }
-        return topLevel && !title.contains("问题") && INTRO.matcher(title).find();
+        return topLevel && !title.contains("问题") && INTRO.foundIn(title);
     }
 
     public static boolean isClosingParagraph(String line) {
-        return CLOSING_PARAGRAPH.matcher(line).find();
+        return CLOSING_PARAGRAPH.matcher(line).lookingAt();
     }
 
     public static boolean isClosingLine(String line) {
-        return CLOSING_LINE.matcher(line).find();
+        return CLOSING_LINE.matcher(line).lookingAt();
     }
 }

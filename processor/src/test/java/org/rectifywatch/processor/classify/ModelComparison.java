@@ -12,7 +12,7 @@ final class ModelComparison {
         Path gold = SharedCorpus.goldDir().orElseThrow();
         TrainingData data = TrainingData.bundled();
         boolean grid = args.length > 0 && args[0].equals("--grid");
-        double[] modelWeights = grid ? new double[] {0.0, 0.1, 0.2, 0.4, 1.0} : new double[] {
+        double[] modelWeights = grid ? new double[] {0.0, 0.2, 0.5, 0.75, 1.0} : new double[] {
                 IssueClassifier.Settings.DEFAULT.modelWeight()};
         double[] pathWeights = grid ? new double[] {0, 1.5, 3} : new double[] {
                 IssueClassifier.Settings.DEFAULT.pathWeight()};

@@ -54,6 +54,7 @@ public final class SinkLoop implements Runnable {
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     private final Map<TopicPartition, OffsetAndMetadata> completed = new HashMap<>();
     private boolean paused;
+    private boolean pausedForOutage;
     private volatile boolean closing;
     private volatile Throwable failure;
 
@@ -232,16 +233,23 @@ public final class SinkLoop implements Runnable {
         boolean shouldPause = !writer.available() || pending.size() >= 2L * maxActions || pendingBytes >= 2 * maxBytes;
         if (shouldPause) {
             Set<TopicPartition> assigned = consumer.assignment();
-            if (!paused) {
-                log.info("pausing {} partitions ({})", assigned.size(),
-                        writer.available() ? pending.size() + " records waiting for a free bulk slot" : "Elasticsearch unavailable");
+            if (!paused || (!writer.available() && !pausedForOutage)) {
+                if (writer.available()) {
+                    log.debug("pausing {} partitions: {} records wait for a free bulk slot", assigned.size(), pending.size());
+                } else {
+                    log.info("pausing {} partitions while Elasticsearch is unavailable", assigned.size());
+                    pausedForOutage = true;
+                }
             }
             consumer.pause(assigned);
             paused = true;
         } else if (paused) {
             consumer.resume(consumer.paused());
             paused = false;
-            log.info("resumed consumption");
+            if (pausedForOutage) {
+                log.info("resumed {} partitions", consumer.assignment().size());
+            }
+            pausedForOutage = false;
         }
     }
 

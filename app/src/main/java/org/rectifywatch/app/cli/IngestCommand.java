@@ -1,0 +1,114 @@
+package org.rectifywatch.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rectifywatch.ingest.IngestConfig;
+import org.rectifywatch.ingest.crawl.Crawler;
+import org.rectifywatch.ingest.crawl.PassSummary;
+import org.rectifywatch.ingest.profile.SiteProfile;
+import org.rectifywatch.ingest.profile.SiteProfiles;
+import org.rectifywatch.ingest.publish.LocalFiles;
+import org.rectifywatch.model.config.ConfigSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pipeline ingest}: the crawler-producer (continuous, one pass, backfill) and {@code ingest files}. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Crawls the sites of the profiles and publishes new or changed reports to reports.raw. "
+                + "Runs continuously (each profile at its poll_interval) unless --once or --backfill is given. "
+                + "Every setting is also read from RECTIFY_<KEY> environment variables (e.g. RECTIFY_INGEST_HOST_DELAY).",
+        subcommands = IngestCommand.Files.class)
+public final class IngestCommand implements Callable<Integer> {
+
+    @Option(names = "--once", description = "Run one pass over every enabled profile, print the summary and exit.")
+    boolean once;
+
+    @Option(names = "--backfill", arity = "0..1", fallbackValue = "0", paramLabel = "N",
+            description = "Walk N list pages deep in one pass and exit (no N: each profile's backfill_depth).")
+    Integer backfill;
+
+    @Option(names = "--profiles", paramLabel = "FILE", description = "Profiles file replacing the shipped one (ingest.profiles).")
+    Path profiles;
+
+    @Option(names = "--site", paramLabel = "NAME", description = "Crawl only these profiles (repeatable).")
+    List<String> sites = new ArrayList<>();
+
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap).")
+    String bootstrap;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set ingest.host.delay=5s.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    IngestConfig config() {
+        Map<String, String> o = new LinkedHashMap<>(settings);
+        ProcessCommand.putIf(o, "kafka.bootstrap", bootstrap);
+        ProcessCommand.putIf(o, "ingest.profiles", profiles);
+        return IngestConfig.from(ConfigSource.of(o));
+    }
+
+    List<SiteProfile> profiles(IngestConfig config) {
+        List<SiteProfile> all = config.profilesFile() == null ? SiteProfiles.shipped() : SiteProfiles.load(config.profilesFile());
+        if (sites.isEmpty()) {
+            return all;
+        }
+        List<SiteProfile> chosen = all.stream().filter(p -> sites.contains(p.name())).toList();
+        if (chosen.size() != sites.size()) {
+            throw new IllegalArgumentException("unknown profile in --site " + sites + "; known: "
+                    + all.stream().map(SiteProfile::name).toList());
+        }
+        return chosen;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        IngestConfig config = config();
+        Crawler crawler = new Crawler(config, profiles(config));
+        if (once || backfill != null) {
+            try (crawler) {
+                PassSummary s = backfill != null ? crawler.backfill(backfill) : crawler.runOnce();
+                System.out.println(s.line());
+                return 0;
+            }
+        }
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            crawler.close();
+            main.interrupt();
+        }, "ingest-stop"));
+        crawler.runContinuously();
+        return 0;
+    }
+
+    /** {@code pipeline ingest files PATH...}: publish local text/HTML files (directories are walked). */
+    @Command(name = "files", mixinStandardHelpOptions = true,
+            description = "Publishes local .txt/.html files (or folders of them) to reports.raw, keyed file:<sha256 of the text>; "
+                    + "content already published is not published again.")
+    static final class Files implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        IngestCommand parent;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            IngestConfig config = parent.config();
+            try (Crawler crawler = new Crawler(config, List.of(filesProfile()))) {
+                LocalFiles.Result r = crawler.publishFiles(paths);
+                System.out.println(r.line());
+                return r.skipped().isEmpty() ? 0 : 2;
+            }
+        }
+
+        /** The crawler needs an enabled profile; file publishing never fetches, so this one is never crawled. */
+        private static SiteProfile filesProfile() {
+            return new SiteProfile("files", "files", true, true, "local files", List.of("file:///"), null, 1, 1, null, null,
+                    null, null, null, null, null, null, null, List.of("localhost"));
+        }
+    }
+}

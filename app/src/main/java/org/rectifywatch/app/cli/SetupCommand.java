@@ -1,0 +1,54 @@
+package org.rectifywatch.app.cli;
+
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.model.config.ElasticsearchSettings;
+import org.rectifywatch.sink.config.RestClients;
+import org.rectifywatch.sink.index.IndexNames;
+import org.rectifywatch.sink.index.IndexSetup;
+import org.rectifywatch.sink.index.LogicalIndex;
+import org.rectifywatch.sink.kibana.KibanaImporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pipeline setup}: index templates, indices and aliases; with {@code --kibana}, the dashboards too. Idempotent. */
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = "Installs or updates the index templates, indices and aliases in Elasticsearch (idempotent) and, "
+                + "given a Kibana URL, imports the data views and dashboards (overwriting earlier versions).")
+public final class SetupCommand implements Callable<Integer> {
+
+    @Option(names = "--es", description = "Elasticsearch URL (es.url).")
+    String esUrl;
+
+    @Option(names = "--kibana", paramLabel = "URL", description = "Kibana base URL, e.g. http://kibana:5601 (kibana.url); "
+            + "authenticates with the Elasticsearch credentials.")
+    String kibanaUrl;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set es.ca.cert=/certs/ca.crt.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> o = new LinkedHashMap<>(settings);
+        ProcessCommand.putIf(o, "es.url", esUrl);
+        ProcessCommand.putIf(o, "kibana.url", kibanaUrl);
+        ConfigSource config = ConfigSource.of(o);
+        ElasticsearchSettings es = ElasticsearchSettings.from(config);
+        IndexNames names = new IndexNames(config.string("sink.index.prefix", IndexNames.DEFAULT.prefix()));
+        String kibana = config.string("kibana.url", null);
+        try (Rest5Client client = RestClients.build(es)) {
+            IndexSetup.ensure(client, names);
+        }
+        for (LogicalIndex i : LogicalIndex.values()) {
+            System.out.println("alias " + names.alias(i) + " -> " + names.concrete(i) + " (template " + names.template(i) + ")");
+        }
+        if (kibana != null) {
+            int n = KibanaImporter.importAll(kibana, RestClients.authorization(es));
+            System.out.println("Kibana: imported " + n + " saved objects into " + kibana);
+        }
+        return 0;
+    }
+}

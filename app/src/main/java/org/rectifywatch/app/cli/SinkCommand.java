@@ -1,0 +1,49 @@
+package org.rectifywatch.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.sink.ElasticsearchSink;
+import org.rectifywatch.sink.config.SinkConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pipeline sink}: indexes the processor's topics into Elasticsearch and delivers alert notifications. */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = "Runs the Elasticsearch sink: reports.parsed, issues.classified, alerts.overdue → rectify-reports, "
+                + "rectify-issues, rectify-alerts; refused documents → sink.dlq; new and resolved alerts → webhook. "
+                + "Sets up templates, indices and aliases at start. Every setting is also read from RECTIFY_<KEY> "
+                + "environment variables (e.g. RECTIFY_ES_API_KEY, RECTIFY_SINK_WEBHOOK_URL).")
+public final class SinkCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap).")
+    String bootstrap;
+
+    @Option(names = "--es", description = "Elasticsearch URL (es.url).")
+    String esUrl;
+
+    @Option(names = "--group", description = "Consumer group (sink.group.id).")
+    String group;
+
+    @Option(names = "--webhook-format", description = "generic, dingtalk or wecom (sink.webhook.format); the URL is a secret: "
+            + "pass it as RECTIFY_SINK_WEBHOOK_URL.")
+    String webhookFormat;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set sink.bulk.max.actions=500.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> o = new LinkedHashMap<>(settings);
+        ProcessCommand.putIf(o, "kafka.bootstrap", bootstrap);
+        ProcessCommand.putIf(o, "es.url", esUrl);
+        ProcessCommand.putIf(o, "sink.group.id", group);
+        ProcessCommand.putIf(o, "sink.webhook.format", webhookFormat);
+        ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(ConfigSource.of(o)));
+        Runtime.getRuntime().addShutdownHook(new Thread(sink::close, "sink-stop"));
+        sink.start();
+        sink.awaitTermination();
+        return sink.failure() == null ? 0 : 1;
+    }
+}

@@ -1,0 +1,243 @@
+package org.rectifywatch.sink.bench;
+
+import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.Response;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.model.json.Json;
+import org.rectifywatch.model.report.Commitment;
+import org.rectifywatch.model.wire.IssueRecord;
+import org.rectifywatch.sink.ElasticsearchSink;
+import org.rectifywatch.sink.config.SinkConfig;
+import org.rectifywatch.sink.index.DocumentMapper;
+import org.rectifywatch.sink.index.IndexNames;
+import org.rectifywatch.sink.index.IndexSetup;
+import org.rectifywatch.sink.index.LogicalIndex;
+
+/**
+ * Issue documents per second through the sink (consumer → bulk → acknowledged, measured from the first
+ * record consumed to the last acknowledged) against raw concurrent {@code _bulk} requests of the same
+ * documents with the same batch size, concurrency and external versions, on the same Elasticsearch.
+ * After a warm-up run (not counted), the baseline runs before and after the sink; its mean is the reference. Everything runs on private
+ * topics and indices that are deleted afterwards. {@code -Drectify.bench.sink.docs=N} sets the size.
+ */
+public final class SinkBenchmark {
+    private static final int BATCH = 1000;
+    private static final int CONCURRENCY = 2;
+
+    private SinkBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(args.length > 0 ? args[0] : "http://127.0.0.1:9200", args.length > 1 ? args[1] : "127.0.0.1:9092", System.out);
+    }
+
+    public static void run(String esUrl, String bootstrap, PrintStream out) {
+        int n = Integer.getInteger("rectify.bench.sink.docs", 20_000);
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "bench." + id + ".issues";
+        List<String> topics = List.of(topic, "bench." + id + ".reports", "bench." + id + ".alerts", "bench." + id + ".dlq",
+                "bench." + id + ".notify");
+        List<IssueRecord> records = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            records.add(issue(i));
+        }
+        List<String> prefixes = new ArrayList<>();
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Rest5Client es = Rest5Client.builder(URI.create(esUrl)).build(); Admin admin = Admin.create(ap)) {
+            List<NewTopic> create = new ArrayList<>();
+            for (String t : topics) {
+                create.add(new NewTopic(t, t.endsWith(".issues") ? 3 : 1, (short) 1)
+                        .configs(t.endsWith(".notify") ? Map.of("cleanup.policy", "compact") : Map.of()));
+            }
+            admin.createTopics(create).all().get();
+            produce(bootstrap, topic, records);
+            out.printf(Locale.ROOT, "bench sink: %d issue documents, batch %d, concurrency %d%n", n, BATCH, CONCURRENCY);
+
+            double warm = baseline(es, records, prefix("bench-" + id + "-warm", prefixes));
+            out.printf(Locale.ROOT, "bench sink: warm-up (not counted): %.0f docs/s%n", warm);
+            double base1 = baseline(es, records, prefix("bench-" + id + "-raw1", prefixes));
+            out.printf(Locale.ROOT, "bench sink: baseline run 1: %.0f docs/s%n", base1);
+            double sink = throughSink(esUrl, bootstrap, id, topics, n, prefix("bench-" + id + "-sink", prefixes), es, out);
+            double base2 = baseline(es, records, prefix("bench-" + id + "-raw2", prefixes));
+            out.printf(Locale.ROOT, "bench sink: baseline run 2: %.0f docs/s%n", base2);
+            double base = (base1 + base2) / 2;
+            out.printf(Locale.ROOT, "bench sink: %.0f docs/s vs baseline %.0f docs/s = ratio %.2f%n", sink, base, sink / base);
+
+            for (String p : prefixes) {
+                IndexNames names = new IndexNames(p);
+                for (LogicalIndex li : LogicalIndex.values()) {
+                    es.performRequest(new Request("DELETE", "/" + names.concrete(li)));
+                    es.performRequest(new Request("DELETE", "/_index_template/" + names.template(li)));
+                }
+            }
+            admin.deleteTopics(topics).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("sink benchmark failed: " + e, e);
+        }
+    }
+
+    private static String prefix(String p, List<String> all) {
+        all.add(p);
+        return p;
+    }
+
+    private static double throughSink(String esUrl, String bootstrap, String id, List<String> topics, int n, String prefix,
+                                      Rest5Client es, PrintStream out) throws Exception {
+        Map<String, String> c = new HashMap<>();
+        c.put("kafka.bootstrap", bootstrap);
+        c.put("es.url", esUrl);
+        c.put("sink.group.id", "bench-" + id);
+        c.put("sink.topic.issues", topics.get(0));
+        c.put("sink.topic.reports", topics.get(1));
+        c.put("sink.topic.alerts", topics.get(2));
+        c.put("sink.topic.dlq", topics.get(3));
+        c.put("sink.topic.notify.state", topics.get(4));
+        c.put("sink.index.prefix", prefix);
+        c.put("sink.bulk.max.actions", String.valueOf(BATCH));
+        c.put("sink.bulk.max.in.flight", String.valueOf(CONCURRENCY));
+        SinkConfig config = SinkConfig.from(new ConfigSource(c, Map.of()));
+        long start = System.nanoTime();
+        long first = 0;
+        try (ElasticsearchSink sink = new ElasticsearchSink(config).start()) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (sink.counters().acknowledged() < n) {
+                if (first == 0 && sink.counters().consumed.get() > 0) {
+                    first = System.nanoTime();
+                }
+                if (System.nanoTime() > deadline || !sink.isRunning()) {
+                    throw new IllegalStateException("the sink acknowledged only " + sink.counters().acknowledged() + " of " + n);
+                }
+                Thread.sleep(2);
+            }
+            long end = System.nanoTime();
+            if (sink.counters().indexed() != n) {
+                throw new IllegalStateException("the sink indexed " + sink.counters().indexed() + " of " + n + ": " + sink.counters().summary());
+            }
+            double rate = n / ((end - first) / 1e9);
+            out.printf(Locale.ROOT, "bench sink: sink %.0f docs/s (%.1f s from first record; %.1f s including start-up and setup)%n",
+                    rate, (end - first) / 1e9, (end - start) / 1e9);
+            verifyCount(es, new IndexNames(prefix).alias(LogicalIndex.ISSUES), n);
+            return rate;
+        }
+    }
+
+    private static double baseline(Rest5Client es, List<IssueRecord> records, String prefix) throws Exception {
+        IndexNames names = new IndexNames(prefix);
+        IndexSetup.ensure(es, names);
+        String alias = names.alias(LogicalIndex.ISSUES);
+        List<byte[]> bodies = new ArrayList<>();
+        // documents built as the sink builds them; mapping time is part of the sink's cost, not the baseline's
+        for (int from = 0; from < records.size(); from += BATCH) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int i = from; i < Math.min(records.size(), from + BATCH); i++) {
+                IssueRecord r = records.get(i);
+                body.writeBytes(Json.bytes(Map.of("index", Map.of("_index", alias, "_id", r.issueId(), "version", i + 1L,
+                        "version_type", "external"))));
+                body.write('\n');
+                body.writeBytes(Json.bytes(DocumentMapper.issue(r, Instant.now())));
+                body.write('\n');
+            }
+            bodies.add(body.toByteArray());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            for (int t = 0; t < CONCURRENCY; t++) {
+                done.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < bodies.size()) {
+                        Request req = new Request("POST", "/_bulk");
+                        req.addParameter("filter_path", "errors,items.*.status,items.*.error");
+                        req.setEntity(new ByteArrayEntity(bodies.get(i), ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
+                        Response resp = es.performRequest(req);
+                        String answer = EntityUtils.toString(resp.getEntity());
+                        if (resp.getStatusCode() != 200 || answer.contains("\"errors\":true")) {
+                            throw new IllegalStateException("baseline bulk failed: " + answer.substring(0, Math.min(500, answer.length())));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long end = System.nanoTime();
+        verifyCount(es, alias, records.size());
+        return records.size() / ((end - start) / 1e9);
+    }
+
+    private static void verifyCount(Rest5Client es, String alias, int n) throws IOException {
+        es.performRequest(new Request("POST", "/" + alias + "/_refresh"));
+        try {
+            String body = EntityUtils.toString(es.performRequest(new Request("GET", "/" + alias + "/_count")).getEntity());
+            long count = Json.MAPPER.readTree(body).path("count").asLong();
+            if (count != n) {
+                throw new IllegalStateException(alias + " holds " + count + " documents, expected " + n);
+            }
+        } catch (org.apache.hc.core5.http.ParseException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void produce(String bootstrap, String topic, List<IssueRecord> records) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (IssueRecord r : records) {
+                producer.send(new ProducerRecord<>(topic, r.issueId(), Json.bytes(r)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static IssueRecord issue(int i) {
+        String[] topics = {"conduct", "economy", "integrity", "cadres", "rural", "livelihood"};
+        String problem = "第" + i + "项：落实全面从严治党主体责任不够到位，对重点领域廉政风险防控不力，形式主义官僚主义问题仍有发生";
+        String rectification = "已制定整改方案，明确责任单位和完成时限，建立健全制度" + (i % 7) + "项，开展专项检查，将于2025年底前全面完成";
+        return new IssueRecord("bench-issue-" + i, "bench-report-" + (i / 25), 1, i % 25 + 1, String.valueOf(i % 25 + 1),
+                List.of("二、整改落实情况", "(一)全面从严治党方面"), problem, rectification, 10 + i % 200, topics[i % topics.length], null,
+                "S", 0.8, List.of("主体责任", "廉政风险"), List.of("全面从严治党", "主体责任", "廉政"),
+                "落实 全面 从严 治党 主体 责任 不够 到位", "已 制定 整改 方案 明确 责任 单位", i % 3 == 0 ? "in_progress" : "completed",
+                "已制定", List.of(new Commitment("将于2025年底前全面完成", "2025-12-31")), "bench", "某某区", "河南", "省委第九巡视组",
+                "常规巡视", "整改情况", "2020-09-14", "2020-11-09", "2021-02-05", "2021-06-30",
+                "https://example.gov.cn/report/" + (i / 25) + ".html", "巡视整改进展情况的通报", "bench", Instant.now());
+    }
+}

@@ -1,0 +1,99 @@
+package org.rectifywatch.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.rectifywatch.localstack.SharedStack;
+import org.rectifywatch.sink.index.IndexNames;
+import org.rectifywatch.sink.index.IndexSetup;
+import org.rectifywatch.sink.index.LogicalIndex;
+import org.rectifywatch.sink.kibana.SavedObjects;
+import org.rectifywatch.sink.kibana.SavedObjects.FieldUse;
+
+/**
+ * Every field the Kibana saved objects reference exists in the live index mappings (as installed by
+ * {@link IndexSetup}) with a type that suits its use, and every saved-object reference resolves.
+ */
+@Tag("integration")
+class KibanaFieldReferencesIT {
+    private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "byte", "double", "float", "half_float", "scaled_float");
+
+    @Test
+    void everyReferencedFieldExistsWithASuitableType() throws Exception {
+        try (SinkFixture fx = new SinkFixture(SharedStack.kafka().bootstrap(), SharedStack.elasticsearch().url())) {
+            IndexSetup.ensure(fx.es);
+            IndexSetup.ensure(fx.es); // idempotent
+            Map<String, Map<String, String>> mappings = new HashMap<>();
+            for (LogicalIndex i : LogicalIndex.values()) {
+                String alias = IndexNames.DEFAULT.alias(i);
+                JsonNode m = fx.request("GET", "/" + alias + "/_mapping", null);
+                JsonNode props = m.elements().next().path("mappings").path("properties");
+                Map<String, String> fields = new HashMap<>();
+                flatten("", props, fields);
+                mappings.put(alias, fields);
+            }
+            List<FieldUse> uses = SavedObjects.fieldUses();
+            assertThat(uses).hasSizeGreaterThan(30);
+            List<String> problems = new ArrayList<>();
+            for (FieldUse u : uses) {
+                Map<String, String> fields = mappings.get(u.index());
+                if (fields == null) {
+                    problems.add(u + ": no such index alias");
+                    continue;
+                }
+                String type = fields.get(u.field());
+                boolean ok = type != null && switch (u.use()) {
+                    case DATE -> type.equals("date");
+                    case BUCKET -> type.equals("keyword") || NUMERIC.contains(type) || type.equals("boolean");
+                    case NUMERIC -> NUMERIC.contains(type);
+                    case URL -> type.equals("keyword");
+                    case SORT -> !type.equals("text") && !type.equals("object");
+                    case DISPLAY -> !type.equals("object");
+                };
+                if (!ok) {
+                    problems.add(u + ": mapped as " + type);
+                }
+            }
+            assertThat(problems).isEmpty();
+        }
+    }
+
+    @Test
+    void everySavedObjectReferenceResolvesAndTheDashboardsExist() {
+        List<JsonNode> objects = SavedObjects.objects();
+        Set<String> ids = new HashSet<>();
+        objects.forEach(o -> ids.add(o.path("type").asText() + ":" + o.path("id").asText()));
+        for (JsonNode o : objects) {
+            for (JsonNode r : o.path("references")) {
+                assertThat(ids).as("reference %s of %s", r, o.path("id").asText())
+                        .contains(r.path("type").asText() + ":" + r.path("id").asText());
+            }
+        }
+        assertThat(ids).contains("dashboard:rw-dashboard-overview", "dashboard:rw-dashboard-overdue", "dashboard:rw-dashboard-reports",
+                "index-pattern:rw-reports", "index-pattern:rw-issues", "index-pattern:rw-alerts");
+    }
+
+    private static void flatten(String prefix, JsonNode props, Map<String, String> out) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = prefix + e.getKey();
+            JsonNode def = e.getValue();
+            out.put(name, def.path("type").asText("object"));
+            if (def.has("properties")) {
+                flatten(name + ".", def.path("properties"), out);
+            }
+            if (def.has("fields")) {
+                flatten(name + ".", def.path("fields"), out);
+            }
+        }
+    }
+}
