@@ -1,5 +1,6 @@
 package org.rectifywatch.app;
 
+import org.rectifywatch.app.cli.BenchCommand;
 import org.rectifywatch.app.cli.DemoCommand;
 import org.rectifywatch.app.cli.LocalCommand;
 import org.rectifywatch.app.cli.ProcessCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "and keeps them searchable in Elasticsearch.",
         subcommands = {
                 LocalCommand.class,
+                BenchCommand.class,
                 DemoCommand.class,
                 ProcessCommand.class,
                 org.rectifywatch.app.cli.SinkCommand.class,
@@ -22,6 +24,7 @@ import picocli.CommandLine.Command;
                 org.rectifywatch.app.cli.IngestCommand.class,
                 org.rectifywatch.app.cli.ParseCommand.class,
                 org.rectifywatch.app.cli.EvalCommand.class,
+                org.rectifywatch.app.cli.ReliabilityCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Pipeline implements Runnable {

@@ -59,7 +59,8 @@ public final class ElasticsearchSink implements AutoCloseable {
         log.info("starting sink: {}", config);
         client = RestClients.build(config.elasticsearch());
         if (config.setupIndices()) {
-            IndexSetup.ensure(client, new IndexNames(config.indexPrefix()));
+            // waits for the cluster rather than failing fast, so a sink started beside Elasticsearch does not crash-loop
+            IndexSetup.ensure(client, new IndexNames(config.indexPrefix()), config.startupTimeout());
         }
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         deadLetters = new DeadLetterPublisher(config.kafka(), config.dlqTopic(), backoff);

@@ -43,28 +43,46 @@ class KibanaFieldReferencesIT {
             }
             List<FieldUse> uses = SavedObjects.fieldUses();
             assertThat(uses).hasSizeGreaterThan(30);
-            List<String> problems = new ArrayList<>();
-            for (FieldUse u : uses) {
-                Map<String, String> fields = mappings.get(u.index());
-                if (fields == null) {
-                    problems.add(u + ": no such index alias");
-                    continue;
-                }
-                String type = fields.get(u.field());
-                boolean ok = type != null && switch (u.use()) {
-                    case DATE -> type.equals("date");
-                    case BUCKET -> type.equals("keyword") || NUMERIC.contains(type) || type.equals("boolean");
-                    case NUMERIC -> NUMERIC.contains(type);
-                    case URL -> type.equals("keyword");
-                    case SORT -> !type.equals("text") && !type.equals("object");
-                    case DISPLAY -> !type.equals("object");
-                };
-                if (!ok) {
-                    problems.add(u + ": mapped as " + type);
-                }
-            }
+            List<String> problems = problems(uses, mappings);
             assertThat(problems).isEmpty();
         }
+    }
+
+    @Test
+    void theCheckCatchesAMissingOrMistypedField() {
+        Map<String, Map<String, String>> broken = new HashMap<>();
+        Map<String, String> alerts = new HashMap<>();
+        alerts.put("raised_at", "date");
+        alerts.put("target", "text");
+        broken.put("rectify-alerts", alerts);
+        List<FieldUse> uses = List.of(new FieldUse("rectify-alerts", "raised_at", SavedObjects.Use.DATE, "x"),
+                new FieldUse("rectify-alerts", "target", SavedObjects.Use.BUCKET, "x"),
+                new FieldUse("rectify-alerts", "days_overdue", SavedObjects.Use.NUMERIC, "x"));
+        assertThat(problems(uses, broken)).hasSize(2).anyMatch(p -> p.contains("target")).anyMatch(p -> p.contains("days_overdue"));
+    }
+
+    static List<String> problems(List<FieldUse> uses, Map<String, Map<String, String>> mappings) {
+        List<String> problems = new ArrayList<>();
+        for (FieldUse u : uses) {
+            Map<String, String> fields = mappings.get(u.index());
+            if (fields == null) {
+                problems.add(u + ": no such index alias");
+                continue;
+            }
+            String type = fields.get(u.field());
+            boolean ok = type != null && switch (u.use()) {
+                case DATE -> type.equals("date");
+                case BUCKET -> type.equals("keyword") || NUMERIC.contains(type) || type.equals("boolean");
+                case NUMERIC -> NUMERIC.contains(type);
+                case URL -> type.equals("keyword");
+                case SORT -> !type.equals("text") && !type.equals("object");
+                case DISPLAY -> !type.equals("object");
+            };
+            if (!ok) {
+                problems.add(u + ": mapped as " + type);
+            }
+        }
+        return problems;
     }
 
     @Test

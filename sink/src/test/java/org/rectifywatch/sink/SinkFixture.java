@@ -53,6 +53,7 @@ final class SinkFixture implements AutoCloseable {
     final String prefix = "t" + id;
     final Rest5Client es;
     private final KafkaProducer<String, byte[]> producer;
+    private final List<java.util.concurrent.Future<?>> pendingSends = new ArrayList<>();
 
     SinkFixture(String bootstrap, String esUrl) throws Exception {
         this.bootstrap = bootstrap;
@@ -68,7 +69,16 @@ final class SinkFixture implements AutoCloseable {
         pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // one request in flight: a batch refused right after topic creation (NOT_LEADER) cannot be overtaken
+        pp.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer());
+        for (String t : List.of(reports, issues, alerts, dlq, notifyState)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (producer.partitionsFor(t).stream().anyMatch(pi -> pi.leader() == null || pi.leader().isEmpty())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
         es = Rest5Client.builder(URI.create(esUrl)).build();
     }
 
@@ -102,11 +112,16 @@ final class SinkFixture implements AutoCloseable {
 
     /** Sends without waiting for each acknowledgement; {@link #flush()} waits for all. */
     void sendAsync(String topic, String key, Object value) {
-        producer.send(new ProducerRecord<>(topic, key, value == null ? null : Json.bytes(value)));
+        pendingSends.add(producer.send(new ProducerRecord<>(topic, key, value == null ? null : Json.bytes(value))));
     }
 
-    void flush() {
+    /** Waits for every asynchronous send and fails if any record did not reach the broker. */
+    void flush() throws Exception {
         producer.flush();
+        for (java.util.concurrent.Future<?> f : pendingSends) {
+            f.get();
+        }
+        pendingSends.clear();
     }
 
     static ReportRecord report(String id, int version) {

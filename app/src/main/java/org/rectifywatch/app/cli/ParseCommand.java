@@ -61,8 +61,7 @@ public final class ParseCommand implements Callable<Integer> {
         if (head.startsWith("\ufeff")) {
             head = head.substring(1).stripLeading();
         }
-        String lower = head.substring(0, Math.min(head.length(), 200)).toLowerCase();
-        return lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<")
-                && (lower.contains("<head") || lower.contains("<body") || lower.contains("<div") || lower.contains("<meta"));
+        // a report text never starts with '<'; an HTML page (or XML fragment) does
+        return head.startsWith("<");
     }
 }

@@ -70,6 +70,7 @@ public final class ClassifierBenchmark {
         out.printf("  classification cost / segmentation cost = %.2f (bar: <= 1.00)%n",
                 f.classificationToSegmentationCost());
         out.printf("  classifier version %s%n", IssueClassifier.VERSION);
+        out.printf("bench classifier: %.0f issues/s vs baseline %.0f issues/s = ratio %.2f%n", clf, seg, clf / seg);
         return f;
     }
 

@@ -7,7 +7,6 @@ import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
-import com.hankcs.hanlp.summary.TextRankKeyword;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +44,10 @@ public final class ChineseTokenizer {
         static final ChineseTokenizer SHARED = new ChineseTokenizer(loadDomainTerms());
     }
 
-    private final Segment segment;
-    /** Same dictionaries in HanLP's index mode: long words also yield their dictionary sub-words. */
+    /**
+     * The standard segmenter in index mode with parts of speech: each word is followed by the dictionary words
+     * inside it (for search), and the outer words are the segmentation proper.
+     */
     private final Segment indexSegment;
     private final Set<String> domainTerms;
 
@@ -57,12 +58,11 @@ public final class ChineseTokenizer {
             dictionary.add(term, "nz 1024");
         }
         this.domainTerms = Set.copyOf(domainTerms);
-        this.segment = new ViterbiSegment()
-                .enableCustomDictionary(dictionary)
-                .enablePartOfSpeechTagging(true);
         this.indexSegment = new ViterbiSegment()
                 .enableCustomDictionary(dictionary)
-                .enableIndexMode(2);
+                .enableIndexMode(2)
+                .enablePartOfSpeechTagging(true)
+                .enableOffset(true);
     }
 
     /** The process-wide tokenizer (HanLP's dictionaries are loaded on first use, about half a second). */
@@ -75,20 +75,67 @@ public final class ChineseTokenizer {
         return domainTerms;
     }
 
-    /** HanLP terms of the normalised text, white space dropped. */
-    List<Term> terms(String text) {
+    /**
+     * One segmentation of a text serves every view of it (words, content words, keywords, search tokens): the
+     * processor asks for several views of the same problem and rectification text, and segmentation is the
+     * expensive part. The last results are kept per thread, so this stays lock-free and thread-safe.
+     */
+    private record Segmented(List<Term> words, String searchTokens) {
+        static final Segmented EMPTY = new Segmented(List.of(), "");
+    }
+
+    private static final int MEMO_SIZE = 64;
+    private final ThreadLocal<Map<String, Segmented>> memo = ThreadLocal.withInitial(() ->
+            new java.util.LinkedHashMap<>(MEMO_SIZE * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Segmented> eldest) {
+                    return size() > MEMO_SIZE;
+                }
+            });
+
+    private Segmented segmented(String text) {
         String normalized = TextNormalizer.normalize(text);
         if (normalized.isEmpty()) {
-            return List.of();
+            return Segmented.EMPTY;
         }
-        List<Term> terms = segment.seg(normalized);
-        List<Term> out = new ArrayList<>(terms.size());
-        for (Term t : terms) {
-            if (!t.word.isBlank()) {
-                out.add(t);
+        Map<String, Segmented> cache = memo.get();
+        Segmented s = cache.get(normalized);
+        if (s == null) {
+            s = segmentOnce(normalized);
+            cache.put(normalized, s);
+        }
+        return s;
+    }
+
+    /** Index mode lists each word followed by the dictionary words inside it; the words are the outer ones. */
+    private Segmented segmentOnce(String normalized) {
+        List<Term> words = new ArrayList<>();
+        StringBuilder search = new StringBuilder();
+        int start = -1;
+        int end = -1;
+        for (Term t : indexSegment.seg(normalized)) {
+            if (t.word.isBlank()) {
+                continue;
+            }
+            boolean inner = !words.isEmpty() && t.offset >= start && t.offset + t.length() <= end;
+            if (!inner) {
+                words.add(t);
+                start = t.offset;
+                end = t.offset + t.length();
+            }
+            if (!isPunctuation(t.word)) {
+                if (search.length() > 0) {
+                    search.append(' ');
+                }
+                search.append(t.word);
             }
         }
-        return out;
+        return new Segmented(List.copyOf(words), search.toString());
+    }
+
+    /** HanLP terms of the normalised text, white space dropped. */
+    List<Term> terms(String text) {
+        return segmented(text).words();
     }
 
     /** The words of the text in order, punctuation included. */
@@ -102,23 +149,7 @@ public final class ChineseTokenizer {
      * inside it (中央八项规定 八项规定 规定), so a search for the shorter term finds it too. Empty for empty input.
      */
     public String searchTokens(String text) {
-        String normalized = TextNormalizer.normalize(text);
-        if (normalized.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (Term t : indexSegment.seg(normalized)) {
-            if (t.word.isBlank()) {
-                continue;
-            }
-            if (!isPunctuation(t.word)) {
-                if (out.length() > 0) {
-                    out.append(' ');
-                }
-                out.append(t.word);
-            }
-        }
-        return out.toString();
+        return segmented(text).searchTokens();
     }
 
     /** Content words: no punctuation, no numbers, no HanLP or genre stop words. Used as classifier features. */
@@ -133,23 +164,30 @@ public final class ChineseTokenizer {
     }
 
     /**
-     * The n most central words by TextRank (HanLP {@link TextRankKeyword}) over content words of two or more
+     * The n most central words by TextRank (HanLP's algorithm, see {@link TextRank}) over content words of two or more
      * characters. Ties are broken by the word itself so the result is deterministic.
      */
     public List<String> keywords(String text, int n) {
+        return keywords(n, text);
+    }
+
+    /** Keywords of several texts read one after the other (e.g. a problem and its rectification). */
+    public List<String> keywords(int n, String... texts) {
         if (n <= 0) {
             return List.of();
         }
         List<Term> candidates = new ArrayList<>();
-        for (Term t : terms(text)) {
-            if (isContent(t) && t.word.length() > 1) {
-                candidates.add(t);
+        for (String text : texts) {
+            for (Term t : terms(text == null ? "" : text)) {
+                if (isContent(t) && t.word.length() > 1) {
+                    candidates.add(t);
+                }
             }
         }
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Map<String, Float> ranks = new TextRankKeyword(segment).getTermAndRank(candidates);
+        Map<String, Float> ranks = TextRank.rank(candidates);
         if (ranks.isEmpty()) {
             // a single distinct word has no graph edges; it is still the keyword
             return List.of(candidates.get(0).word);

@@ -136,9 +136,7 @@ public final class IssueClassifier {
     /** The issue with topic, topic2, pillar, confidence, terms, keywords and {@link #VERSION} filled in. */
     public Issue classify(Issue issue) {
         Classification c = classify(issue.problem(), issue.path(), issue.rectification());
-        String keywordText = (issue.problem() == null ? "" : issue.problem()) + "。"
-                + (issue.rectification() == null ? "" : issue.rectification());
-        List<String> keywords = tokenizer.keywords(keywordText, KEYWORDS);
+        List<String> keywords = tokenizer.keywords(KEYWORDS, issue.problem(), issue.rectification());
         return issue.classified(c.topic(), c.topic2(), c.pillar(), c.confidence(), c.terms(), keywords, VERSION);
     }
 

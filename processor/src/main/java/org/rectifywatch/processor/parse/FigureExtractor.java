@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
  * and never added to its parent; the first statement of each code wins.
  */
 public final class FigureExtractor {
-    private static final String NUM = "(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)";
+    private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)";
+    /** "163余人", "62.5多万元": approximate amounts keep their number. */
+    private static final String ABOUT = "(?:余|多)?";
     /** Text allowed between keyword and number: no digits, numerals or clause breaks. */
     private static final String GAP = "[^\\d零〇一二两三四五六七八九十百千万。;；,，、:：()（）]{0,9}?";
-    private static final String MONEY = NUM + "\\s*(亿元|万元|元)";
+    private static final String MONEY = NUM + ABOUT + "\\s*(亿元|万元|元)";
 
     private record Rule(String code, FastPatterns.KeywordPattern pattern, boolean money) {
     }
@@ -33,6 +35,13 @@ public final class FigureExtractor {
             money("funds_recovered_yuan", "追回"),
             money("losses_recovered_yuan", "挽回[^\\d。;；,，]{0,2}?损失"));
 
+    private static final String RECTIFIED = "(?:已完成整改|已整改完成|已整改到位|完成整改|已整改|整改完成|已销号)";
+    /** "反馈问题25个,已完成整改19个" (the count after the word 问题). */
+    private static final FastPatterns.KeywordPattern PROBLEMS_AFTER = FastPatterns.of("反指交移",
+            "(?:反馈|指出|交办|移交)(?:的)?问题(?:共)?" + NUM + "个[^。;；]{0,16}?" + RECTIFIED + NUM + "个");
+    /** "反馈的18个问题已全部整改完成". */
+    private static final FastPatterns.KeywordPattern PROBLEMS_ALL = FastPatterns.of("反指交移",
+            "(?:反馈|指出|交办|移交)(?:的)?[^。;；]{0,12}?" + NUM + "个(?:具体)?问题[^。;；0-9]{0,10}?已全部(?:完成)?整改(?:完成|到位)?");
     private static final FastPatterns.KeywordPattern PROBLEMS = FastPatterns.of("反指交移",
             "(?:反馈|指出|交办|移交)(?:的)?[^。;；]{0,12}?" + NUM + "个(?:具体)?问题[^。;；]{0,16}?"
                     + "(?:已完成整改|已整改完成|已整改到位|完成整改|已整改|整改完成)" + NUM + "个");
@@ -54,7 +63,7 @@ public final class FigureExtractor {
     }
 
     private static Rule count(String code, String keyword, String unit) {
-        return new Rule(code, FastPatterns.of(firstChars(keyword), keyword + GAP + NUM + "\\s*(?:" + unit + ")"), false);
+        return new Rule(code, FastPatterns.of(firstChars(keyword), keyword + GAP + NUM + ABOUT + "\\s*(?:" + unit + ")"), false);
     }
 
     private static Rule money(String code, String keyword) {
@@ -65,6 +74,17 @@ public final class FigureExtractor {
     public static Map<String, Number> extract(String text) {
         Map<String, Number> out = new LinkedHashMap<>();
         Matcher pm = PROBLEMS.find(text, 0);
+        if (pm == null) {
+            pm = PROBLEMS_AFTER.find(text, 0);
+        }
+        Matcher all = pm == null ? PROBLEMS_ALL.find(text, 0) : null;
+        if (all != null) {
+            Double total = ChineseNumbers.parse(all.group(1));
+            if (total != null) {
+                out.put("problems_total", total.longValue());
+                out.put("problems_rectified", total.longValue());
+            }
+        }
         if (pm != null) {
             Double total = ChineseNumbers.parse(pm.group(1));
             Double done = ChineseNumbers.parse(pm.group(2));

@@ -105,10 +105,10 @@ public final class MetadataExtractor {
         String kindSource = open + " " + (title == null ? "" : title);
         boolean cha = inspector != null ? inspector.contains("巡察") : kindSource.contains("巡察");
         String inspectionKind = inspectionKind(kindSource, cha);
-        String[] dates = dates(open);
         String reportKind = reportKind(title, open);
         Signature sig = signature(text, closingFrom);
         String published = sig.date != null ? sig.date : DateText.normalisePageDate(pageDate);
+        String[] dates = dates(open, DateText.yearOf(published));
         Contact contact = contact(text, closingFrom);
         String province = ProvinceHints.fromPhone(contact.phone());
         if (province == null) {
@@ -132,6 +132,11 @@ public final class MetadataExtractor {
         }
         String s = start > 0 ? raw.substring(start) : raw;
         return s.startsWith("中共中央") ? "中央" + s.substring(4) : s;
+    }
+
+    /** True when the line names an inspected unit the way an opening sentence does (…组对X进行了巡视). */
+    public static boolean namesInspectedUnit(String line) {
+        return TARGET.matcher(line).find();
     }
 
     static String target(String open) {
@@ -174,7 +179,7 @@ public final class MetadataExtractor {
     }
 
     /** inspection start, inspection end, feedback date (ISO, "YYYY-MM" when only the month is known). */
-    static String[] dates(String open) {
+    static String[] dates(String open, Integer publishedYear) {
         String[] out = new String[3];
         PartialDate start = null;
         PartialDate end = null;
@@ -207,6 +212,12 @@ public final class MetadataExtractor {
                     feedback = d;
                 }
             }
+        }
+        // 今年/去年 are relative to the publication year, when it is known
+        if (publishedYear != null) {
+            start = resolveRelative(start, publishedYear);
+            end = resolveRelative(end, publishedYear);
+            feedback = resolveRelative(feedback, publishedYear);
         }
         List<Integer> years = new ArrayList<>();
         for (PartialDate d : new PartialDate[] {start, end, feedback}) {
@@ -249,6 +260,17 @@ public final class MetadataExtractor {
         out[1] = end == null ? null : end.iso();
         out[2] = feedback == null ? null : feedback.iso();
         return out;
+    }
+
+    private static PartialDate resolveRelative(PartialDate d, int publishedYear) {
+        if (d == null || d.hasYear() || d.relativeYear() == null) {
+            return d;
+        }
+        return switch (d.relativeYear()) {
+            case "今年", "当年" -> d.withYear(publishedYear);
+            case "去年" -> d.withYear(publishedYear - 1);
+            default -> d;
+        };
     }
 
     private record Signature(String name, String date) {

@@ -66,7 +66,7 @@ public final class ReportParser {
         ReportText text = ReportText.of(raw);
         int opening = MetadataExtractor.openingLine(text);
         String title = MetadataExtractor.title(text, in.title(), opening);
-        boolean reportLike = opening >= 0
+        boolean reportLike = (opening >= 0 && MetadataExtractor.namesInspectedUnit(text.line(opening)))
                 || (title != null && title.contains("整改"))
                 || (REPORT_WORDS.matcher(raw).find() && raw.contains("整改") && PUBLISH_SENTENCE.matcher(raw).find());
         if (!reportLike) {

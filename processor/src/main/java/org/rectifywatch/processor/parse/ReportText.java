@@ -78,8 +78,23 @@ public final class ReportText {
         while (e > b && isSpace(s.charAt(e - 1))) {
             e--;
         }
-        String t = s.substring(b, e);
+        String t = fullWidthDigitsToAscii(s.substring(b, e));
         return t.indexOf('\u200b') >= 0 || t.indexOf('\ufeff') >= 0 ? t.replace("\u200b", "").replace("\ufeff", "") : t;
+    }
+
+    /** "２０２１年" → "2021年": numbering and dates are matched on ASCII digits. */
+    static String fullWidthDigitsToAscii(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '０' && c <= '９') {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = (char) ('0' + (c - '０'));
+            }
+        }
+        return chars == null ? s : new String(chars);
     }
 
     private static boolean isSpace(char c) {

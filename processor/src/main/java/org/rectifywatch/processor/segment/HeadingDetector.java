@@ -6,20 +6,21 @@ import java.util.regex.Pattern;
 /** Recognises numbered headings in both full-width and ASCII punctuation. */
 public final class HeadingDetector {
     private static final String CN = "[一二三四五六七八九十]{1,3}";
-    private static final Pattern CHINESE = Pattern.compile("^(" + CN + ")\\s*[、.．]\\s*");
-    private static final Pattern ASPECT = Pattern.compile("^第(" + CN + ")(?:个)?方面(?:的)?(?:问题)?\\s*[:：、.．,，]?\\s*");
-    private static final Pattern CHINESE_PAREN = Pattern.compile("^[(（](" + CN + ")[)）]\\s*[、.．]?\\s*");
-    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})\\s*(?:[、．]|\\.(?!\\d))\\s*");
-    private static final Pattern ARABIC_PAREN = Pattern.compile("^(?:[(（](\\d{1,2})[)）]|(\\d{1,2})[)）])\\s*[、.．]?\\s*");
-    private static final Pattern CIRCLED = Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\\s*");
-    private static final Pattern ENUMERATION = Pattern.compile("^(" + CN + ")是\\s*");
+    private static final Pattern CHINESE = Pattern.compile("^(" + CN + ")[\\s\\u3000]*[、.．][\\s\\u3000]*");
+    private static final Pattern PART = Pattern.compile("^第(" + CN + ")(?:个)?部分[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
+    private static final Pattern ASPECT = Pattern.compile("^第(" + CN + ")(?:个)?(?:方面)(?:的)?(?:问题)?[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
+    private static final Pattern CHINESE_PAREN = Pattern.compile("^[(（](" + CN + ")[)）][\\s\\u3000]*[、.．]?[\\s\\u3000]*");
+    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})[\\s\\u3000]*(?:[、．]|\\.(?!\\d))[\\s\\u3000]*");
+    private static final Pattern ARABIC_PAREN = Pattern.compile("^(?:[(（](\\d{1,2})[)）]|(\\d{1,2})[)）])[\\s\\u3000]*[、.．]?[\\s\\u3000]*");
+    private static final Pattern CIRCLED = Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[\\s\\u3000]*");
+    private static final Pattern ENUMERATION = Pattern.compile("^(" + CN + ")是[\\s\\u3000]*");
 
     /** Lines that introduce the rectification text of the problem stated just before them. */
     public static final Pattern RECTIFICATION_MARKER = Pattern.compile(
-            "^[【\\[]?(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)[】\\]]?\\s*[:：]\\s*");
+            "^[【\\[]?(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)[】\\]]?[\\s\\u3000]*[:：][\\s\\u3000]*");
 
     /** "问题1:" / "问题一：" in front of a bare problem sentence. */
-    private static final Pattern PROBLEM_LABEL = Pattern.compile("^(问题[一二三四五六七八九十\\d]{1,3})\\s*[:：、.．]");
+    private static final Pattern PROBLEM_LABEL = Pattern.compile("^(问题[一二三四五六七八九十\\d]{1,3})[\\s\\u3000]*[:：、.．]");
 
     private HeadingDetector() {
     }
@@ -31,6 +32,9 @@ public final class HeadingDetector {
         }
         char c = line.charAt(0);
         Matcher m;
+        if (c == '第' && (m = PART.matcher(line)).lookingAt()) {
+            return make(HeadingStyle.PART, "第" + m.group(1) + "部分", line, m.end(), index);
+        }
         if (c == '第' && (m = ASPECT.matcher(line)).lookingAt()) {
             return make(HeadingStyle.ASPECT, "第" + m.group(1) + "方面", line, m.end(), index);
         }
@@ -99,6 +103,14 @@ public final class HeadingDetector {
         Matcher m = PROBLEM_LABEL.matcher(line);
         String label = m.lookingAt() ? m.group(1) : null;
         return new HeadingLine(HeadingStyle.BARE, label, line, headingText(line), index);
+    }
+
+    /** "问题一:…", "反馈问题:…" — an unnumbered line that states a problem by its label. */
+    private static final Pattern LABELLED_PROBLEM = Pattern.compile(
+            "^(?:巡[视察])?(?:反馈|存在)?问题[一二三四五六七八九十\\d]{0,3}[\\s\\u3000]*[:：]");
+
+    public static boolean isLabelledProblem(String line) {
+        return LABELLED_PROBLEM.matcher(line).lookingAt();
     }
 
     public static boolean isRectificationMarker(String line) {

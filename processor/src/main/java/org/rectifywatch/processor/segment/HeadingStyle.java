@@ -5,6 +5,8 @@ package org.rectifywatch.processor.segment;
  * of the same or a deeper rank, so numbering may restart inside groups or run straight through.
  */
 public enum HeadingStyle {
+    /** 第一部分 — a part above the 一、 sections */
+    PART(0),
     /** 一、 一. 一． */
     CHINESE(1),
     /** 第一方面问题: / 第一方面 */

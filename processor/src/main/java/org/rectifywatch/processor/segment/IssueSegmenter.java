@@ -52,9 +52,10 @@ public final class IssueSegmenter {
                 continue;
             }
             HeadingLine h = HeadingDetector.detect(line, i);
-            if (h == null && !HeadingDetector.isRectificationMarker(line) && line.length() <= 300) {
+            if (h == null && !HeadingDetector.isRectificationMarker(line)) {
                 int next = nextContent[i];
-                if (next >= 0 && HeadingDetector.isRectificationMarker(text.line(next))) {
+                if (HeadingDetector.isLabelledProblem(line)
+                        || (line.length() <= 300 && next >= 0 && HeadingDetector.isRectificationMarker(text.line(next)))) {
                     h = HeadingDetector.bare(line, i);
                 }
             }
@@ -143,7 +144,7 @@ public final class IssueSegmenter {
         HeadingLine h = node.h;
         String problem;
         StringBuilder rect = new StringBuilder();
-        if (h.style() == HeadingStyle.BARE) {
+        if (h.style() == HeadingStyle.BARE && !HeadingDetector.isLabelledProblem(h.title())) {
             problem = ProblemText.problemOf(h.title());
         } else {
             problem = ProblemText.problemOf(ProblemText.firstSentence(h.title()));

@@ -19,7 +19,12 @@ public final class ProblemText {
             "^在" + OPEN + "(.+)" + CLOSE + "方面(?:的问题|存在的问题|问题)?" + REST);
     private static final Pattern LABELLED = Pattern.compile("^(?:巡[视察])?(?:反馈|存在|指出)?(?:的)?问题(?:[一二三四五六七八九十\\d]+)?\\s*[:：]\\s*(.+)$");
     private static final Pattern PLAIN = Pattern.compile("^(?:针对|关于)(.+?)(?:的)?问题" + REST);
+    private static final Pattern TOPIC = Pattern.compile("^关于(.+)$");
     private static final Pattern SUFFIX = Pattern.compile("^(.+?)的问题" + REST);
+
+    /** Section titles that announce the rectification of all problems (巡视反馈问题整改落实情况). */
+    private static final Pattern CONTAINER = Pattern.compile(
+            "(?:反馈|指出|交办)?(?:的)?(?:意见|问题)?(?:的)?整改(?:落实|完成|推进|进展)?(?:情况|工作|进展)$");
 
     /** Verbs that open a rectification action heading. */
     private static final Pattern ACTION_START = Pattern.compile(
@@ -65,7 +70,13 @@ public final class ProblemText {
     public static boolean isExplicit(String sentence) {
         String s = HeadingDetector.stripEnd(sentence);
         return QUOTED.matcher(s).lookingAt() || ASPECT.matcher(s).lookingAt() || LABELLED.matcher(s).lookingAt()
-                || PLAIN.matcher(s).lookingAt() || s.endsWith("的问题") || s.endsWith("方面问题");
+                || PLAIN.matcher(s).lookingAt() || s.endsWith("的问题") || s.endsWith("方面问题") || topicLabel(s);
+    }
+
+    /** "关于干部队伍建设": a feedback point named by its subject only (short, one clause, not a section title). */
+    private static boolean topicLabel(String s) {
+        return s.startsWith("关于") && s.length() <= 40 && !hasClausePunctuation(s) && !CONTAINER.matcher(s).find()
+                && !s.endsWith("方面") && !s.endsWith("情况") && !s.endsWith("工作");
     }
 
     /** True when a plain sentence reads as a shortcoming rather than an action. */
@@ -76,6 +87,9 @@ public final class ProblemText {
         }
         if (isExplicit(s)) {
             return true;
+        }
+        if (CONTAINER.matcher(s).find()) {
+            return false;
         }
         if (STRONG_SHORTCOMING.foundIn(s)) {
             return true;
@@ -106,7 +120,8 @@ public final class ProblemText {
         String s = HeadingDetector.stripEnd(sentence.trim());
         Matcher m;
         if ((m = QUOTED.matcher(s)).lookingAt() || (m = ASPECT.matcher(s)).lookingAt() || (m = LABELLED.matcher(s)).lookingAt()
-                || (m = PLAIN.matcher(s)).lookingAt() || (m = SUFFIX.matcher(s)).lookingAt()) {
+                || (m = PLAIN.matcher(s)).lookingAt() || (m = SUFFIX.matcher(s)).lookingAt()
+                || (topicLabel(s) && (m = TOPIC.matcher(s)).lookingAt())) {
             String inner = HeadingDetector.stripEnd(m.group(1).trim());
             if (!inner.isEmpty()) {
                 return inner;

@@ -34,6 +34,18 @@ class BadInputTest {
     }
 
     @Test
+    void newsAboutAFeedbackMeetingIsNotAReport() {
+        String news = """
+                省委第三巡视组向某县反馈巡视情况
+                11月20日,省委第三巡视组巡视某县情况反馈会召开。巡视组组长通报了巡视情况,指出该县在落实主体责任等方面存在一些问题。
+                县委书记表示,将照单全收、全面整改。
+                """;
+        ParsedReport r = parser.parse(ReportInput.ofText(news));
+        assertThat(r.hasWarning(WarningCode.NOT_A_REPORT)).isTrue();
+        assertThat(r.issues()).isEmpty();
+    }
+
+    @Test
     void binaryJunkIsNotAReport() {
         byte[] bytes = new byte[50_000];
         new Random(7).nextBytes(bytes);

@@ -31,6 +31,7 @@ public record SinkConfig(
         Duration backoffMax,
         Duration summaryInterval,
         boolean setupIndices,
+        Duration startupTimeout,
         String webhookUrl,
         WebhookFormat webhookFormat,
         Duration webhookTimeout,
@@ -56,6 +57,7 @@ public record SinkConfig(
                 c.duration("sink.backoff.max", Duration.ofSeconds(30)),
                 c.duration("sink.summary.interval", Duration.ofMinutes(1)),
                 c.bool("sink.setup", true),
+                c.duration("sink.startup.timeout", Duration.ofMinutes(5)),
                 c.string("sink.webhook.url", null),
                 WebhookFormat.parse(c.string("sink.webhook.format", "generic")),
                 c.duration("sink.webhook.timeout", Duration.ofSeconds(10)),
@@ -73,7 +75,7 @@ public record SinkConfig(
     public SinkConfig withKafka(KafkaSettings k) {
         return new SinkConfig(k, elasticsearch, groupId, reportsTopic, issuesTopic, alertsTopic, dlqTopic,
                 notifyStateTopic, indexPrefix, bulkMaxActions, bulkMaxBytes, bulkLinger, maxInFlight, pollMaxRecords,
-                backoffInitial, backoffMax, summaryInterval, setupIndices, webhookUrl, webhookFormat, webhookTimeout,
+                backoffInitial, backoffMax, summaryInterval, setupIndices, startupTimeout, webhookUrl, webhookFormat, webhookTimeout,
                 webhookBackoffMax);
     }
 

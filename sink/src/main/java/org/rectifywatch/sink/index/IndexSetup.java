@@ -32,7 +32,12 @@ public final class IndexSetup {
     }
 
     public static void ensure(Rest5Client client, IndexNames names) {
-        awaitHealthy(client, Duration.ofSeconds(60));
+        ensure(client, names, Duration.ofSeconds(60));
+    }
+
+    /** Waits up to {@code healthTimeout} for the cluster to answer healthy, then sets up every index. */
+    public static void ensure(Rest5Client client, IndexNames names, Duration healthTimeout) {
+        awaitHealthy(client, healthTimeout);
         for (LogicalIndex index : LogicalIndex.values()) {
             ensureOne(client, names, index);
         }

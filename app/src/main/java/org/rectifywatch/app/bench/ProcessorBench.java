@@ -1,0 +1,91 @@
+package org.rectifywatch.app.bench;
+
+import com.hankcs.hanlp.tokenizer.StandardTokenizer;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import org.rectifywatch.model.report.Issue;
+import org.rectifywatch.model.report.ParsedReport;
+import org.rectifywatch.model.wire.RawReport;
+import org.rectifywatch.processor.classify.ChineseTokenizer;
+import org.rectifywatch.processor.report.ReportAnalyzer;
+import org.rectifywatch.processor.report.ReportIds;
+import org.rectifywatch.processor.report.WireRecords;
+
+/**
+ * {@code bench processor}: what the processor does per report (parse, segment, classify, build the issue
+ * records with their search tokens), single thread and warm, against HanLP's standard segmentation alone
+ * over the same texts. Rounds alternate baseline and subject so that drift hits both alike.
+ */
+public final class ProcessorBench {
+    private static final long ROUND_NANOS = 2_000_000_000L;
+
+    private ProcessorBench() {
+    }
+
+    public record Figures(double reportsPerSec, double charsPerSec, double baselineReportsPerSec, double baselineCharsPerSec) {
+        public double ratio() {
+            return charsPerSec / baselineCharsPerSec;
+        }
+    }
+
+    public static Figures run(List<BenchTexts.Text> texts, PrintStream out) {
+        ReportAnalyzer analyzer = ReportAnalyzer.standard();
+        WireRecords records = new WireRecords(ChineseTokenizer.shared());
+        long chars = texts.stream().mapToLong(t -> t.text().length()).sum();
+        out.printf("bench processor: %d reports, %,d characters per round, single thread%n", texts.size(), chars);
+        Runnable subject = () -> {
+            for (BenchTexts.Text t : texts) {
+                String url = "bench:" + t.name();
+                RawReport raw = new RawReport(url, "bench", null, null, Instant.EPOCH, "UTF-8", null, t.text(), List.of());
+                ParsedReport parsed = analyzer.analyze(raw);
+                List<String> ids = ReportIds.issueIds("rbench", parsed.issues());
+                for (int i = 0; i < parsed.issues().size(); i++) {
+                    Issue issue = parsed.issues().get(i);
+                    sink(records.issue(ids.get(i), "rbench", 1, raw, parsed, issue, Instant.EPOCH));
+                }
+            }
+        };
+        Runnable baseline = () -> {
+            for (BenchTexts.Text t : texts) {
+                sink(StandardTokenizer.segment(t.text()));
+            }
+        };
+        out.println("warming up …");
+        for (int i = 0; i < 3; i++) {
+            rate(subject, 1);
+            rate(baseline, 1);
+        }
+        double subjectRounds = 0;
+        double baselineRounds = 0;
+        for (int i = 0; i < 3; i++) {
+            double b = rate(baseline, ROUND_NANOS);
+            double s = rate(subject, ROUND_NANOS);
+            out.printf("  round %d: processor %.1f rounds/s, HanLP segmentation %.1f rounds/s%n", i + 1, s, b);
+            subjectRounds += s / 3;
+            baselineRounds += b / 3;
+        }
+        Figures f = new Figures(subjectRounds * texts.size(), subjectRounds * chars, baselineRounds * texts.size(), baselineRounds * chars);
+        out.printf("processor (parse + segment + classify + records): %.1f reports/s, %,.0f chars/s%n", f.reportsPerSec(), f.charsPerSec());
+        out.printf("baseline (HanLP StandardTokenizer alone):          %.1f reports/s, %,.0f chars/s%n", f.baselineReportsPerSec(), f.baselineCharsPerSec());
+        out.printf("bench processor: %.0f chars/s vs baseline %.0f chars/s = ratio %.2f%n", f.charsPerSec(), f.baselineCharsPerSec(), f.ratio());
+        return f;
+    }
+
+    /** Rounds per second of {@code work} run for at least {@code nanos}. */
+    private static double rate(Runnable work, long nanos) {
+        long start = System.nanoTime();
+        long rounds = 0;
+        do {
+            work.run();
+            rounds++;
+        } while (System.nanoTime() - start < nanos);
+        return rounds / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static volatile Object blackhole;
+
+    private static void sink(Object o) {
+        blackhole = o;
+    }
+}
