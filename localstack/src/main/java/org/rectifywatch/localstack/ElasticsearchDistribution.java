@@ -27,7 +27,10 @@ public final class ElasticsearchDistribution {
 
     /** The unpacked ES home, unpacking the zip when needed. */
     public static Path home() {
-        String override = System.getenv("RECTIFY_ES_DIST");
+        return home(System.getenv("RECTIFY_ES_DIST"), cacheDir());
+    }
+
+    static Path home(String override, Path cacheDir) {
         if (override != null && !override.isBlank() && Files.isDirectory(Path.of(override))) {
             return Path.of(override);
         }
@@ -37,7 +40,7 @@ public final class ElasticsearchDistribution {
                     + ": run 'mvn -B -DskipTests package' once (the build fetches it from Maven Central), set RECTIFY_ES_DIST "
                     + "to the zip or an unpacked ES home, or use an existing cluster with RECTIFY_ES_URL=http://host:9200");
         }
-        Path target = cacheDir().resolve("elasticsearch-" + VERSION);
+        Path target = cacheDir.resolve("elasticsearch-" + VERSION);
         if (Files.isRegularFile(target.resolve("bin/elasticsearch"))) {
             return target;
         }

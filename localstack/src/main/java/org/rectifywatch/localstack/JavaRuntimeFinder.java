@@ -22,9 +22,13 @@ public final class JavaRuntimeFinder {
     }
 
     public static Path findForElasticsearch() {
+        return find(System.getenv(), Path.of("/usr/lib/jvm"));
+    }
+
+    static Path find(java.util.Map<String, String> env, Path jvmDir) {
         List<String> looked = new ArrayList<>();
         for (String var : List.of("ES_JAVA_HOME", "JAVA_HOME")) {
-            String v = System.getenv(var);
+            String v = env.get(var);
             if (v != null && !v.isBlank()) {
                 Path home = Path.of(v);
                 looked.add(var + "=" + v + " (Java " + majorVersion(home).map(String::valueOf).orElse("?") + ")");
@@ -33,7 +37,6 @@ public final class JavaRuntimeFinder {
                 }
             }
         }
-        Path jvmDir = Path.of("/usr/lib/jvm");
         if (Files.isDirectory(jvmDir)) {
             try (Stream<Path> homes = Files.list(jvmDir)) {
                 Optional<Path> best = homes.filter(JavaRuntimeFinder::qualifies)
@@ -44,7 +47,7 @@ public final class JavaRuntimeFinder {
             } catch (IOException e) {
                 looked.add("/usr/lib/jvm unreadable: " + e.getMessage());
             }
-            looked.add("/usr/lib/jvm/*");
+            looked.add(jvmDir + "/*");
         }
         throw new StartupException("Elasticsearch 9 needs a JDK " + MIN_VERSION + "+ to run and none was found (looked at "
                 + String.join(", ", looked) + "): install one (e.g. apt-get install openjdk-21-jdk-headless) and set ES_JAVA_HOME, "
