@@ -53,10 +53,15 @@ final class Backfill {
 
     /** {@code copies} renamed copies of every renamable sample, with URLs under {@code urlPrefix}. */
     static Backfill of(String urlPrefix, int copies) {
+        return of(urlPrefix, copies, name -> true);
+    }
+
+    /** As {@link #of(String, int)}, restricted to the samples whose name passes {@code samplesWanted}. */
+    static Backfill of(String urlPrefix, int copies, java.util.function.Predicate<String> samplesWanted) {
         if (copies > COPY_MARKS.length()) {
             throw new IllegalArgumentException("at most " + COPY_MARKS.length() + " copies");
         }
-        List<SampleReports.Sample> samples = renamable();
+        List<SampleReports.Sample> samples = renamable().stream().filter(s -> samplesWanted.test(s.name())).toList();
         List<JsonNode> golds = samples.stream().map(s -> Json.read(s.expectedJson(), JsonNode.class)).toList();
         long[] alerts = expectedAlerts(golds);
         List<Item> items = new ArrayList<>();

@@ -14,8 +14,8 @@ import org.rectifywatch.model.json.Json;
 
 /** An alert webhook on loopback that records every delivery (generic JSON payloads). */
 final class WebhookReceiver implements AutoCloseable {
-    /** A token in the URL that must never reach a log line. */
-    static final String SECRET = "s3cr3t-7f0c2a9e41";
+    /** A token in the webhook URL that must never reach a log line (a test value, not a credential). */
+    static final String URL_MARKER = "s3cr3t-7f0c2a9e41";
     private final HttpServer server;
     private final List<JsonNode> deliveries = new CopyOnWriteArrayList<>();
 
@@ -35,7 +35,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/send/" + SECRET + "?access_token=" + SECRET;
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/send/" + URL_MARKER + "?access_token=" + URL_MARKER;
     }
 
     /** Deliveries per alert id and event (alert.raised / alert.resolved). */

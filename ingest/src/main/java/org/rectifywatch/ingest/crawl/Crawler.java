@@ -307,8 +307,13 @@ public final class Crawler implements AutoCloseable {
             saveState(url, o, sha, known, now, false);
             return;
         }
-        publisher.publish(new RawReport(url, profile.name(), title, article.pageDate(), now, page.charset(), sha, body,
-                new ArrayList<>(attachments)));
+        try {
+            publisher.publish(new RawReport(url, profile.name(), title, article.pageDate(), now, page.charset(), sha, body,
+                    new ArrayList<>(attachments)));
+        } catch (ReportPublisher.RecordTooLarge e) {
+            skip(profile, url, c, SkipReason.TOO_LARGE, e.getMessage());
+            return;
+        }
         boolean changed = known.isPresent() && known.get().sha256() != null;
         if (changed) {
             c.changed++;

@@ -57,6 +57,10 @@ public final class ReportPublisher implements AutoCloseable {
             throw new PublishException("interrupted while writing " + key + " to " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable c = e instanceof ExecutionException ? e.getCause() : e;
+            if (c instanceof org.apache.kafka.common.errors.RecordTooLargeException) {
+                // this record can never be written: refusing it must not stop the pass (everything after it would starve)
+                throw new RecordTooLarge("the record for " + key + " is larger than " + topic + " accepts (" + c.getMessage() + ")", c);
+            }
             throw new PublishException("could not write " + key + " to " + topic + ": " + c, c);
         }
     }
@@ -64,6 +68,13 @@ public final class ReportPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
+    }
+
+    /** A record over the producer's or broker's size limit: skipped, the pass goes on. */
+    public static final class RecordTooLarge extends RuntimeException {
+        public RecordTooLarge(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** A write Kafka did not acknowledge; the crawler stops the pass and retries the URL next time. */

@@ -75,6 +75,9 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
         } else if (!tracked.isCompleted()) {
             TrackedIssue laterCompletion = laterCompletionOf(tracked);
             if (laterCompletion != null) {
+                // raise what was already overdue before closing it, so the outcome does not depend on which
+                // report happened to be processed first
+                tracked = raiseDue(tracked, today());
                 tracked = resolveOpen(tracked.completedBy(laterCompletion.issueId(), laterCompletion.reportUrl()),
                         laterCompletion.issueId(), laterCompletion.reportUrl());
             }
@@ -135,7 +138,7 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
                         || !isLater(completed, other) || !ProblemSimilarity.sameProblem(other.problem(), completed.problem())) {
                     continue;
                 }
-                TrackedIssue done = other.completedBy(completed.issueId(), completed.reportUrl());
+                TrackedIssue done = raiseDue(other, today()).completedBy(completed.issueId(), completed.reportUrl());
                 updates.add(KeyValue.pair(kv.key, resolveOpen(done, completed.issueId(), completed.reportUrl())));
             }
         }

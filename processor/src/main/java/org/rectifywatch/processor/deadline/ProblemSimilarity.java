@@ -15,23 +15,44 @@ public final class ProblemSimilarity {
     private ProblemSimilarity() {
     }
 
+    /** Below this many bigrams a statement is too generic to be matched by containment alone. */
+    private static final int MIN_CONTAINED_BIGRAMS = 6;
+    private static final double CONTAINED = 0.9;
+
     public static double of(String a, String b) {
         Set<String> x = bigrams(normalise(a));
         Set<String> y = bigrams(normalise(b));
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
         }
+        return 2.0 * common(x, y) / (x.size() + y.size());
+    }
+
+    /**
+     * The same problem: alike as a whole, or one statement (of some length) restated inside the other — a
+     * follow-up often repeats only the head of a long problem ("传统产业改造提升滞后" for
+     * "传统产业改造提升滞后,园区亩均税收低于全省平均水平").
+     */
+    public static boolean sameProblem(String a, String b) {
+        Set<String> x = bigrams(normalise(a));
+        Set<String> y = bigrams(normalise(b));
+        if (x.isEmpty() || y.isEmpty()) {
+            return false;
+        }
+        int common = common(x, y);
+        int smaller = Math.min(x.size(), y.size());
+        return 2.0 * common / (x.size() + y.size()) >= SAME_PROBLEM
+                || (smaller >= MIN_CONTAINED_BIGRAMS && (double) common / smaller >= CONTAINED);
+    }
+
+    private static int common(Set<String> x, Set<String> y) {
         int common = 0;
         for (String s : x) {
             if (y.contains(s)) {
                 common++;
             }
         }
-        return 2.0 * common / (x.size() + y.size());
-    }
-
-    public static boolean sameProblem(String a, String b) {
-        return of(a, b) >= SAME_PROBLEM;
+        return common;
     }
 
     static String normalise(String s) {

@@ -10,8 +10,8 @@ public final class HeadingDetector {
     private static final Pattern PART = Pattern.compile("^第(" + CN + ")(?:个)?部分[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
     private static final Pattern ASPECT = Pattern.compile("^第(" + CN + ")(?:个)?(?:方面)(?:的)?(?:问题)?[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
     private static final Pattern CHINESE_PAREN = Pattern.compile("^[(（](" + CN + ")[)）][\\s\\u3000]*[、.．]?[\\s\\u3000]*");
-    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})[\\s\\u3000]*(?:[、．]|\\.(?!\\d))[\\s\\u3000]*");
-    private static final Pattern ARABIC_PAREN = Pattern.compile("^(?:[(（](\\d{1,2})[)）]|(\\d{1,2})[)）])[\\s\\u3000]*[、.．]?[\\s\\u3000]*");
+    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,4})[\\s\\u3000]*(?:[、．]|\\.(?!\\d))[\\s\\u3000]*");
+    private static final Pattern ARABIC_PAREN = Pattern.compile("^(?:[(（](\\d{1,4})[)）]|(\\d{1,4})[)）])[\\s\\u3000]*[、.．]?[\\s\\u3000]*");
     private static final Pattern CIRCLED = Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[\\s\\u3000]*");
     private static final Pattern ENUMERATION = Pattern.compile("^(" + CN + ")是[\\s\\u3000]*");
 

@@ -88,6 +88,21 @@ class BadInputTest {
     }
 
     @Test
+    void aReportWithTwoThousandNumberedItemsKeepsEveryItem() {
+        StringBuilder b = new StringBuilder("中共千项县委关于巡视整改情况的通报\n")
+                .append("根据省委统一部署，2025年3月10日至5月16日，省委第九巡视组对千项县开展了常规巡视，6月20日反馈了巡视意见。现将巡视整改情况予以公布。\n")
+                .append("一、巡视反馈问题整改落实情况\n");
+        for (int i = 1; i <= 2000; i++) {
+            b.append(i).append(".关于“第").append(i).append("项专项资金管理不规范”问题。整改情况：已建立台账，该问题已整改完成。\n");
+        }
+        b.append("中共千项县委\n2025年9月1日\n");
+        ParsedReport r = new ReportParser().parse(ReportInput.ofText(b.toString()));
+        assertThat(r.issueCount()).isEqualTo(2000);
+        assertThat(r.issues().get(1999).label()).isEqualTo("2000");
+        assertThat(r.issues().get(1999).problem()).isEqualTo("第2000项专项资金管理不规范");
+    }
+
+    @Test
     void pageDateIsTheFallbackForThePublishedDate() {
         String text = SampleReports.byName("s06_guangyuan_education_special_2025").text();
         ParsedReport r = parser.parse(new ReportInput(text, null, null, "2025-02-14T08:00:00Z", "x.txt"));

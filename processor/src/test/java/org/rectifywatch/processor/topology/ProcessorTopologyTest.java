@@ -202,6 +202,55 @@ class ProcessorTopologyTest {
         assertThat(alerts.readValuesToList()).allMatch(a -> !resolved.stream().map(AlertRecord::alertId).toList().contains(a.alertId()));
     }
 
+    @Test
+    void theFinalAlertsDoNotDependOnWhichReportOfAUnitIsProcessedFirst() throws Exception {
+        SampleReports.Sample first = SampleReports.byName("s01_tongxi_county_2025");
+        SampleReports.Sample followUp = SampleReports.byName("s02_tongxi_county_2026_followup");
+        driver.advanceWallClockTime(Duration.between(at("2026-01-01"), at("2026-11-21")));
+        publish("https://sample.gov.cn/s01.html", first.text(), first.title(), first.pageDate());
+        publish("https://sample.gov.cn/s02.html", followUp.text(), followUp.title(), followUp.pageDate());
+        java.util.Map<String, AlertState> inOrder = finalStates(alerts.readValuesToList());
+
+        driver.close();
+        start();
+        driver.advanceWallClockTime(Duration.between(at("2026-01-01"), at("2026-11-21")));
+        publish("https://sample.gov.cn/s02.html", followUp.text(), followUp.title(), followUp.pageDate());
+        publish("https://sample.gov.cn/s01.html", first.text(), first.title(), first.pageDate());
+        java.util.Map<String, AlertState> reversed = finalStates(alerts.readValuesToList());
+
+        assertThat(inOrder).isNotEmpty().containsValue(AlertState.resolved).containsValue(AlertState.raised);
+        assertThat(reversed).isEqualTo(inOrder);
+    }
+
+    private static java.util.Map<String, AlertState> finalStates(List<AlertRecord> records) {
+        java.util.Map<String, AlertState> states = new java.util.TreeMap<>();
+        records.forEach(a -> states.put(a.alertId(), a.state()));
+        return states;
+    }
+
+    @Test
+    void anEditThatCompletesAnOverdueIssueResolvesItsAlert() {
+        publish("https://example.gov.cn/a/t1.html", SMALL_REPORT);
+        List<AlertRecord> raised = alerts.readValuesToList();
+        assertThat(raised).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AlertState.raised);
+            assertThat(a.kind()).isEqualTo(org.rectifywatch.model.wire.AlertKind.commitment_overdue);
+            assertThat(a.dueDate()).isEqualTo("2025-12-31");
+            assertThat(a.commitmentText()).contains("2025年12月31日");
+            assertThat(a.target()).isEqualTo("青川县");
+            assertThat(a.reportUrl()).isEqualTo("https://example.gov.cn/a/t1.html");
+        });
+        publish("https://example.gov.cn/a/t1.html", SMALL_REPORT.replace(
+                "完成农村改厕1200户,剩余300户正在推进,将于2025年12月31日前全部完成。", "完成农村改厕1500户,该问题已全部整改完成。"));
+        assertThat(alerts.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.alertId()).isEqualTo(raised.get(0).alertId());
+            assertThat(a.state()).isEqualTo(AlertState.resolved);
+            assertThat(a.resolvedAt()).isNotNull();
+        });
+        driver.advanceWallClockTime(Duration.ofDays(30));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
     /** Distinct (issue, due date) pairs overdue on {@code today} per the gold file, plus window-overdue issues. */
     private static int expectedAlertCount(JsonNode gold, LocalDate today) {
         LocalDate feedback = LocalDate.parse(gold.get("meta").get("feedback_date").asText());

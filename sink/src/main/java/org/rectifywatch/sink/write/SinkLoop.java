@@ -48,7 +48,7 @@ public final class SinkLoop implements Runnable {
     private final int maxInFlight;
     private final ExecutorService pool;
 
-    private final ArrayDeque<SinkAction> pending = new ArrayDeque<>();
+    private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
     private long pendingBytes;
     private long pendingSince;
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
@@ -107,7 +107,7 @@ public final class SinkLoop implements Runnable {
                     throw e;
                 }
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    add(router.route(r));
+                    add(r);
                 }
                 counters.consumed.addAndGet(records.count());
                 dispatch(false);
@@ -129,12 +129,17 @@ public final class SinkLoop implements Runnable {
         }
     }
 
-    private void add(SinkAction a) {
+    private void add(ConsumerRecord<byte[], byte[]> r) {
         if (pending.isEmpty()) {
             pendingSince = System.currentTimeMillis();
         }
-        pending.add(a);
-        pendingBytes += a.bulkBytes();
+        pending.add(r);
+        pendingBytes += size(r);
+    }
+
+    /** Bulk bytes a record will take, estimated from its wire size (documents are about as large as records). */
+    private static long size(ConsumerRecord<byte[], byte[]> r) {
+        return 120 + (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
     }
 
     private long pollTimeout() {
@@ -148,27 +153,29 @@ public final class SinkLoop implements Runnable {
         while (!pending.isEmpty() && inFlight.size() < maxInFlight && (writer.available() || inFlight.isEmpty())
                 && (force || pending.size() >= maxActions || pendingBytes >= maxBytes
                 || System.currentTimeMillis() - pendingSince >= lingerMillis)) {
-            List<SinkAction> batch = new ArrayList<>();
+            List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
             long bytes = 0;
             while (!pending.isEmpty() && batch.size() < maxActions
-                    && (batch.isEmpty() || bytes + pending.peek().bulkBytes() <= maxBytes)) {
-                SinkAction a = pending.poll();
-                bytes += a.bulkBytes();
-                batch.add(a);
+                    && (batch.isEmpty() || bytes + size(pending.peek()) <= maxBytes)) {
+                ConsumerRecord<byte[], byte[]> r = pending.poll();
+                bytes += size(r);
+                batch.add(r);
             }
             pendingBytes -= bytes;
             Map<TopicPartition, Long> last = new HashMap<>();
-            for (SinkAction a : batch) {
-                last.merge(new TopicPartition(a.origin().topic(), a.origin().partition()), a.origin().offset(), Math::max);
+            for (ConsumerRecord<byte[], byte[]> r : batch) {
+                last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
             }
             inFlight.add(new InFlight(pool.submit(() -> writeBatch(batch)), last, batch.size()));
         }
     }
 
-    private void writeBatch(List<SinkAction> batch) {
-        List<SinkAction> writes = new ArrayList<>(batch.size());
+    /** Runs on a bulk thread: documents are built here, off the polling thread, so mapping overlaps with I/O. */
+    private void writeBatch(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<SinkAction> writes = new ArrayList<>(records.size());
         List<Rejection> rejected = new ArrayList<>();
-        for (SinkAction a : batch) {
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            SinkAction a = router.route(r);
             if (a.op() == SinkAction.Op.REJECT) {
                 rejected.add(new Rejection(a, a.rejectReason(), a.rejectDetail()));
             } else {
@@ -178,7 +185,7 @@ public final class SinkLoop implements Runnable {
         rejected.addAll(writer.write(writes));
         deadLetters.publish(rejected, () -> closing);
         counters.dlq.addAndGet(rejected.size());
-        counters.acknowledged.addAndGet(batch.size());
+        counters.acknowledged.addAndGet(records.size());
     }
 
     /** Moves completed batches, oldest first, into the committable offsets and commits them. */
@@ -322,8 +329,8 @@ public final class SinkLoop implements Runnable {
         /** Pending records of partitions we lose are simply re-read from the committed offset by their new owner. */
         private void dropPending(Collection<TopicPartition> partitions) {
             Set<TopicPartition> gone = new HashSet<>(partitions);
-            pending.removeIf(a -> gone.contains(new TopicPartition(a.origin().topic(), a.origin().partition())));
-            pendingBytes = pending.stream().mapToLong(SinkAction::bulkBytes).sum();
+            pending.removeIf(r -> gone.contains(new TopicPartition(r.topic(), r.partition())));
+            pendingBytes = pending.stream().mapToLong(SinkLoop::size).sum();
             if (pending.isEmpty()) {
                 pendingSince = 0;
             }
