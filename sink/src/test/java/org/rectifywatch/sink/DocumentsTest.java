@@ -77,6 +77,16 @@ class DocumentsTest {
     }
 
     @Test
+    void bulkActionLinesAreValidJsonForAnyId() {
+        String id = "a\"b\\c\u0001d 整改";
+        var a = org.rectifywatch.sink.write.SinkAction.delete("rectify-issues", id, 42, null);
+        JsonNode meta = Json.read(new String(org.rectifywatch.sink.write.BulkWriter.meta(a), java.nio.charset.StandardCharsets.UTF_8), JsonNode.class);
+        assertThat(meta.path("delete").path("_id").asText()).isEqualTo(id);
+        assertThat(meta.path("delete").path("version").asLong()).isEqualTo(42);
+        assertThat(meta.path("delete").path("version_type").asText()).isEqualTo("external");
+    }
+
+    @Test
     void backoffGrowsWithJitterUpToItsCap() {
         Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
         for (int i = 0; i < 50; i++) {

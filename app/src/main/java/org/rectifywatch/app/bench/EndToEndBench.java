@@ -83,12 +83,15 @@ public final class EndToEndBench {
             String bootstrap = stack.kafka().bootstrap();
             String esUrl = stack.elasticsearch().url();
             try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
+                List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
                 for (int i = 0; i < reports; i++) {
                     BenchTexts.Text t = usable.get(i % usable.size());
                     String url = "https://mirror" + (i / usable.size()) + ".bench.test/" + t.name() + ".html";
-                    producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, t.text())));
+                    sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, t.text()))));
                 }
-                producer.flush();
+                for (var f : sent) {
+                    f.get(); // a lost record would make the backfill wait for documents that never come
+                }
             }
             out.printf("published %d records to %s; starting processor and sink …%n", reports, Topics.REPORTS_RAW);
             ConfigSource config = ConfigSource.of(Map.of("kafka.bootstrap", bootstrap, "es.url", esUrl))
@@ -157,8 +160,7 @@ public final class EndToEndBench {
                 while (sent < total && now - start >= sent * interval) {
                     BenchTexts.Text t = texts.get(sent % texts.size());
                     String url = "https://steady.bench.test/" + sent + "/" + t.name() + ".html";
-                    producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, t.text())));
-                    producer.flush();
+                    producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, t.text()))).get();
                     pending.put(url, new long[] {System.nanoTime(), issuesPerText.get(t.name())});
                     sent++;
                 }

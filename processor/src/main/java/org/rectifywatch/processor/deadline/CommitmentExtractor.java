@@ -15,6 +15,7 @@ import org.rectifywatch.processor.parse.FastPatterns.KeywordPattern;
 /**
  * Finds dated promises in rectification text (将于2021年12月31日前…, 年底前, 6月底前, 上半年, 预计到2022年, 三年内)
  * and normalises their due date: 年底 → 12-31, M月底 → last day of M, 上半年 → 06-30, a year alone → 12-31,
+ * 本月底 → end of the month of publication,
  * a missing year from the report's context year; a relative window without anchor (三年内) → due null.
  * The quoted text is the sentence holding the promise.
  */
@@ -23,16 +24,22 @@ public final class CommitmentExtractor {
     private static final String NUM = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
     /** Year? then month (with day or 底/末/中旬), or a year-level period, or a year alone. */
     private static final KeywordPattern DUE = FastPatterns.of("0123456789今明当本年底末上下第一二三四五六七八九十",
-            "(?:(\\d{4})年|(今年|明年|当年|本年))?" + NUM + "月(?:" + NUM + "[日号]|(底|末|中旬|下旬|上旬))?"
-                    + "|" + YEAR + "?(底|末|上半年|下半年|第?[一二三四1-4]季度)"
-                    + "|(?<![\\d年])(\\d{4})年(?!\\d|以来|起|至今|度)");
+            "(?:(\\d{4})年|(今年|明年|当年|本年))?" + NUM + "月(?:份)?(?:" + NUM + "[日号]|(底|末|中旬|下旬|上旬))?"
+                    + "|(?<![一二两三四五六七八九十\\d个])" + YEAR + "?(底|末|上半年|下半年|第?[一二三四1-4]季度|度内(?![部容])|内(?![部容外涵在设控审陆地蒙]))"
+                    + "|(?<![\\d年])(\\d{4})年(?!\\d|以来|起|至今|度)"
+                    + "|(本月|当月)(底|末|中旬|下旬)?");
     private static final KeywordPattern WINDOW = FastPatterns.of("一二两三四五六七八九十0123456789",
-            "(?:[一二两三四五六七八九十\\d]+)(?:个)?(?:年|月|周|季度|个工作日|日|天)(?:内|时间内|之内)");
+            "(?:[一二两三四五六七八九十\\d]+)(?:个)?(?:年|月|周|季度|个工作日|日|天)(?:内|时间内|之内|左右时间|时间)");
     /** Words before a date that make it a promise. */
     private static final Pattern PROMISE_BEFORE = Pattern.compile("将于|将在|将|计划于|计划在|计划|预计到|预计于|预计在|预计|"
-            + "力争于|力争在|力争到|力争|争取于|争取在|争取|确保于|确保在|确保|拟于|拟在|拟|要求于|限期|力促");
+            + "力争于|力争在|力争到|力争|争取于|争取在|争取|确保于|确保在|确保|拟于|拟在|拟|要求于|限期|力促|"
+            + "时限|期限");
     /** Words after a date that make it a deadline. */
     private static final Pattern DEADLINE_AFTER = Pattern.compile("^(?:底|末)?(?:前|以前|之前|内|完成|全部完成|建成|达到|实现)");
+    /** A date after the report's anchor followed by its goal is a promise even without 前 (2025年6月完成…). */
+    private static final Pattern GOAL_AFTER = Pattern.compile("(?:全部|全面|基本)?(?:完成|建成|投用|投入使用|办结|竣工|到位)");
+    /** A window followed by its goal is a promise even without 将/力争 (三年内实现…全覆盖). */
+    private static final Pattern WINDOW_GOAL_AFTER = Pattern.compile("(?:全部|基本)?(?:实现|完成|达到|建成|消除|化解|整改)");
     private static final Pattern PAST_BEFORE = Pattern.compile("已于$|已在$|已$|截至$|截止$|截至到$|自$|从$|已经$");
 
     private CommitmentExtractor() {
@@ -60,10 +67,15 @@ public final class CommitmentExtractor {
                 from = m.end() > m.start() ? m.end() : m.start() + 1;
                 String before = sentence.substring(Math.max(0, m.start() - 8), m.start());
                 String after = sentence.substring(m.end(), Math.min(sentence.length(), m.end() + 6));
-                if (!isPromise(before, after)) {
+                String due = due(m, contextYear, anchorIso);
+                boolean withinYear = m.group(8) != null && m.group(8).endsWith("内"); // 年内, 今年内, 本年度内
+                // only with a written year: a bare month may be history that the anchor rule moved a year on
+                boolean futureGoal = hasExplicitYear(m) && due != null && anchorIso != null && due.compareTo(anchorIso) > 0
+                        && GOAL_AFTER.matcher(after).lookingAt() && !pastClause(sentence, m.end())
+                        && !PAST_BEFORE.matcher(before).find();
+                if (!withinYear && !futureGoal && !isPromise(before, after)) {
                     continue;
                 }
-                String due = due(m, contextYear, anchorIso);
                 boolean promiseWord = PROMISE_BEFORE.matcher(before).find();
                 if (!promiseWord && (pastClause(sentence, m.end())
                         || (due != null && anchorIso != null && due.compareTo(anchorIso) < 0))) {
@@ -80,7 +92,8 @@ public final class CommitmentExtractor {
                 while ((w = WINDOW.find(sentence, wf)) != null) {
                     wf = w.end() > w.start() ? w.end() : w.start() + 1;
                     String before = sentence.substring(Math.max(0, w.start() - 8), w.start());
-                    if (PROMISE_BEFORE.matcher(before).find()) {
+                    String after = sentence.substring(w.end(), Math.min(sentence.length(), w.end() + 4));
+                    if (PROMISE_BEFORE.matcher(before).find() || WINDOW_GOAL_AFTER.matcher(after).lookingAt()) {
                         add(out, seen, sentence, null);
                         break;
                     }
@@ -135,6 +148,13 @@ public final class CommitmentExtractor {
                 return null;
             }
             Integer day = m.group(4) == null ? null : ChineseNumbers.parseSmall(m.group(4));
+            if (day == null && m.group(5) != null) {
+                day = switch (m.group(5)) {
+                    case "上旬" -> 10;
+                    case "中旬" -> 20;
+                    default -> null; // 下旬, 底, 末: the end of the month
+                };
+            }
             String iso = day != null ? DateText.isoDate(year, month, day) : DateText.endOfMonth(year, month);
             boolean explicitYear = m.group(1) != null;
             if (iso != null && !explicitYear && m.group(2) == null && anchorIso != null && iso.compareTo(anchorIso) < 0) {
@@ -159,6 +179,11 @@ public final class CommitmentExtractor {
         }
         if (m.group(9) != null) {
             return Integer.parseInt(m.group(9)) + "-12-31";
+        }
+        if (m.group(10) != null && anchorIso != null && anchorIso.length() >= 7) {
+            // 本月底 is the month the report was published (or fed back) in
+            return DateText.endOfMonth(Integer.parseInt(anchorIso.substring(0, 4)),
+                    Integer.parseInt(anchorIso.substring(5, 7)));
         }
         return null;
     }

@@ -15,8 +15,8 @@ public final class FigureExtractor {
     private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)";
     /** "163余人", "62.5多万元": approximate amounts keep their number. */
     private static final String ABOUT = "(?:余|多)?";
-    /** Text allowed between keyword and number: no digits, numerals or clause breaks. */
-    private static final String GAP = "[^\\d零〇一二两三四五六七八九十百千万。;；,，、:：()（）]{0,9}?";
+    /** Text allowed between keyword and number: no digits, numerals or clause breaks (立案审查调查违纪违法问题103件). */
+    private static final String GAP = "[^\\d零〇一二两三四五六七八九十百千万。;；,，、:：()（）]{0,12}?";
     private static final String MONEY = NUM + ABOUT + "\\s*(亿元|万元|元)";
 
     private record Rule(String code, FastPatterns.KeywordPattern pattern, boolean money) {
@@ -96,21 +96,39 @@ public final class FigureExtractor {
         for (Rule rule : RULES) {
             int from = 0;
             Matcher m;
+            Number first = null;
             while ((m = rule.pattern().find(text, from)) != null) {
                 from = m.end();
                 Double v = ChineseNumbers.parse(m.group(1));
                 if (v == null) {
                     continue;
                 }
-                if (rule.money()) {
-                    out.put(rule.code(), yuan(v, m.group(2)));
-                } else {
-                    out.put(rule.code(), v.longValue());
+                Number value = rule.money() ? (Number) yuan(v, m.group(2)) : (Number) v.longValue();
+                if (first == null) {
+                    first = value;
                 }
-                break;
+                if (totalled(text, m.start())) {
+                    first = value; // a stated total (全县共给予…) outranks a partial count told earlier
+                    break;
+                }
+            }
+            if (first != null) {
+                out.put(rule.code(), first);
             }
         }
         return order(out);
+    }
+
+    /** Words that announce a report-wide total: 共, 累计, 总计, 全县/全市…. */
+    private static final Pattern TOTAL_WORD = Pattern.compile("共|累计|总计|合计|全[省市县区州旗镇乡]|全系统|全行业");
+
+    /** True when the sentence part before {@code at} (back to the last 。;；) announces a total. */
+    private static boolean totalled(String text, int at) {
+        int b = at;
+        while (b > 0 && at - b < 40 && "。;；\n".indexOf(text.charAt(b - 1)) < 0) {
+            b--;
+        }
+        return TOTAL_WORD.matcher(text.substring(b, at)).find();
     }
 
     private static double yuan(double v, String unit) {

@@ -23,6 +23,10 @@ public final class MetadataExtractor {
     private static final Pattern TARGET = Pattern.compile(
             "(?:巡视|巡察)(?:第[一二三四五六七八九十\\d]+)?组[^。]{0,30}?对([^,，。、;；“”\"]{2,40}?)"
                     + "(?=(?:进行了|开展了|开展|进行|实施了|实施)[^,，。;；]{0,16}?(?:巡视|巡察))");
+    /** "…组于2024年3月11日至5月10日进驻X开展常规巡察" names the unit after 进驻. */
+    private static final Pattern TARGET_STATIONED = Pattern.compile(
+            "(?:巡视|巡察)(?:第[一二三四五六七八九十\\d]+)?组[^。]{0,40}?进驻([^,，。、;；“”\"]{2,40}?)"
+                    + "(?=(?:进行了|开展了|开展|进行|实施了|实施)[^,，。;；]{0,16}?(?:巡视|巡察))");
     private static final Pattern TARGET_FALLBACK = Pattern.compile("向([^,，。、;；]{2,30}?)(?:反馈|进行了反馈|作了反馈)");
     private static final Pattern RANGE = Pattern.compile(
             "(" + DateText.DATE.pattern() + ")\\s*(?:至|到|—|－|-|~|～)\\s*(" + DateText.DATE.pattern() + "|\\d{1,2}[日号])");
@@ -34,7 +38,11 @@ public final class MetadataExtractor {
             "^((?:中共|中国共产党)?[\\p{IsHan}（）()·]{2,38}(?:委员会|委|党组|党委|工委|支部|政府|局|公司))\\s+"
                     + "((?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日)$");
     private static final Pattern PHONE = Pattern.compile("(?<![\\d])(0\\d{2,3}[-－—]?\\d{7,8}|1[3-9]\\d{9}|12388)(?![\\d])");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** Sites write the @ as #, ＠ or (at) to keep harvesters off; the contact line makes that unambiguous. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "([A-Za-z0-9._%+-]+)(?:@|＠|#|\\s?[(（\\[]at[)）\\]]\\s?)([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+    /** A parenthetical after the address (（邮编100053）, (邮政编码…)) is not part of it. */
+    private static final Pattern MAIL_TAIL = Pattern.compile("[(（](?:邮编|邮政编码)[^)）]*[)）]?$");
     private static final Pattern MAIL = Pattern.compile(
             "(?:邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|信件请寄|来信请寄)[:：]?\\s*([^;；,，。\\s]+)");
     private static final Pattern CONTACT_LINE = Pattern.compile("联系|电话|邮箱|信箱|来信|地址|邮编|邮政编码");
@@ -136,13 +144,17 @@ public final class MetadataExtractor {
 
     /** True when the line names an inspected unit the way an opening sentence does (…组对X进行了巡视). */
     public static boolean namesInspectedUnit(String line) {
-        return TARGET.matcher(line).find();
+        return TARGET.matcher(line).find() || TARGET_STATIONED.matcher(line).find();
     }
 
     static String target(String open) {
         Matcher m = TARGET.matcher(open);
         if (m.find()) {
             return m.group(1).trim();
+        }
+        Matcher st = TARGET_STATIONED.matcher(open);
+        if (st.find()) {
+            return st.group(1).trim();
         }
         Matcher f = TARGET_FALLBACK.matcher(open);
         if (f.find()) {
@@ -350,13 +362,13 @@ public final class MetadataExtractor {
             if (email == null) {
                 Matcher m = EMAIL.matcher(l);
                 if (m.find()) {
-                    email = m.group();
+                    email = m.group(1) + "@" + m.group(2);
                 }
             }
             if (mail == null) {
                 Matcher m = MAIL.matcher(l);
                 if (m.find()) {
-                    mail = m.group(1);
+                    mail = MAIL_TAIL.matcher(m.group(1)).replaceFirst("");
                 }
             }
         }

@@ -131,7 +131,8 @@ public final class ReportParser {
     private static String truncation(ReportText text, int opening) {
         if (opening >= 0) {
             String open = text.line(opening);
-            if (TERMINAL.indexOf(open.charAt(open.length() - 1)) < 0) {
+            // the opening may end by announcing what follows (现将整改情况公布如下:)
+            if (TERMINAL.indexOf(open.charAt(open.length() - 1)) < 0 && !open.endsWith(":") && !open.endsWith("：")) {
                 return "the opening sentence stops mid-sentence (line " + (opening + 1) + ")";
             }
         }

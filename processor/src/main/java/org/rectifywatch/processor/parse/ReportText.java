@@ -9,12 +9,11 @@ import java.util.regex.Pattern;
  * (navigation, share buttons, footers, 信息索引号 blocks) flagged so that no later stage reads them as content.
  */
 public final class ReportText {
-    /** Short lines that belong to the web page, not to the report. */
-    /** Openings of short lines that belong to the web page, not to the report. */
+    /** Openings of short lines that belong to the web page, not to the report (【打印】, but not 【反馈问题1】). */
     private static final Pattern BOILERPLATE_START = Pattern.compile(
             "(?:首页|当前位置|您的位置|位置[:：]|主办单位|承办单位|主办[:：]|承办[:：]|协办|技术支持|网站标识码|网站地图"
                     + "|版权所有|Copyright|信息索引号|索引号|发布机构|发文机关|生成日期|成文日期|发布日期|发布时间|主题分类"
-                    + "|名称[:：]|文号[:：]|来源[:：]|作者[:：]|责任编辑|编辑[:：]|浏览|阅读|点击|字号|字体|【|分享|扫一扫|朗读"
+                    + "|名称[:：]|文号[:：]|来源[:：]|作者[:：]|责任编辑|编辑[:：]|浏览|阅读|点击|字号|字体|【(?!(?:巡[视察])?(?:反馈|存在|指出)?问题|整改|落实情况|工作进展)|分享|扫一扫|朗读"
                     + "|打印|关闭|收藏|返回顶部|上一篇|下一篇|相关(?:链接|文章|阅读)|微信|微博|QQ|附件[:：]?$|[>›»]|(?:大|中|小)$)",
             Pattern.CASE_INSENSITIVE);
     /** Words that mark a short line as page furniture wherever they occur. */

@@ -23,7 +23,7 @@ public final class StatusClassifier {
     private static final KeywordPattern ISSUE_CLOSED = FastPatterns.of("该此这上",
             "(?:该|此|这一|上述)(?:项)?问题(?:已|均已)(?:全部)?(?:整改完成|完成整改|整改到位|整改销号|销号|解决)");
     private static final KeywordPattern PENDING = FastPatterns.alternation(
-            "正在|将于|将在|计划于|计划在|预计|力争|争取在|争取于|尚未(?![^,，。;；]{0,12}的)|未完成|未整改到位|仍在|"
+            "正在|将于|将在|计划于|计划在|计划(?=[^,，。;；]{0,8}(?:\\d{4}年|今年|明年|年底|年内|上半年|下半年|月底))|预计|力争|争取在|争取于|尚未(?![^,，。;；]{0,12}的)|未完成|未整改到位|仍在|"
                     + "(?<!接)待批复|(?<!接)待审批|待验收|在建|正按|正对|已报[^,，。;；]{0,10}审批|报批中|进场施工|施工中|"
                     + "启动建设|开工建设|启动发展程序|还将继续|"
                     + "推进中|进行中|建设中|实施中|办理中|审理中|司法程序|陆续|下步将|下一步将|抓紧推进|"
@@ -31,7 +31,10 @@ public final class StatusClassifier {
     private static final KeywordPattern DONE = FastPatterns.alternation(
             "已(?:全部|均)?(?:整改完成|完成整改|整改到位|落实到位|整改销号|销号)|全部(?:整改到位|整改完成)|均已(?:整改到位|整改完成)|"
                     + "已全部(?:完成|补齐|补办|清理|清退|追回|更正|修复|纠正|办结|到位|落实|调整|处理|规范|缴入|收回|退还|拆除|兑付)|全部补齐|"
-                    + "问题已(?:解决|整改)|已(?:完成|实现)[^,，。;；]{0,12}(?:调整|配备|补齐|清零)|督促整改到位");
+                    + "问题已(?:全部|均)?(?:解决|整改)|已(?:完成|实现)[^,，。;；]{0,12}(?:调整|配备|补齐|清零)|督促整改到位|"
+                    // the missing rule told as now in place (管理制度已修订完善, 学习制度已建立并落实)
+                    // (keyed on 已 so that the scan stays on one rare character)
+                    + "(?<=制度|办法|规定|细则)已(?:修订完善|建立|制定|出台|修订|完善|印发)|(?<=机制)已(?:建立|完善|健全)");
     private static final KeywordPattern NOT_DONE_CONTEXT = FastPatterns.alternation("确保|力争|推动|要求|争取|务必|直至|以便");
     private static final KeywordPattern MECHANISM = FastPatterns.alternation("长效机制|机制|制度|办法|规定|清单");
 

@@ -16,11 +16,14 @@ public final class HeadingDetector {
     private static final Pattern ENUMERATION = Pattern.compile("^(" + CN + ")是[\\s\\u3000]*");
 
     /** Lines that introduce the rectification text of the problem stated just before them. */
+    private static final String MARKER_WORD = "(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)";
+    /** 整改情况: — or bracketed, where the colon is optional (【整改措施】…). */
     public static final Pattern RECTIFICATION_MARKER = Pattern.compile(
-            "^[【\\[]?(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)[】\\]]?[\\s\\u3000]*[:：][\\s\\u3000]*");
+            "^(?:[【\\[]" + MARKER_WORD + "[】\\]][\\s\\u3000]*[:：]?|" + MARKER_WORD + "[\\s\\u3000]*[:：])[\\s\\u3000]*");
 
     /** "问题1:" / "问题一：" in front of a bare problem sentence. */
-    private static final Pattern PROBLEM_LABEL = Pattern.compile("^(问题[一二三四五六七八九十\\d]{1,3})[\\s\\u3000]*[:：、.．]");
+    private static final Pattern PROBLEM_LABEL = Pattern.compile(
+            "^(?:(问题[一二三四五六七八九十\\d]{1,3})[\\s\\u3000]*[:：、.．]|[【\\[]((?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3})[】\\]])");
 
     private HeadingDetector() {
     }
@@ -101,13 +104,14 @@ public final class HeadingDetector {
     /** A bare problem line: unnumbered text directly followed by a rectification marker line. */
     public static HeadingLine bare(String line, int index) {
         Matcher m = PROBLEM_LABEL.matcher(line);
-        String label = m.lookingAt() ? m.group(1) : null;
+        String label = m.lookingAt() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
         return new HeadingLine(HeadingStyle.BARE, label, line, headingText(line), index);
     }
 
     /** "问题一:…", "反馈问题:…" — an unnumbered line that states a problem by its label. */
     private static final Pattern LABELLED_PROBLEM = Pattern.compile(
-            "^(?:巡[视察])?(?:反馈|存在)?问题[一二三四五六七八九十\\d]{0,3}[\\s\\u3000]*[:：]");
+            "^(?:(?:巡[视察])?(?:反馈|存在)?问题[一二三四五六七八九十\\d]{0,3}[\\s\\u3000]*[:：]"
+                    + "|[【\\[](?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3}[】\\]])");
 
     public static boolean isLabelledProblem(String line) {
         return LABELLED_PROBLEM.matcher(line).lookingAt();

@@ -84,6 +84,7 @@ public final class IssueSegmenter {
             }
             stack.push(node);
         }
+        alignNumberedProblems(roots);
         List<SegmentedIssue> issues = new ArrayList<>();
         for (Node root : roots) {
             collect(root, new ArrayList<>(), text, issues);
@@ -118,6 +119,53 @@ public final class IssueSegmenter {
         }
     }
 
+    /**
+     * Numbered items of one style at one depth of the outline are of one kind, across groups too (numbering often
+     * runs straight through 1..N over the groups): when most of them state problems, an item that is answered by
+     * text and does not open with a rectification verb is a problem too, even if its wording has no shortcoming
+     * word the lexicon knows (…决策部署“最后一公里”梗阻). Items under a heading that is itself an issue are its
+     * rectification actions and take no part.
+     */
+    private void alignNumberedProblems(List<Node> roots) {
+        java.util.Map<String, List<Node>> cohorts = new java.util.HashMap<>();
+        for (Node root : roots) {
+            gatherCohorts(root, 1, cohorts);
+        }
+        for (List<Node> cohort : cohorts.values()) {
+            int problems = 0;
+            for (Node n : cohort) {
+                if (isProblem(n) || hasProblemBelow(n)) {
+                    problems++;
+                }
+            }
+            if (problems < 3 || problems * 3 < cohort.size() * 2 || problems == cohort.size()) {
+                continue;
+            }
+            for (Node n : cohort) {
+                if (isProblem(n) || hasProblemBelow(n)) {
+                    continue;
+                }
+                String first = ProblemText.firstSentence(n.h.title());
+                boolean answered = n.last > n.h.index() || !ProblemText.inlineRest(n.h.title()).isEmpty();
+                if (answered && !first.isEmpty() && !ProblemText.readsAsAction(first)) {
+                    n.problem = true;
+                }
+            }
+        }
+    }
+
+    private void gatherCohorts(Node node, int depth, java.util.Map<String, List<Node>> cohorts) {
+        if (node.excluded || (isProblem(node) && !hasProblemBelow(node))) {
+            return; // an issue: its numbered sub-items are actions
+        }
+        for (Node child : node.children) {
+            if (!child.excluded) {
+                cohorts.computeIfAbsent(depth + ":" + child.h.style(), k -> new ArrayList<>()).add(child);
+                gatherCohorts(child, depth + 1, cohorts);
+            }
+        }
+    }
+
     private boolean hasProblemBelow(Node node) {
         for (Node child : node.children) {
             if (!child.excluded && (isProblem(child) || hasProblemBelow(child))) {
@@ -132,12 +180,20 @@ public final class IssueSegmenter {
             String first = ProblemText.firstSentence(node.h.title());
             node.problem = switch (node.h.style()) {
                 case BARE -> true;
-                case ENUMERATION -> ProblemText.isExplicit(first);
-                default -> node.markerFollows && ProblemText.inlineRest(node.h.title()).isEmpty()
-                        && !ProblemText.readsAsAction(first) || ProblemText.readsAsProblem(first);
+                // 一是/二是 items are usually actions; they state sub-problems when a rectification marker answers them
+                case ENUMERATION -> ProblemText.isExplicit(first)
+                        || answeredByMarker(node) && ProblemText.readsAsProblem(first);
+                default -> answeredByMarker(node) && !ProblemText.readsAsAction(first)
+                        || ProblemText.readsAsProblem(first);
             };
         }
         return node.problem;
+    }
+
+    /** The heading is answered by 整改情况: — on the next line, or inline right after its first sentence. */
+    private static boolean answeredByMarker(Node node) {
+        String inline = ProblemText.inlineRest(node.h.title());
+        return inline.isEmpty() ? node.markerFollows : HeadingDetector.isRectificationMarker(inline);
     }
 
     private SegmentedIssue toIssue(Node node, List<String> path, ReportText text) {

@@ -17,7 +17,8 @@ public final class ProblemText {
             "^(?:针对|关于|对)" + OPEN + "(.+)" + CLOSE + "(?:等)?(?:的)?(?:问题|方面问题|方面的问题)" + REST);
     private static final Pattern ASPECT = Pattern.compile(
             "^在" + OPEN + "(.+)" + CLOSE + "方面(?:的问题|存在的问题|问题)?" + REST);
-    private static final Pattern LABELLED = Pattern.compile("^(?:巡[视察])?(?:反馈|存在|指出)?(?:的)?问题(?:[一二三四五六七八九十\\d]+)?\\s*[:：]\\s*(.+)$");
+    private static final Pattern LABELLED = Pattern.compile("^(?:(?:巡[视察])?(?:反馈|存在|指出)?(?:的)?问题(?:[一二三四五六七八九十\\d]+)?\\s*[:：]"
+            + "|[【\\[](?:巡[视察])?(?:反馈|存在|指出)?问题(?:[一二三四五六七八九十\\d]+)?[】\\]]\\s*[:：]?)\\s*(.+)$");
     private static final Pattern PLAIN = Pattern.compile("^(?:针对|关于)(.+?)(?:的)?问题" + REST);
     private static final Pattern TOPIC = Pattern.compile("^关于(.+)$");
     private static final Pattern SUFFIX = Pattern.compile("^(.+?)的问题" + REST);
@@ -45,11 +46,14 @@ public final class ProblemText {
     private static final FastPatterns.KeywordPattern SHORTCOMING = FastPatterns.alternation(
             "不够|不到位|不足|不力|不严|不实|不高|不强|不深|不细|不准|不规范|不彻底|不充分|不明显|不平衡|不完善|不健全|"
                     + "不及时|不牢|不精准|不匹配|不齐|不畅|不通畅|不严谨|不严肃|不扎实|不合理|不落实|不清|不全|不当|不严格|"
-                    + "有差距|差距|短板|薄弱|滞后|缺失|缺位|缺乏|欠缺|偏慢|偏低|偏弱|偏差|偏软|偏松|较大|突出|多发|频发|易发|"
+                    + "有差距|差距|短板|薄弱|滞后|缺失|缺位|缺乏|欠缺|偏慢|偏低|偏弱|偏差|偏软|偏松|偏少|偏多|偏高|偏大|较大|突出|多发|频发|易发|"
                     + "仍有|仍然|仍未|仍存|未能|未按|未及时|未整改|未到位|没有|空档|反弹|宽松软|流于形式|失衡|风险|隐患|弱化|虚化|"
                     + "淡化|有待|乏力|缓慢|低下|困难|浅表|浮于|走过场|失之于|松懈|涣散|违规|违反|违纪|问题|乱象|漏洞|顽疾|"
                     + "不作为|慢作为|乱作为|形式主义|官僚主义|存在|偏离|落后|不重视|重视不够|意识淡薄|淡薄|拖沓|"
-                    + "不紧|不实|不严|不准确|不深入|不牢固|不扎实|未完成|未落实|未建立|未形成|失守|失管|失察|失职");
+                    + "打折扣|搞变通|做选择|混乱|无序|推进慢|进展慢|进度慢|效益低|效率低|质量低|水平低|不紧|不实|不严|不准确|不深入|不牢固|不扎实|未完成|未落实|未建立|未形成|失守|失管|失察|失职");
+
+    /** Subjects by which the genre words a shortcoming of some (部分单位, 个别干部, 有的村, 一些党员). */
+    private static final Pattern PARTIAL_SUBJECT = Pattern.compile("^(?:部分|个别|有的|一些|少数|极少数)[\\p{IsHan}“]");
 
     private ProblemText() {
     }
@@ -79,10 +83,13 @@ public final class ProblemText {
                 && !s.endsWith("方面") && !s.endsWith("情况") && !s.endsWith("工作");
     }
 
+    /** "针对X问题,制定…": an action aimed at a problem, named in passing. */
+    private static final Pattern AIMED_ACTION = Pattern.compile("^针对[^,，。;；]{1,50}?(?:问题|短板|不足|情况)[,，;；]\\s*\\S");
+
     /** True when a plain sentence reads as a shortcoming rather than an action. */
     public static boolean readsAsProblem(String sentence) {
         String s = HeadingDetector.stripEnd(sentence);
-        if (s.isEmpty()) {
+        if (s.isEmpty() || AIMED_ACTION.matcher(s).lookingAt()) {
             return false;
         }
         if (isExplicit(s)) {
@@ -97,7 +104,8 @@ public final class ProblemText {
         if (ACTION_START.matcher(s).lookingAt()) {
             return false;
         }
-        return SHORTCOMING.foundIn(s);
+        // feedback points are told about "some" units or people (部分单位…, 个别干部…, 有的村…)
+        return SHORTCOMING.foundIn(s) || PARTIAL_SUBJECT.matcher(s).lookingAt();
     }
 
     /** True when the text has clause punctuation (a signature or heading line has none). */
@@ -112,7 +120,8 @@ public final class ProblemText {
 
     /** True when the sentence opens with a rectification verb (加强…, 持续…). */
     public static boolean readsAsAction(String sentence) {
-        return ACTION_START.matcher(HeadingDetector.stripEnd(sentence)).lookingAt();
+        String s = HeadingDetector.stripEnd(sentence);
+        return ACTION_START.matcher(s).lookingAt() || AIMED_ACTION.matcher(s).lookingAt();
     }
 
     /** The problem statement without ordinal, wrapper and final punctuation. */

@@ -20,18 +20,26 @@ public final class SectionKinds {
     private static final Pattern CLOSING_PARAGRAPH = Pattern.compile(
             "^(?:(?:下一步|下步|下阶段|下一阶段|今后)[,，:：]?[^。]{0,20}?(?:委|党组|党委|将|要)"
                     + "|(?:在|通过)?(?:巡视|巡察)?整改(?:工作)?(?:中|期间|过程中|以来)[,，]?(?:共|累计|全[市县区省]|我)?"
+                    + "[^。]{0,16}?(?:处分|处理|诫勉|问责|立案|清退|收缴|追回|挽回|制度)"
+                    + "|通过(?:巡视|巡察)?整改(?:工作)?[,，](?:共|累计|全[市县区省]|我)?"
                     + "[^。]{0,16}?(?:处分|处理|诫勉|问责|立案|清退|收缴|追回|挽回|制度))");
 
     /** Closing lines of the report: invitation to supervise, contact, 特此通报. */
     private static final Pattern CLOSING_LINE = Pattern.compile(
             "^(?:欢迎|联系方式|联系电话|联系人|电话[:：]|邮政信箱|通信地址|通讯地址|电子邮箱|来信|来电|特此通报|附件[:：])");
 
+    /** A title ending in the problem it names (…的问题, …问题的整改情况). */
+    private static final Pattern NAMES_PROBLEM = Pattern.compile("问题(?:的)?(?:整改(?:落实)?(?:情况|进展情况|进展)?)?[。:：]?$");
+
     private SectionKinds() {
     }
 
     /** True when a heading opens a section that holds no issues. */
     public static boolean holdsNoIssues(String title, boolean topLevel, boolean explicitProblem) {
-        if (explicitProblem) {
+        // 关于下一步工作打算 / 关于移交问题线索的办理 are section titles in the wrapper's words, not problems
+        boolean wrapperOnly = explicitProblem && title.startsWith("关于") && title.indexOf('“') < 0
+                && title.indexOf('"') < 0 && !NAMES_PROBLEM.matcher(title).find();
+        if (explicitProblem && !(wrapperOnly && (PLAN.foundIn(title) || CASE_LEADS.foundIn(title)))) {
             return false;
         }
         if (PLAN.foundIn(title) || CASE_LEADS.foundIn(title)) {

@@ -41,11 +41,14 @@ import org.rectifywatch.sink.index.DocumentMapper;
 import org.rectifywatch.sink.index.IndexNames;
 import org.rectifywatch.sink.index.IndexSetup;
 import org.rectifywatch.sink.index.LogicalIndex;
+import org.rectifywatch.sink.write.BulkWriter;
+import org.rectifywatch.sink.write.SinkAction;
 
 /**
  * Issue documents per second through the sink (consumer → bulk → acknowledged, measured from the first
  * record consumed to the last acknowledged) against raw concurrent {@code _bulk} requests of the same
- * documents with the same batch size, concurrency and external versions, on the same Elasticsearch.
+ * documents (held in memory, serialised into each request) with the same batch size, concurrency and
+ * external versions, on the same Elasticsearch. A second reference sends bodies serialised in advance.
  * After a warm-up of both paths (not counted), the two alternate three times; the medians are compared. Everything runs on private
  * topics and indices that are deleted afterwards. {@code -Drectify.bench.sink.docs=N} sets the size.
  */
@@ -62,7 +65,7 @@ public final class SinkBenchmark {
     }
 
     public static void run(String esUrl, String bootstrap, PrintStream out) {
-        int n = Integer.getInteger("rectify.bench.sink.docs", 20_000);
+        int n = Integer.getInteger("rectify.bench.sink.docs", 40_000);
         String id = UUID.randomUUID().toString().substring(0, 8);
         List<String> warmTopics = topics("bench." + id + "w");
         List<String> topics = topics("bench." + id);
@@ -77,6 +80,9 @@ public final class SinkBenchmark {
             List<NewTopic> create = new ArrayList<>();
             List<String> all = new ArrayList<>(warmTopics);
             all.addAll(topics);
+            for (int round = 2; round <= ROUNDS; round++) {
+                all.addAll(topics("bench." + id + "r" + round));
+            }
             for (String t : all) {
                 create.add(new NewTopic(t, t.endsWith(".issues") ? 3 : 1, (short) 1)
                         .configs(t.endsWith(".notify") ? Map.of("cleanup.policy", "compact") : Map.of()));
@@ -87,43 +93,60 @@ public final class SinkBenchmark {
             out.printf(Locale.ROOT, "bench sink: %d issue documents, batch %d, concurrency %d%n", n, BATCH, CONCURRENCY);
 
             // both paths run once before measuring, so neither pays for class loading and JIT compilation
-            double warm = baseline(es, records, prefix("bench-" + id + "-warm", prefixes));
+            double warm = baseline(es, records, prefix("bench-" + id + "-warm", prefixes), false);
             double warmSink = throughSink(esUrl, bootstrap, id + "w", warmTopics, n, prefix("bench-" + id + "-warmsink", prefixes), es, null);
             out.printf(Locale.ROOT, "bench sink: warm-up (not counted): baseline %.0f docs/s, sink %.0f docs/s%n", warm, warmSink);
             // alternate the two paths three times and compare medians: the machine may be shared and noisy
             List<Double> base = new ArrayList<>();
+            List<Double> bytesOnly = new ArrayList<>();
             List<Double> sink = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                base.add(baseline(es, records, prefix("bench-" + id + "-raw" + round, prefixes)));
+                base.add(baseline(es, records, prefix("bench-" + id + "-raw" + round, prefixes), false));
+                bytesOnly.add(baseline(es, records, prefix("bench-" + id + "-bytes" + round, prefixes), true));
                 List<String> t = round == 1 ? topics : topics("bench." + id + "r" + round);
                 if (round > 1) {
-                    List<NewTopic> more = new ArrayList<>();
-                    for (String name : t) {
-                        more.add(new NewTopic(name, name.endsWith(".issues") ? 3 : 1, (short) 1)
-                                .configs(name.endsWith(".notify") ? Map.of("cleanup.policy", "compact") : Map.of()));
-                    }
-                    admin.createTopics(more).all().get();
-                    all.addAll(t);
                     produce(bootstrap, t.get(0), records);
                 }
                 sink.add(throughSink(esUrl, bootstrap, id + "r" + round, t, n, prefix("bench-" + id + "-sink" + round, prefixes), es, out));
-                out.printf(Locale.ROOT, "bench sink: round %d: sink %.0f docs/s, baseline %.0f docs/s%n", round,
-                        sink.get(round - 1), base.get(round - 1));
+                out.printf(Locale.ROOT, "bench sink: round %d: sink %.0f docs/s, baseline %.0f docs/s, pre-serialised bodies %.0f docs/s%n",
+                        round, sink.get(round - 1), base.get(round - 1), bytesOnly.get(round - 1));
             }
             double s = median(sink);
             double b = median(base);
+            out.printf(Locale.ROOT, "bench sink: against pre-serialised bodies (no client-side JSON at all): %.0f docs/s = ratio %.2f%n",
+                    median(bytesOnly), s / median(bytesOnly));
             out.printf(Locale.ROOT, "bench sink: %.0f docs/s vs baseline %.0f docs/s = ratio %.2f%n", s, b, s / b);
 
             for (String p : prefixes) {
-                IndexNames names = new IndexNames(p);
-                for (LogicalIndex li : LogicalIndex.values()) {
-                    es.performRequest(new Request("DELETE", "/" + names.concrete(li)));
-                    es.performRequest(new Request("DELETE", "/_index_template/" + names.template(li)));
-                }
+                dropIndices(es, p);
             }
             admin.deleteTopics(all).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("sink benchmark failed: " + e, e);
+        }
+    }
+
+    /**
+     * The baseline alone, for other benchmarks: raw concurrent {@code _bulk} requests of {@code docs} (batch 1000,
+     * concurrency 2, documents serialised into each request) into fresh indices under {@code prefix}, which are
+     * removed before and after. Returns documents per second.
+     */
+    public static double rawBulkRate(Rest5Client es, List<IssueRecord> docs, String prefix) {
+        try {
+            dropIndices(es, prefix);
+            double rate = baseline(es, docs, prefix, false);
+            dropIndices(es, prefix);
+            return rate;
+        } catch (Exception e) {
+            throw new IllegalStateException("raw bulk baseline failed: " + e, e);
+        }
+    }
+
+    private static void dropIndices(Rest5Client es, String prefix) throws IOException {
+        IndexNames names = new IndexNames(prefix);
+        for (LogicalIndex li : LogicalIndex.values()) {
+            es.performRequest(new Request("DELETE", "/" + names.concrete(li))); // 404 when absent: fine
+            es.performRequest(new Request("DELETE", "/_index_template/" + names.template(li)));
         }
     }
 
@@ -185,23 +208,35 @@ public final class SinkBenchmark {
         }
     }
 
-    private static double baseline(Rest5Client es, List<IssueRecord> records, String prefix) throws Exception {
+    /**
+     * Raw concurrent bulk requests. {@code preSerialized}: the NDJSON bodies are built before the clock starts
+     * (bytes on the wire only); otherwise each thread serialises the in-memory documents into its request, as
+     * any client that sends documents must.
+     */
+    private static double baseline(Rest5Client es, List<IssueRecord> records, String prefix, boolean preSerialized) throws Exception {
         IndexNames names = new IndexNames(prefix);
         IndexSetup.ensure(es, names);
         String alias = names.alias(LogicalIndex.ISSUES);
-        List<byte[]> bodies = new ArrayList<>();
-        // documents built as the sink builds them; mapping time is part of the sink's cost, not the baseline's
-        for (int from = 0; from < records.size(); from += BATCH) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int i = from; i < Math.min(records.size(), from + BATCH); i++) {
-                IssueRecord r = records.get(i);
-                body.writeBytes(Json.bytes(Map.of("index", Map.of("_index", alias, "_id", r.issueId(), "version", i + 1L,
-                        "version_type", "external"))));
-                body.write('\n');
-                body.writeBytes(Json.bytes(DocumentMapper.issue(r, Instant.now())));
-                body.write('\n');
+        List<Map<String, Object>> docs = new ArrayList<>(records.size());
+        for (IssueRecord r : records) {
+            docs.add(DocumentMapper.issue(r, Instant.now()));
+        }
+        int batches = (records.size() + BATCH - 1) / BATCH;
+        java.util.function.IntFunction<byte[]> body = k -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int i = k * BATCH; i < Math.min(records.size(), (k + 1) * BATCH); i++) {
+                out.writeBytes(BulkWriter.meta(SinkAction.index(alias, records.get(i).issueId(), i + 1L, null, null)));
+                out.write('\n');
+                out.writeBytes(Json.bytes(docs.get(i)));
+                out.write('\n');
             }
-            bodies.add(body.toByteArray());
+            return out.toByteArray();
+        };
+        List<byte[]> bodies = new ArrayList<>();
+        if (preSerialized) {
+            for (int k = 0; k < batches; k++) {
+                bodies.add(body.apply(k));
+            }
         }
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         long start = System.nanoTime();
@@ -211,10 +246,10 @@ public final class SinkBenchmark {
             for (int t = 0; t < CONCURRENCY; t++) {
                 done.add(pool.submit(() -> {
                     int i;
-                    while ((i = next.getAndIncrement()) < bodies.size()) {
+                    while ((i = next.getAndIncrement()) < batches) {
                         Request req = new Request("POST", "/_bulk");
                         req.addParameter("filter_path", "errors,items.*.status,items.*.error");
-                        req.setEntity(new ByteArrayEntity(bodies.get(i), ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
+                        req.setEntity(new ByteArrayEntity(preSerialized ? bodies.get(i) : body.apply(i), ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
                         Response resp = es.performRequest(req);
                         String answer = EntityUtils.toString(resp.getEntity());
                         if (resp.getStatusCode() != 200 || answer.contains("\"errors\":true")) {
@@ -254,11 +289,22 @@ public final class SinkBenchmark {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        // one request in flight: a batch refused by a just-created partition cannot be overtaken by the next
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (producer.partitionsFor(topic).stream().anyMatch(pi -> pi.leader() == null || pi.leader().isEmpty())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            List<Future<?>> acks = new ArrayList<>(records.size());
             for (IssueRecord r : records) {
-                producer.send(new ProducerRecord<>(topic, r.issueId(), Json.bytes(r)));
+                acks.add(producer.send(new ProducerRecord<>(topic, r.issueId(), Json.bytes(r))));
             }
             producer.flush();
+            for (Future<?> f : acks) {
+                f.get();
+            }
         }
     }
 

@@ -132,10 +132,7 @@ public final class BulkWriter {
     private static Request request(List<SinkAction> actions) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(actions.stream().mapToInt(SinkAction::bulkBytes).sum());
         for (SinkAction a : actions) {
-            String op = a.op() == SinkAction.Op.DELETE ? "delete" : "index";
-            byte[] meta = Json.bytes(Map.of(op, Map.of("_index", a.index(), "_id", a.id(), "version", a.version(),
-                    "version_type", "external")));
-            out.writeBytes(meta);
+            out.writeBytes(meta(a));
             out.write('\n');
             if (a.op() == SinkAction.Op.INDEX) {
                 out.writeBytes(a.source());
@@ -146,6 +143,36 @@ public final class BulkWriter {
         r.addParameter("filter_path", "errors,items.*.status,items.*.error");
         r.setEntity(new ByteArrayEntity(out.toByteArray(), NDJSON));
         return r;
+    }
+
+    /** The action line, e.g. {"index":{"_index":"rectify-issues","_id":"…","version":42,"version_type":"external"}}. */
+    public static byte[] meta(SinkAction a) {
+        StringBuilder b = new StringBuilder(96 + a.id().length());
+        b.append("{\"").append(a.op() == SinkAction.Op.DELETE ? "delete" : "index").append("\":{\"_index\":");
+        quote(b, a.index());
+        b.append(",\"_id\":");
+        quote(b, a.id());
+        b.append(",\"version\":").append(a.version()).append(",\"version_type\":\"external\"}}");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
     }
 
     private static JsonNode parse(Response response) throws IOException {

@@ -48,11 +48,13 @@ public final class SinkLoop implements Runnable {
     private final int maxInFlight;
     private final ExecutorService pool;
 
-    private final ArrayDeque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
+    private final ArrayDeque<SinkAction> pending = new ArrayDeque<>();
     private long pendingBytes;
     private long pendingSince;
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     private final Map<TopicPartition, OffsetAndMetadata> completed = new HashMap<>();
+    private final java.util.concurrent.Semaphore completions = new java.util.concurrent.Semaphore(0);
+    private final AtomicInteger running = new AtomicInteger();
     private boolean paused;
     private boolean pausedForOutage;
     private volatile boolean closing;
@@ -107,7 +109,7 @@ public final class SinkLoop implements Runnable {
                     throw e;
                 }
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    add(r);
+                    add(router.route(r)); // mapped as they arrive, so a full batch is ready when a bulk slot frees
                 }
                 counters.consumed.addAndGet(records.count());
                 dispatch(false);
@@ -129,53 +131,70 @@ public final class SinkLoop implements Runnable {
         }
     }
 
-    private void add(ConsumerRecord<byte[], byte[]> r) {
+    private void add(SinkAction a) {
         if (pending.isEmpty()) {
             pendingSince = System.currentTimeMillis();
         }
-        pending.add(r);
-        pendingBytes += size(r);
-    }
-
-    /** Bulk bytes a record will take, estimated from its wire size (documents are about as large as records). */
-    private static long size(ConsumerRecord<byte[], byte[]> r) {
-        return 120 + (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+        pending.add(a);
+        pendingBytes += a.bulkBytes();
     }
 
     private long pollTimeout() {
-        if (!pending.isEmpty() && inFlight.size() < maxInFlight) {
-            return Math.max(1, Math.min(50, pendingSince + lingerMillis - System.currentTimeMillis()));
+        if (running() >= maxInFlight) {
+            // every slot busy: wait for a batch to finish rather than for records, then poll without blocking
+            try {
+                completions.tryAcquire(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            completions.drainPermits();
+            return 0;
+        }
+        if (!pending.isEmpty()) {
+            return Math.max(0, Math.min(50, pendingSince + lingerMillis - System.currentTimeMillis()));
         }
         return inFlight.isEmpty() ? 100 : 5;
     }
 
+    /** Batches still being written; finished ones wait in {@link #inFlight} only for their turn to be committed. */
+    private int running() {
+        return running.get();
+    }
+
     private void dispatch(boolean force) {
-        while (!pending.isEmpty() && inFlight.size() < maxInFlight && (writer.available() || inFlight.isEmpty())
+        while (!pending.isEmpty() && running() < maxInFlight && inFlight.size() < 4 * maxInFlight
+                && (writer.available() || inFlight.isEmpty())
                 && (force || pending.size() >= maxActions || pendingBytes >= maxBytes
                 || System.currentTimeMillis() - pendingSince >= lingerMillis)) {
-            List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+            List<SinkAction> batch = new ArrayList<>();
             long bytes = 0;
             while (!pending.isEmpty() && batch.size() < maxActions
-                    && (batch.isEmpty() || bytes + size(pending.peek()) <= maxBytes)) {
-                ConsumerRecord<byte[], byte[]> r = pending.poll();
-                bytes += size(r);
-                batch.add(r);
+                    && (batch.isEmpty() || bytes + pending.peek().bulkBytes() <= maxBytes)) {
+                SinkAction a = pending.poll();
+                bytes += a.bulkBytes();
+                batch.add(a);
             }
             pendingBytes -= bytes;
             Map<TopicPartition, Long> last = new HashMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : batch) {
-                last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
+            for (SinkAction a : batch) {
+                last.merge(new TopicPartition(a.origin().topic(), a.origin().partition()), a.origin().offset(), Math::max);
             }
-            inFlight.add(new InFlight(pool.submit(() -> writeBatch(batch)), last, batch.size()));
+            running.incrementAndGet();
+            inFlight.add(new InFlight(pool.submit(() -> {
+                try {
+                    writeBatch(batch);
+                } finally {
+                    running.decrementAndGet();
+                    completions.release();
+                }
+            }), last, batch.size()));
         }
     }
 
-    /** Runs on a bulk thread: documents are built here, off the polling thread, so mapping overlaps with I/O. */
-    private void writeBatch(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<SinkAction> writes = new ArrayList<>(records.size());
+    private void writeBatch(List<SinkAction> batch) {
+        List<SinkAction> writes = new ArrayList<>(batch.size());
         List<Rejection> rejected = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            SinkAction a = router.route(r);
+        for (SinkAction a : batch) {
             if (a.op() == SinkAction.Op.REJECT) {
                 rejected.add(new Rejection(a, a.rejectReason(), a.rejectDetail()));
             } else {
@@ -185,7 +204,7 @@ public final class SinkLoop implements Runnable {
         rejected.addAll(writer.write(writes));
         deadLetters.publish(rejected, () -> closing);
         counters.dlq.addAndGet(rejected.size());
-        counters.acknowledged.addAndGet(records.size());
+        counters.acknowledged.addAndGet(batch.size());
     }
 
     /** Moves completed batches, oldest first, into the committable offsets and commits them. */
@@ -237,7 +256,9 @@ public final class SinkLoop implements Runnable {
     }
 
     private void flowControl() {
-        boolean shouldPause = !writer.available() || pending.size() >= 2L * maxActions || pendingBytes >= 2 * maxBytes;
+        // up to maxInFlight + 1 batches wait, mapped, for a slot: enough to keep every slot busy
+        long ahead = maxInFlight + 1L;
+        boolean shouldPause = !writer.available() || pending.size() >= ahead * maxActions || pendingBytes >= ahead * maxBytes;
         if (shouldPause) {
             Set<TopicPartition> assigned = consumer.assignment();
             if (!paused || (!writer.available() && !pausedForOutage)) {
@@ -329,8 +350,8 @@ public final class SinkLoop implements Runnable {
         /** Pending records of partitions we lose are simply re-read from the committed offset by their new owner. */
         private void dropPending(Collection<TopicPartition> partitions) {
             Set<TopicPartition> gone = new HashSet<>(partitions);
-            pending.removeIf(r -> gone.contains(new TopicPartition(r.topic(), r.partition())));
-            pendingBytes = pending.stream().mapToLong(SinkLoop::size).sum();
+            pending.removeIf(a -> gone.contains(new TopicPartition(a.origin().topic(), a.origin().partition())));
+            pendingBytes = pending.stream().mapToLong(SinkAction::bulkBytes).sum();
             if (pending.isEmpty()) {
                 pendingSince = 0;
             }
