@@ -2,8 +2,14 @@ package org.rectifywatch.app;
 
 import org.rectifywatch.app.cli.BenchCommand;
 import org.rectifywatch.app.cli.DemoCommand;
+import org.rectifywatch.app.cli.EvalCommand;
+import org.rectifywatch.app.cli.IngestCommand;
 import org.rectifywatch.app.cli.LocalCommand;
+import org.rectifywatch.app.cli.ParseCommand;
 import org.rectifywatch.app.cli.ProcessCommand;
+import org.rectifywatch.app.cli.ReliabilityCommand;
+import org.rectifywatch.app.cli.SetupCommand;
+import org.rectifywatch.app.cli.SinkCommand;
 import org.rectifywatch.localstack.StartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,16 +21,16 @@ import picocli.CommandLine.Command;
         description = "Watches official sites for inspection-rectification reports, parses and classifies them, "
                 + "and keeps them searchable in Elasticsearch.",
         subcommands = {
-                LocalCommand.class,
-                BenchCommand.class,
                 DemoCommand.class,
+                LocalCommand.class,
+                IngestCommand.class,
                 ProcessCommand.class,
-                org.rectifywatch.app.cli.SinkCommand.class,
-                org.rectifywatch.app.cli.SetupCommand.class,
-                org.rectifywatch.app.cli.IngestCommand.class,
-                org.rectifywatch.app.cli.ParseCommand.class,
-                org.rectifywatch.app.cli.EvalCommand.class,
-                org.rectifywatch.app.cli.ReliabilityCommand.class,
+                SinkCommand.class,
+                SetupCommand.class,
+                ParseCommand.class,
+                EvalCommand.class,
+                BenchCommand.class,
+                ReliabilityCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Pipeline implements Runnable {

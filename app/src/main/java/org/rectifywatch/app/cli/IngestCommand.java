@@ -2,9 +2,7 @@ package org.rectifywatch.app.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rectifywatch.ingest.IngestConfig;
 import org.rectifywatch.ingest.crawl.Crawler;
@@ -12,8 +10,8 @@ import org.rectifywatch.ingest.crawl.PassSummary;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
 import org.rectifywatch.ingest.publish.LocalFiles;
-import org.rectifywatch.model.config.ConfigSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,14 +39,11 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap).")
     String bootstrap;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set ingest.host.delay=5s.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    ConfigOptions options;
 
     IngestConfig config() {
-        Map<String, String> o = new LinkedHashMap<>(settings);
-        ProcessCommand.putIf(o, "kafka.bootstrap", bootstrap);
-        ProcessCommand.putIf(o, "ingest.profiles", profiles);
-        return IngestConfig.from(ConfigSource.of(o));
+        return IngestConfig.from(options.source("kafka.bootstrap", bootstrap, "ingest.profiles", profiles));
     }
 
     List<SiteProfile> profiles(IngestConfig config) {

@@ -1,13 +1,11 @@
 package org.rectifywatch.app.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.processor.service.ProcessorConfig;
 import org.rectifywatch.processor.service.ProcessorService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline process}: the Kafka Streams processor as a service. */
@@ -34,19 +32,18 @@ public final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--window-months", description = "Rectification window after feedback, in months (processor.rectification.window.months).")
     Integer windowMonths;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set processor.time.zone=Asia/Shanghai.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    ConfigOptions config;
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> o = new LinkedHashMap<>(settings);
-        putIf(o, "kafka.bootstrap", bootstrap);
-        putIf(o, "processor.application.id", applicationId);
-        putIf(o, "processor.state.dir", stateDir);
-        putIf(o, "processor.threads", threads);
-        putIf(o, "processor.punctuation.interval", punctuation);
-        putIf(o, "processor.rectification.window.months", windowMonths);
-        ProcessorService service = new ProcessorService(ProcessorConfig.from(ConfigSource.of(o)));
+        ProcessorService service = new ProcessorService(ProcessorConfig.from(config.source(
+                "kafka.bootstrap", bootstrap,
+                "processor.application.id", applicationId,
+                "processor.state.dir", stateDir,
+                "processor.threads", threads,
+                "processor.punctuation.interval", punctuation,
+                "processor.rectification.window.months", windowMonths)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
@@ -55,11 +52,5 @@ public final class ProcessCommand implements Callable<Integer> {
         service.start();
         stopped.await();
         return 0;
-    }
-
-    static void putIf(Map<String, String> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value.toString());
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.rectifywatch.app.cli;
 
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
@@ -12,6 +10,7 @@ import org.rectifywatch.sink.index.IndexSetup;
 import org.rectifywatch.sink.index.LogicalIndex;
 import org.rectifywatch.sink.kibana.KibanaImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline setup}: index templates, indices and aliases; with {@code --kibana}, the dashboards too. Idempotent. */
@@ -27,15 +26,12 @@ public final class SetupCommand implements Callable<Integer> {
             + "authenticates with the Elasticsearch credentials.")
     String kibanaUrl;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set es.ca.cert=/certs/ca.crt.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    ConfigOptions options;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> o = new LinkedHashMap<>(settings);
-        ProcessCommand.putIf(o, "es.url", esUrl);
-        ProcessCommand.putIf(o, "kibana.url", kibanaUrl);
-        ConfigSource config = ConfigSource.of(o);
+        ConfigSource config = options.source("es.url", esUrl, "kibana.url", kibanaUrl);
         ElasticsearchSettings es = ElasticsearchSettings.from(config);
         IndexNames names = new IndexNames(config.string("sink.index.prefix", IndexNames.DEFAULT.prefix()));
         String kibana = config.string("kibana.url", null);

@@ -1,12 +1,10 @@
 package org.rectifywatch.app.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.sink.ElasticsearchSink;
 import org.rectifywatch.sink.config.SinkConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline sink}: indexes the processor's topics into Elasticsearch and delivers alert notifications. */
@@ -30,17 +28,13 @@ public final class SinkCommand implements Callable<Integer> {
             + "pass it as RECTIFY_SINK_WEBHOOK_URL.")
     String webhookFormat;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any configuration key, e.g. --set sink.bulk.max.actions=500.")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    ConfigOptions config;
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> o = new LinkedHashMap<>(settings);
-        ProcessCommand.putIf(o, "kafka.bootstrap", bootstrap);
-        ProcessCommand.putIf(o, "es.url", esUrl);
-        ProcessCommand.putIf(o, "sink.group.id", group);
-        ProcessCommand.putIf(o, "sink.webhook.format", webhookFormat);
-        ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(ConfigSource.of(o)));
+        ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config.source(
+                "kafka.bootstrap", bootstrap, "es.url", esUrl, "sink.group.id", group, "sink.webhook.format", webhookFormat)));
         Runtime.getRuntime().addShutdownHook(new Thread(sink::close, "sink-stop"));
         sink.start();
         sink.awaitTermination();

@@ -20,10 +20,12 @@ public final class StatusClassifier {
     public record Verdict(String status, String evidence) {
     }
 
-    private static final KeywordPattern ISSUE_CLOSED = FastPatterns.of("该此这上",
-            "(?:该|此|这一|上述)(?:项)?问题(?:已|均已)(?:全部)?(?:整改完成|完成整改|整改到位|整改销号|销号|解决)");
+    /** Closure of the whole issue: 该问题已整改完成, or a status cell 完成情况:已完成 (tables). */
+    private static final KeywordPattern ISSUE_CLOSED = FastPatterns.of("该此这上已",
+            "(?:该|此|这一|上述)(?:项)?问题(?:已|均已)(?:全部)?(?:整改完成|完成整改|整改到位|整改销号|销号|解决)"
+                    + "|(?<=(?:情况|状态|结果|进度|进展)[:：])已(?:完成|整改|办结|销号)(?:整改)?(?=$|[,，。;；\n])");
     private static final KeywordPattern PENDING = FastPatterns.alternation(
-            "正在|将于|将在|计划于|计划在|计划(?=[^,，。;；]{0,8}(?:\\d{4}年|今年|明年|年底|年内|上半年|下半年|月底))|预计|力争|争取在|争取于|尚未(?![^,，。;；]{0,12}的)|未完成|未整改到位|仍在|"
+            "(?<=[:：])整改中|正在|将于|将在|计划于|计划在|计划(?=[^,，。;；]{0,8}(?:\\d{4}年|今年|明年|年底|年内|上半年|下半年|月底))|预计|力争|争取在|争取于|尚未(?![^,，。;；]{0,12}的)|未完成|未整改到位|仍在|"
                     + "(?<!接)待批复|(?<!接)待审批|待验收|在建|正按|正对|已报[^,，。;；]{0,10}审批|报批中|进场施工|施工中|"
                     + "启动建设|开工建设|启动发展程序|还将继续|"
                     + "推进中|进行中|建设中|实施中|办理中|审理中|司法程序|陆续|下步将|下一步将|抓紧推进|"

@@ -22,6 +22,8 @@ public final class IssueSegmenter {
         /** The next line starts with 整改情况: — the heading states the problem being answered. */
         boolean markerFollows;
         Boolean problem;
+        /** Set for a row of a rectification table: the issue comes whole from its cells. */
+        TableRows.Row row;
 
         Node(HeadingLine h) {
             this.h = h;
@@ -33,6 +35,7 @@ public final class IssueSegmenter {
     public List<SegmentedIssue> segment(ReportText text, int from, int to) {
         List<Node> roots = new ArrayList<>();
         Deque<Node> stack = new ArrayDeque<>();
+        TableRows.Layout table = null;
         int[] nextContent = nextContentIndex(text, from, to);
         for (int i = from; i < to; i++) {
             if (!text.isContent(i)) {
@@ -50,6 +53,36 @@ public final class IssueSegmenter {
             if (SectionKinds.isClosingParagraph(line) && HeadingDetector.detect(line, i) == null) {
                 stack.clear();
                 continue;
+            }
+            TableRows.Layout header = TableRows.header(line);
+            if (header != null) {
+                table = header;
+                continue;
+            }
+            if (table != null) {
+                TableRows.Row row = TableRows.row(line, table);
+                if (row != null) {
+                    while (!stack.isEmpty() && stack.peek().row != null) {
+                        stack.pop();
+                    }
+                    Node node = new Node(new HeadingLine(HeadingStyle.BARE, row.seq(), row.problem(), row.problem(), i));
+                    node.row = row;
+                    node.problem = true;
+                    if (stack.isEmpty()) {
+                        roots.add(node);
+                    } else {
+                        stack.peek().children.add(node);
+                    }
+                    for (Node n : stack) {
+                        n.last = i;
+                    }
+                    stack.push(node);
+                    continue;
+                }
+                table = null;
+                while (!stack.isEmpty() && stack.peek().row != null) {
+                    stack.pop();
+                }
             }
             HeadingLine h = HeadingDetector.detect(line, i);
             if (h == null && !HeadingDetector.isRectificationMarker(line)) {
@@ -198,6 +231,10 @@ public final class IssueSegmenter {
 
     private SegmentedIssue toIssue(Node node, List<String> path, ReportText text) {
         HeadingLine h = node.h;
+        if (node.row != null) {
+            return new SegmentedIssue(h.label(), List.copyOf(path), ProblemText.problemOf(node.row.problem()), h.index(),
+                    h.index(), node.row.rectification());
+        }
         String problem;
         StringBuilder rect = new StringBuilder();
         if (h.style() == HeadingStyle.BARE && !HeadingDetector.isLabelledProblem(h.title())) {
