@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
 import org.rectifywatch.processor.service.ProcessorConfig;
+import org.rectifywatch.processor.service.ProcessorMetrics;
 import org.rectifywatch.processor.service.ProcessorService;
 import org.rectifywatch.sink.ElasticsearchSink;
 import org.rectifywatch.sink.bench.SinkBenchmark;
@@ -56,6 +56,7 @@ public final class EndToEndBench {
         ReportAnalyzer analyzer = ReportAnalyzer.standard();
         WireRecords wire = new WireRecords(ChineseTokenizer.shared());
         Map<String, Integer> issuesPerText = new LinkedHashMap<>();
+        Map<String, String> targetPerText = new HashMap<>();
         Map<String, List<IssueRecord>> recordsPerText = new HashMap<>();
         for (BenchTexts.Text t : texts) {
             RawReport raw = raw("bench:" + t.name(), t.text());
@@ -64,6 +65,7 @@ public final class EndToEndBench {
                 continue;
             }
             issuesPerText.put(t.name(), p.issueCount());
+            targetPerText.put(t.name(), p.meta().target());
             List<String> ids = ReportIds.issueIds("rb", p.issues());
             List<IssueRecord> recs = new ArrayList<>();
             for (int i = 0; i < p.issues().size(); i++) {
@@ -76,8 +78,8 @@ public final class EndToEndBench {
         for (int i = 0; i < reports; i++) {
             expectedIssues += issuesPerText.get(usable.get(i % usable.size()).name());
         }
-        out.printf("bench e2e: %d reports (%d distinct texts) → %d issue documents; %d cores%n", reports, usable.size(),
-                expectedIssues, Runtime.getRuntime().availableProcessors());
+        out.printf("bench e2e: %d reports (variants of %d texts, each under another unit's name) → about %d issue documents; %d cores%n",
+                reports, usable.size(), expectedIssues, Runtime.getRuntime().availableProcessors());
 
         try (LocalStack stack = LocalStack.start(null, 0, 0)) {
             String bootstrap = stack.kafka().bootstrap();
@@ -86,8 +88,9 @@ public final class EndToEndBench {
                 List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
                 for (int i = 0; i < reports; i++) {
                     BenchTexts.Text t = usable.get(i % usable.size());
-                    String url = "https://mirror" + (i / usable.size()) + ".bench.test/" + t.name() + ".html";
-                    sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, t.text()))));
+                    String url = "https://site" + (i / usable.size()) + ".bench.test/" + t.name() + ".html";
+                    String text = variant(t.text(), targetPerText.get(t.name()), i / usable.size());
+                    sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, text))));
                 }
                 for (var f : sent) {
                     f.get(); // a lost record would make the backfill wait for documents that never come
@@ -105,21 +108,26 @@ public final class EndToEndBench {
                 long t0 = System.nanoTime();
                 processor.start();
                 sink.start();
-                long last = -1;
+                long lastPrinted = 0;
+                long n;
                 while (true) {
-                    long n = search.count("rectify-issues", "{\"match_all\":{}}");
-                    if (n >= expectedIssues) {
+                    n = search.count("rectify-issues", "{\"match_all\":{}}");
+                    ProcessorMetrics m = processor.metrics();
+                    long handled = m.reportsParsed.get() + m.deadLetters.get() + m.reportsUnchanged.get();
+                    if (handled >= reports && n >= m.issuesOut.get()) {
                         break;
                     }
-                    if (n != last && (System.nanoTime() - t0) / 1_000_000_000L % 5 == 0) {
-                        out.printf("  %,d / %,d issue documents searchable after %.0f s%n", n, expectedIssues, (System.nanoTime() - t0) / 1e9);
+                    if (System.nanoTime() - lastPrinted > 5_000_000_000L) {
+                        out.printf("  %,d reports processed, %,d issue documents searchable after %.0f s%n", handled, n,
+                                (System.nanoTime() - t0) / 1e9);
+                        lastPrinted = System.nanoTime();
                     }
-                    last = n;
-                    if (System.nanoTime() - t0 > Duration.ofMinutes(20).toNanos()) {
-                        throw new IllegalStateException("backfill did not complete within 20 minutes: " + n + " of " + expectedIssues);
+                    if (System.nanoTime() - t0 > Duration.ofMinutes(30).toNanos()) {
+                        throw new IllegalStateException("backfill did not complete within 30 minutes: " + handled + " reports, " + n + " issues");
                     }
                     Thread.sleep(250);
                 }
+                expectedIssues = n;
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double reportsPerSec = reports / seconds;
                 double issuesPerSec = expectedIssues / seconds;
@@ -137,7 +145,7 @@ public final class EndToEndBench {
                 }
                 out.printf("baseline: raw concurrent _bulk of the same %d issue documents: %.0f docs/s%n", expectedIssues, raw);
 
-                List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, out);
+                List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,
                         STEADY_FOR.toSeconds(), pct(latencies, 50), pct(latencies, 99), pct(latencies, 100), latencies.size());
                 out.printf("bench e2e: %.0f issues/s vs baseline %.0f docs/s = ratio %.2f%n", issuesPerSec, raw, issuesPerSec / raw);
@@ -147,7 +155,8 @@ public final class EndToEndBench {
 
     /** Publishes at a fixed rate and measures, per report, publish → all its issues searchable. */
     private static List<Double> steady(String bootstrap, SearchClient search, List<BenchTexts.Text> texts,
-                                       Map<String, Integer> issuesPerText, PrintStream out) throws Exception {
+                                       Map<String, Integer> issuesPerText, Map<String, String> targets, PrintStream out)
+            throws Exception {
         int total = (int) (STEADY_RATE * STEADY_FOR.toSeconds());
         Map<String, long[]> pending = new LinkedHashMap<>(); // url → {publish nanos, expected issues}
         List<Double> latencies = new ArrayList<>();
@@ -160,7 +169,8 @@ public final class EndToEndBench {
                 while (sent < total && now - start >= sent * interval) {
                     BenchTexts.Text t = texts.get(sent % texts.size());
                     String url = "https://steady.bench.test/" + sent + "/" + t.name() + ".html";
-                    producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, t.text()))).get();
+                    producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, variant(t.text(), targets.get(t.name()),
+                            100_000 + sent)))).get();
                     pending.put(url, new long[] {System.nanoTime(), issuesPerText.get(t.name())});
                     sent++;
                 }
@@ -184,6 +194,25 @@ public final class EndToEndBench {
             }
         }
         return latencies;
+    }
+
+    private static final String FIRST = "东西南北新安平和兴宁永长清青云金玉华丰嘉";
+    private static final String SECOND = "山河江湖城原州阳林川溪桥泉岭源塘田沙港湾";
+    private static final String ROUNDS = "甲乙丙丁戊己庚辛壬癸";
+
+    /**
+     * The same report as published by another unit: its inspected unit's name gets a prefix from 400 two-character
+     * place names, so units hold a few reports each, as in real backfills, and every text is distinct.
+     */
+    static String variant(String text, String target, int v) {
+        if (target == null || target.isBlank()) {
+            return text;
+        }
+        int k = v % (FIRST.length() * SECOND.length());
+        int round = v / (FIRST.length() * SECOND.length());
+        String prefix = "" + FIRST.charAt(k / SECOND.length()) + SECOND.charAt(k % SECOND.length())
+                + (round == 0 ? "" : String.valueOf(ROUNDS.charAt((round - 1) % ROUNDS.length())));
+        return text.replace(target, prefix + target);
     }
 
     private static double pct(List<Double> values, int p) {
