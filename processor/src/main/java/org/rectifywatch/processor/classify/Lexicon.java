@@ -52,18 +52,9 @@ public final class Lexicon {
 
     static Lexicon parse(String tsv, String name) {
         List<Entry> entries = new ArrayList<>();
-        String[] lines = tsv.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replace("\r", "");
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            int lineNo = i + 1;
-            if (f.length != 3) {
-                throw new IllegalArgumentException(name + " line " + (i + 1)
-                        + ": expected topic<TAB>term<TAB>weight; fix the line");
-            }
+        for (TsvRows.Row row : TsvRows.of(tsv, name, 3, "topic<TAB>term<TAB>weight")) {
+            String[] f = row.fields();
+            int lineNo = row.line();
             Topic topic = Topic.ofCode(f[0]).orElseThrow(() -> new IllegalArgumentException(
                     name + " line " + lineNo + ": unknown topic code '" + f[0] + "'; use one of the 18 taxonomy codes"));
             String term = TextNormalizer.normalize(f[1]);
@@ -71,7 +62,7 @@ public final class Lexicon {
             try {
                 weight = Double.parseDouble(f[2].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " line " + (i + 1) + ": weight '" + f[2] + "' is not a number");
+                throw new IllegalArgumentException(name + " line " + lineNo + ": weight '" + f[2] + "' is not a number");
             }
             entries.add(new Entry(topic, term, weight));
         }

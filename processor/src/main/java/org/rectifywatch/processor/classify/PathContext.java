@@ -42,17 +42,8 @@ public final class PathContext {
     public static PathContext bundled() {
         String tsv = TrainingData.Resources.read(RESOURCE);
         List<Cue> cues = new ArrayList<>();
-        String[] lines = tsv.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replace("\r", "");
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length != 3) {
-                throw new IllegalArgumentException(RESOURCE + " line " + (i + 1)
-                        + ": expected pillar<TAB>phrase<TAB>weight; fix the line");
-            }
+        for (TsvRows.Row row : TsvRows.of(tsv, RESOURCE, 3, "pillar<TAB>phrase<TAB>weight")) {
+            String[] f = row.fields();
             cues.add(new Cue(Topic.Pillar.valueOf(f[0].strip()), TextNormalizer.normalize(f[1]),
                     Double.parseDouble(f[2].strip())));
         }
