@@ -7,8 +7,6 @@ public final class ProcessorMetrics {
     public final AtomicLong reportsIn = new AtomicLong();
     public final AtomicLong reportsUnchanged = new AtomicLong();
     public final AtomicLong reportsParsed = new AtomicLong();
-    /** Reports analysed but not emitted because another URL already published the same report. */
-    public final AtomicLong reportsMirrored = new AtomicLong();
     public final AtomicLong issuesOut = new AtomicLong();
     public final AtomicLong issuesDeleted = new AtomicLong();
     public final AtomicLong deadLetters = new AtomicLong();
@@ -16,8 +14,8 @@ public final class ProcessorMetrics {
     public final AtomicLong alertsResolved = new AtomicLong();
 
     public String summary() {
-        return String.format("reports in %d (unchanged %d, parsed %d, mirrors %d), issues out %d (deleted %d), DLQ %d, alerts raised %d, resolved %d",
-                reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), reportsMirrored.get(), issuesOut.get(), issuesDeleted.get(),
+        return String.format("reports in %d (unchanged %d, parsed %d), issues out %d (deleted %d), DLQ %d, alerts raised %d, resolved %d",
+                reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), issuesOut.get(), issuesDeleted.get(),
                 deadLetters.get(), alertsRaised.get(), alertsResolved.get());
     }
 }

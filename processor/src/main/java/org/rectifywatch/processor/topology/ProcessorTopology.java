@@ -29,11 +29,10 @@ import org.rectifywatch.processor.service.ProcessorMetrics;
 /**
  * The processor's topology, in the order of the picture:
  * <pre>
- * reports.raw ─▶ version-reports ─┬─▶ reports.dlq (parser verdicts, failures)
- *                                 └─▶ reports-by-content (repartition) ─▶ drop-mirrors ─┬─▶ reports.parsed
- *                                                                                      ├─▶ issues.classified (records, tombstones)
- *                                                                                      └─▶ issues-by-unit (repartition)
- *                                                                                          ─▶ track-deadlines ─▶ alerts.overdue
+ * reports.raw ─▶ version-reports ─┬─▶ reports.parsed
+ *                                 ├─▶ issues.classified (records and tombstones)
+ *                                 ├─▶ reports.dlq (parser verdicts, failures)
+ *                                 └─▶ issues-by-unit (repartition) ─▶ track-deadlines ─▶ alerts.overdue
  * </pre>
  * Deserialisation and unexpected processing errors are handled by Kafka Streams' own handlers, which
  * write to {@code reports.dlq} as well (see {@code ProcessorService}).
@@ -45,23 +44,21 @@ public final class ProcessorTopology {
     public static Topology build(ReportAnalyzer analyzer, WireRecords records, int windowMonths, ZoneId zone,
                                  Duration punctuation, ProcessorMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, Envelope> analysed = reportStage(builder, analyzer, records, metrics);
-        analysed.filter((k, e) -> e.is(Envelope.Kind.DEAD_LETTER), Named.as("dead-letters"))
-                .mapValues(Envelope::deadLetter, Named.as("dead-letter-bytes"))
-                .to(Topics.REPORTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-dlq"));
-        KStream<String, Envelope> outputs = mirrorStage(builder,
-                analysed.filter((k, e) -> e.is(Envelope.Kind.OUTPUTS), Named.as("analysed-reports"))
-                        .mapValues(Envelope::outputs, Named.as("report-outputs")), metrics);
+        KStream<String, Envelope> outputs = reportStage(builder, analyzer, records, metrics);
         addDeadlineStore(builder);
         outputs.split(Named.as("route-"))
                 .branch((k, e) -> e.is(Envelope.Kind.REPORT), Branched.withConsumer(s -> s
-                        .mapValues(Envelope::report, Named.as("report-record-or-tombstone"))
+                        .mapValues(Envelope::report, Named.as("report-record"))
                         .to(Topics.REPORTS_PARSED, Produced.with(Serdes.String(), WireSerdes.REPORT).withName("write-reports-parsed")),
                         "reports"))
                 .branch((k, e) -> e.is(Envelope.Kind.ISSUE) || e.is(Envelope.Kind.ISSUE_DELETED), Branched.withConsumer(s -> s
                         .mapValues(e -> (IssueRecord) e.issue(), Named.as("issue-record-or-tombstone"))
                         .to(Topics.ISSUES_CLASSIFIED, Produced.with(Serdes.String(), WireSerdes.ISSUE).withName("write-issues-classified")),
                         "issues"))
+                .branch((k, e) -> e.is(Envelope.Kind.DEAD_LETTER), Branched.withConsumer(s -> s
+                        .mapValues(Envelope::deadLetter, Named.as("dead-letter-bytes"))
+                        .to(Topics.REPORTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-dlq")),
+                        "dead-letters"))
                 .branch((k, e) -> e.is(Envelope.Kind.DEADLINE), Branched.withConsumer(s ->
                         deadlineStage(s.mapValues(Envelope::deadline, Named.as("deadline-event")), windowMonths, zone, punctuation, metrics)
                                 .to(Topics.ALERTS_OVERDUE, Produced.with(Serdes.String(), WireSerdes.ALERT).withName("write-alerts-overdue")),
@@ -76,17 +73,6 @@ public final class ProcessorTopology {
                 Serdes.String(), JsonSerde.of(ReportState.class)).withLoggingEnabled(Map.of()));
         return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), WireSerdes.RAW_REPORT).withName("read-reports-raw"))
                 .process(() -> new ReportVersioner(analyzer, records, metrics), Named.as("version-reports"), ReportVersioner.STORE);
-    }
-
-    /** Analysed reports, regrouped by content key → mirrors dropped, the rest fanned out to per-topic records. */
-    static KStream<String, Envelope> mirrorStage(StreamsBuilder builder, KStream<String, ReportOutputs> analysed,
-                                                 ProcessorMetrics metrics) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MirrorFilter.STORE),
-                Serdes.String(), Serdes.String()).withLoggingEnabled(Map.of()));
-        return analysed
-                .repartition(Repartitioned.<String, ReportOutputs>as("reports-by-content")
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ReportOutputs.class)))
-                .process(() -> new MirrorFilter(metrics), Named.as("drop-mirrors"), MirrorFilter.STORE);
     }
 
     /** Issue events, regrouped by inspected unit → raised and resolved overdue alerts. */

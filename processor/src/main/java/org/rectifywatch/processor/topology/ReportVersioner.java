@@ -18,6 +18,7 @@ import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.RawReport;
 import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.processor.classify.IssueClassifier;
+import org.rectifywatch.processor.deadline.DeadlineEvent;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
@@ -27,10 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versions reports by content: the same text again emits nothing; new or changed text is analysed into a new
- * version with its issues and the ids of issues it no longer has, handed on keyed by content key (see
- * {@link MirrorFilter}). Reports the parser rejects, and failures, become dead letters with their reason;
- * the previous version stays.
+ * Versions reports by content: the same text again emits nothing; new or changed text is analysed and emitted
+ * as a new version with its issues, plus tombstones for issues the new version no longer has. Reports the
+ * parser rejects, and failures, become dead letters with their reason; the previous version stays.
  */
 final class ReportVersioner implements Processor<String, RawReport, String, Envelope> {
     static final String STORE = "report-versions";
@@ -100,35 +100,26 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         ReportRecord report = records.report(reportId, version, raw, parsed, now, IssueClassifier.VERSION);
         String unitKey = unitKey(parsed, reportId);
         List<String> ids = ReportIds.issueIds(reportId, parsed.issues());
-        List<IssueRecord> issueRecords = new java.util.ArrayList<>();
+        context.forward(new Record<>(reportId, Envelope.report(report), ts));
         for (int n = 0; n < parsed.issues().size(); n++) {
             Issue issue = parsed.issues().get(n);
-            issueRecords.add(records.issue(ids.get(n), reportId, version, raw, parsed, issue, now));
+            IssueRecord ir = records.issue(ids.get(n), reportId, version, raw, parsed, issue, now);
+            context.forward(new Record<>(ir.issueId(), Envelope.issue(ir), ts));
+            context.forward(new Record<>(unitKey, Envelope.deadline(new DeadlineEvent(ir.issueId(), unitKey, ir)), ts));
         }
-        List<String> previousIds = previous == null ? List.of() : previous.issueIds();
-        Set<String> current = new HashSet<>(ids);
-        List<String> removed = previousIds.stream().filter(id -> !current.contains(id)).toList();
-        String contentKey = contentKey(parsed);
-        context.forward(new Record<>(contentKey, Envelope.outputs(new ReportOutputs(reportId, contentKey, report, issueRecords,
-                unitKey, previous == null ? unitKey : previous.unitKey(), previousIds, removed)), ts));
+        if (previous != null) {
+            Set<String> current = new HashSet<>(ids);
+            for (String gone : previous.issueIds()) {
+                if (!current.contains(gone)) {
+                    context.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
+                    context.forward(new Record<>(previous.unitKey(), Envelope.deadline(new DeadlineEvent(gone, previous.unitKey(), null)), ts));
+                    metrics.issuesDeleted.incrementAndGet();
+                }
+            }
+        }
         store.put(reportId, new ReportState(raw.sha256(), version, unitKey, ids));
         metrics.reportsParsed.incrementAndGet();
-    }
-
-    /**
-     * What makes two pages the same report whatever site chrome surrounds them: the inspected unit, the report
-     * kind, its own date and its problem statements in order.
-     */
-    static String contentKey(ParsedReport parsed) {
-        StringBuilder b = new StringBuilder();
-        if (parsed.meta() != null) {
-            b.append(parsed.meta().target()).append('|').append(parsed.meta().reportKind()).append('|')
-                    .append(parsed.meta().publishedDate()).append('|').append(parsed.meta().feedbackDate());
-        }
-        for (Issue i : parsed.issues()) {
-            b.append('\n').append(i.problem());
-        }
-        return "c" + ReportIds.sha256Hex(b.toString()).substring(0, 32);
+        metrics.issuesOut.addAndGet(ids.size());
     }
 
     /** Issues of one inspected unit meet in one task: the key is the unit's name (report id when unknown). */

@@ -140,39 +140,6 @@ class ProcessorTopologyTest {
     }
 
     @Test
-    void theSameReportMirroredOnAnotherSiteIsNotEmittedTwice() {
-        publish("https://county.gov.cn/a/t1.html", SMALL_REPORT);
-        assertThat(issues.readValuesToList()).hasSize(3);
-        drainAll();
-        // the commission's column carries the same report inside its own page chrome
-        publish("https://commission.gov.cn/xsxc/t2.html", "首页 > 巡视巡察 > 整改通报\n" + SMALL_REPORT + "【打印】【关闭】\n");
-        assertThat(reports.isEmpty()).isTrue();
-        assertThat(issues.isEmpty()).isTrue();
-        assertThat(alerts.isEmpty()).isTrue();
-        assertThat(dlq.isEmpty()).isTrue();
-        // a different report of the same unit is not a mirror
-        publish("https://county.gov.cn/a/t3.html", SMALL_REPORT.replace("2025年9月1日", "2026年3月1日")
-                .replace("巡视整改情况的通报", "巡视整改进展情况的通报").replace("现将巡视整改情况予以公布", "现将巡视整改进展情况予以公布"));
-        assertThat(reports.readValuesToList()).hasSize(1);
-    }
-
-    @Test
-    void aPageThatBecomesAMirrorWithdrawsWhatItHadPublished() {
-        publish("https://county.gov.cn/a/t1.html", SMALL_REPORT);
-        String other = SMALL_REPORT.replace("青川", "青林");
-        publish("https://county.gov.cn/a/t9.html", other);
-        List<String> ownIssues = issues.readRecordsToList().stream().filter(r -> r.value() != null && r.value().target().equals("青林县"))
-                .map(TestRecord::key).toList();
-        assertThat(ownIssues).hasSize(3);
-        drainAll();
-        publish("https://county.gov.cn/a/t9.html", SMALL_REPORT); // the page now carries the other report
-        List<TestRecord<String, IssueRecord>> withdrawn = issues.readRecordsToList();
-        assertThat(withdrawn).extracting(TestRecord::key).containsExactlyInAnyOrderElementsOf(ownIssues);
-        assertThat(withdrawn).allMatch(r -> r.value() == null);
-        assertThat(reports.readRecordsToList()).singleElement().satisfies(r -> assertThat(r.value()).isNull());
-    }
-
-    @Test
     void aNonReportGoesToTheDeadLetterTopicWithItsReason() {
         publish("https://example.gov.cn/news/1.html", """
                 省委第二巡视组巡视青川县工作动员会召开
