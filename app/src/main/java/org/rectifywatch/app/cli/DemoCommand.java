@@ -3,7 +3,6 @@ package org.rectifywatch.app.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.rectifywatch.app.demo.DemoRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,11 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (keepRunning) {
             System.out.println("the stack keeps running (Kafka " + result.bootstrap() + ", Elasticsearch " + result.esUrl()
                     + "); press Ctrl-C to stop everything");
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                demo.close();
-                stopped.countDown();
-            }, "demo-stop"));
+            UntilStopped stopped = UntilStopped.onShutdown("demo-stop", demo::close);
             System.out.println(result.lastLine());
             stopped.await();
             return 0;

@@ -1,7 +1,6 @@
 package org.rectifywatch.app.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.rectifywatch.localstack.LocalStack;
 import picocli.CommandLine.Command;
@@ -27,12 +26,10 @@ public final class LocalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LocalStack stack = LocalStack.start(data, kafkaPort, esPort);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        UntilStopped stopped = UntilStopped.onShutdown("local-stack-stop", () -> {
             System.err.println("stopping local Kafka and Elasticsearch …");
             stack.close();
-            stopped.countDown();
-        }, "local-stack-stop"));
+        });
         System.out.println("kafka.bootstrap=" + stack.kafka().bootstrap());
         System.out.println("elasticsearch.url=" + stack.elasticsearch().url());
         System.out.flush();

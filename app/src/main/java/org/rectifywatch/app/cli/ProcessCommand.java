@@ -1,7 +1,6 @@
 package org.rectifywatch.app.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.rectifywatch.processor.service.ProcessorConfig;
 import org.rectifywatch.processor.service.ProcessorService;
 import picocli.CommandLine.Command;
@@ -44,11 +43,7 @@ public final class ProcessCommand implements Callable<Integer> {
                 "processor.threads", threads,
                 "processor.punctuation.interval", punctuation,
                 "processor.rectification.window.months", windowMonths)));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "processor-stop"));
+        UntilStopped stopped = UntilStopped.onShutdown("processor-stop", service::close);
         service.start();
         stopped.await();
         return 0;
