@@ -72,6 +72,9 @@ public final class ElasticsearchSink implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(config.pollMaxRecords()));
+        // a bulk request's worth per partition and round trip: at the 1 MiB default the fetches, not Elasticsearch,
+        // set the pace during a backfill
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(Math.max(1 << 20, config.bulkMaxBytes())));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink");
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),

@@ -50,7 +50,7 @@ import org.rectifywatch.sink.write.SinkAction;
  * documents (held in memory, serialised into each request) with the same batch size, concurrency and
  * external versions, on the same Elasticsearch. A second reference sends bodies serialised in advance.
  * After a warm-up of both paths (not counted), the two alternate three times; the medians are compared. Everything runs on private
- * topics and indices that are deleted afterwards. {@code -Drectify.bench.sink.docs=N} sets the size.
+ * topics and indices that are deleted afterwards. {@code -Drectify.bench.sink.docs=N} sets the size (default 100,000).
  */
 public final class SinkBenchmark {
     private static final int BATCH = 1000;
@@ -65,7 +65,7 @@ public final class SinkBenchmark {
     }
 
     public static void run(String esUrl, String bootstrap, PrintStream out) {
-        int n = Integer.getInteger("rectify.bench.sink.docs", 40_000);
+        int n = Integer.getInteger("rectify.bench.sink.docs", 100_000);
         String id = UUID.randomUUID().toString().substring(0, 8);
         List<String> warmTopics = topics("bench." + id + "w");
         List<String> topics = topics("bench." + id);
@@ -200,8 +200,10 @@ public final class SinkBenchmark {
             }
             double rate = n / ((end - first) / 1e9);
             if (out != null) {
-                out.printf(Locale.ROOT, "bench sink: sink %.0f docs/s (%.1f s from first record; %.1f s including start-up and setup)%n",
-                        rate, (end - first) / 1e9, (end - start) / 1e9);
+                out.printf(Locale.ROOT, "bench sink: sink %.0f docs/s (%.1f s from first record; %.1f s including start-up and setup;"
+                                + " %d bulk requests, writers inside a request %.0f%% of the time)%n",
+                        rate, (end - first) / 1e9, (end - start) / 1e9, sink.counters().bulkRequests.get(),
+                        100.0 * sink.counters().bulkNanos.get() / ((end - first) * (double) CONCURRENCY));
             }
             verifyCount(es, new IndexNames(prefix).alias(LogicalIndex.ISSUES), n);
             return rate;

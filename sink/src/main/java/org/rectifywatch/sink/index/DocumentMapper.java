@@ -101,6 +101,10 @@ public final class DocumentMapper {
         return d;
     }
 
+    /**
+     * The issue document as an object, for clients that hold issues in memory; the sink itself indexes the
+     * record bytes ({@link IssueDocuments}), and a test holds the two to the same document.
+     */
     public static Map<String, Object> issue(IssueRecord r, Instant indexedAt) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("@timestamp", indexedAt.toString());
@@ -109,7 +113,7 @@ public final class DocumentMapper {
         d.put("report_version", r.reportVersion());
         d.put("seq", r.seq());
         d.put("label", r.label());
-        d.put("path", r.path() == null ? List.of() : r.path());
+        d.put("path", r.path());
         d.put("problem", r.problem());
         d.put("problem_tokens", r.problemTokens());
         d.put("rectification", r.rectification());
@@ -119,12 +123,13 @@ public final class DocumentMapper {
         d.put("topic2", r.topic2());
         d.put("pillar", r.pillar());
         d.put("topic_confidence", r.topicConfidence());
-        d.put("topic_terms", r.topicTerms() == null ? List.of() : r.topicTerms());
-        d.put("keywords", r.keywords() == null ? List.of() : r.keywords());
+        d.put("topic_terms", r.topicTerms());
+        d.put("keywords", r.keywords());
         d.put("status", r.status());
         d.put("status_evidence", r.statusEvidence());
-        List<Map<String, Object>> commitments = new ArrayList<>();
+        List<Map<String, Object>> commitments = null;
         if (r.commitments() != null) {
+            commitments = new ArrayList<>();
             for (Commitment c : r.commitments()) {
                 Map<String, Object> cm = new LinkedHashMap<>();
                 cm.put("text", c.text());
@@ -133,7 +138,7 @@ public final class DocumentMapper {
             }
         }
         d.put("commitments", commitments);
-        d.put("commitment_count", commitments.size());
+        d.put("commitment_count", r.commitmentCount());
         d.put("classifier_version", r.classifierVersion());
         d.put("target", r.target());
         d.put("province", r.provinceHint());

@@ -4,6 +4,8 @@ import co.elastic.clients.transport.rest5_client.low_level.Request;
 import co.elastic.clients.transport.rest5_client.low_level.Response;
 import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,7 +66,10 @@ public final class BulkWriter {
                 throw new Closed();
             }
             try {
-                Response response = client.performRequest(request(pending));
+                Request request = request(pending);
+                long sent = System.nanoTime();
+                Response response = client.performRequest(request);
+                counters.bulkNanos.addAndGet(System.nanoTime() - sent);
                 counters.bulkRequests.incrementAndGet();
                 if (response.getStatusCode() >= 300) {
                     markUnavailable("HTTP " + response.getStatusCode() + " on _bulk");
@@ -73,7 +78,13 @@ public final class BulkWriter {
                     continue;
                 }
                 markAvailable();
-                pending = settle(pending, parse(response), rejected);
+                byte[] body = body(response);
+                if (allSucceeded(body)) {
+                    count(pending);
+                    pending = List.of();
+                } else {
+                    pending = settle(pending, Json.MAPPER.readTree(body), rejected);
+                }
                 if (!pending.isEmpty()) {
                     counters.retries.incrementAndGet();
                     log.debug("{} bulk items throttled or failed on the server; retrying", pending.size());
@@ -175,9 +186,26 @@ public final class BulkWriter {
         b.append('"');
     }
 
-    private static JsonNode parse(Response response) throws IOException {
+    private static byte[] body(Response response) throws IOException {
         try (InputStream in = response.getEntity().getContent()) {
-            return Json.MAPPER.readTree(in);
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * The usual answer, {@code {"errors":false,...}}, read from its first field: every item succeeded (a delete
+     * of an absent document is not an error either), so the thousand per-item answers need not be parsed.
+     */
+    static boolean allSucceeded(byte[] body) throws IOException {
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+            return p.nextToken() == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
+                    && "errors".equals(p.currentName()) && p.nextToken() == JsonToken.VALUE_FALSE;
+        }
+    }
+
+    private void count(List<SinkAction> succeeded) {
+        for (SinkAction a : succeeded) {
+            (a.op() == SinkAction.Op.DELETE ? counters.deleted : counters.indexed).incrementAndGet();
         }
     }
 

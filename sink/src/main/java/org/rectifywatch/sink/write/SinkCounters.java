@@ -16,6 +16,8 @@ public final class SinkCounters {
     public final AtomicLong notifyFailures = new AtomicLong();
     /** Records whose outcome is known and whose offsets may be committed. */
     public final AtomicLong acknowledged = new AtomicLong();
+    /** Wall time spent inside bulk requests, summed over the writers: how busy Elasticsearch kept them. */
+    public final AtomicLong bulkNanos = new AtomicLong();
 
     public long indexed() {
         return indexed.get();

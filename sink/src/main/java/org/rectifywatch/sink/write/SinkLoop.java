@@ -48,9 +48,8 @@ public final class SinkLoop implements Runnable {
     private final int maxInFlight;
     private final ExecutorService pool;
 
-    private final ArrayDeque<SinkAction> pending = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> pending = new ArrayDeque<>();
     private long pendingBytes;
-    private long pendingSince;
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     private final Map<TopicPartition, OffsetAndMetadata> completed = new HashMap<>();
     private final java.util.concurrent.Semaphore completions = new java.util.concurrent.Semaphore(0);
@@ -59,6 +58,10 @@ public final class SinkLoop implements Runnable {
     private boolean pausedForOutage;
     private volatile boolean closing;
     private volatile Throwable failure;
+
+    /** A mapped record and when it arrived: linger counts from the oldest one still waiting. */
+    private record Waiting(SinkAction action, long since) {
+    }
 
     private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size) {
     }
@@ -132,15 +135,20 @@ public final class SinkLoop implements Runnable {
     }
 
     private void add(SinkAction a) {
-        if (pending.isEmpty()) {
-            pendingSince = System.currentTimeMillis();
-        }
-        pending.add(a);
+        pending.add(new Waiting(a, System.currentTimeMillis()));
         pendingBytes += a.bulkBytes();
     }
 
+    /**
+     * Batches handed to the writer pool: one more than it has threads, so a writer that finishes starts the
+     * next batch at once instead of waiting for this thread to come round from polling and mapping.
+     */
+    private int slots() {
+        return maxInFlight + 1;
+    }
+
     private long pollTimeout() {
-        if (running() >= maxInFlight) {
+        if (running() >= slots()) {
             // every slot busy: wait for a batch to finish rather than for records, then poll without blocking
             try {
                 completions.tryAcquire(50, TimeUnit.MILLISECONDS);
@@ -151,7 +159,7 @@ public final class SinkLoop implements Runnable {
             return 0;
         }
         if (!pending.isEmpty()) {
-            return Math.max(0, Math.min(50, pendingSince + lingerMillis - System.currentTimeMillis()));
+            return Math.max(0, Math.min(50, pending.peek().since() + lingerMillis - System.currentTimeMillis()));
         }
         return inFlight.isEmpty() ? 100 : 5;
     }
@@ -162,15 +170,15 @@ public final class SinkLoop implements Runnable {
     }
 
     private void dispatch(boolean force) {
-        while (!pending.isEmpty() && running() < maxInFlight && inFlight.size() < 4 * maxInFlight
+        while (!pending.isEmpty() && running() < slots() && inFlight.size() < 4 * maxInFlight
                 && (writer.available() || inFlight.isEmpty())
                 && (force || pending.size() >= maxActions || pendingBytes >= maxBytes
-                || System.currentTimeMillis() - pendingSince >= lingerMillis)) {
+                || System.currentTimeMillis() - pending.peek().since() >= lingerMillis)) {
             List<SinkAction> batch = new ArrayList<>();
             long bytes = 0;
             while (!pending.isEmpty() && batch.size() < maxActions
-                    && (batch.isEmpty() || bytes + pending.peek().bulkBytes() <= maxBytes)) {
-                SinkAction a = pending.poll();
+                    && (batch.isEmpty() || bytes + pending.peek().action().bulkBytes() <= maxBytes)) {
+                SinkAction a = pending.poll().action();
                 bytes += a.bulkBytes();
                 batch.add(a);
             }
@@ -350,11 +358,8 @@ public final class SinkLoop implements Runnable {
         /** Pending records of partitions we lose are simply re-read from the committed offset by their new owner. */
         private void dropPending(Collection<TopicPartition> partitions) {
             Set<TopicPartition> gone = new HashSet<>(partitions);
-            pending.removeIf(a -> gone.contains(new TopicPartition(a.origin().topic(), a.origin().partition())));
-            pendingBytes = pending.stream().mapToLong(SinkAction::bulkBytes).sum();
-            if (pending.isEmpty()) {
-                pendingSince = 0;
-            }
+            pending.removeIf(w -> gone.contains(new TopicPartition(w.action().origin().topic(), w.action().origin().partition())));
+            pendingBytes = pending.stream().mapToLong(w -> w.action().bulkBytes()).sum();
         }
     }
 }
