@@ -95,6 +95,18 @@ public final class LocalElasticsearch implements AutoCloseable {
         return httpPort;
     }
 
+    /** CPU time used so far by the node's process tree (launcher and server), for benchmarks; zero when stopped. */
+    public synchronized java.time.Duration cpuTime() {
+        if (process == null) {
+            return java.time.Duration.ZERO;
+        }
+        java.time.Duration total = process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+        for (ProcessHandle h : process.descendants().toList()) {
+            total = total.plus(h.info().totalCpuDuration().orElse(java.time.Duration.ZERO));
+        }
+        return total;
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

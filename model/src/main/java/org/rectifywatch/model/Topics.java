@@ -27,7 +27,8 @@ public final class Topics {
      * {@code reports.raw} allows 8 MiB records (long reports with attachments lists).
      */
     public static final List<Spec> ALL = List.of(
-            new Spec(REPORTS_RAW, 3, LARGE),
+            // the processor's parallelism: 6 divides evenly among 1, 2, 3 or 6 stream threads
+            new Spec(REPORTS_RAW, 6, LARGE),
             new Spec(REPORTS_PARSED, 3, COMPACTED),
             new Spec(ISSUES_CLASSIFIED, 3, COMPACTED),
             new Spec(ALERTS_OVERDUE, 3, COMPACTED),

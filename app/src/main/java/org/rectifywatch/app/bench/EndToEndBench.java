@@ -96,6 +96,20 @@ public final class EndToEndBench {
                     f.get(); // a lost record would make the backfill wait for documents that never come
                 }
             }
+            // both sides measured warm, as a long backfill runs: JIT-compiled analysis code and a warmed-up Elasticsearch
+            out.println("warming up the analysis code and Elasticsearch (not counted) …");
+            for (int round = 0; round < 10; round++) {
+                for (BenchTexts.Text t : usable) {
+                    RawReport r = raw("bench:warm:" + t.name(), variant(t.text(), targetPerText.get(t.name()), 7_000 + round));
+                    ParsedReport p = analyzer.analyze(r);
+                    for (var issue : p.issues()) {
+                        wire.issue("warm", "rw", 1, r, p, issue, Instant.now());
+                    }
+                }
+            }
+            try (Rest5Client es = RestClients.build(ElasticsearchSettings.local(esUrl))) {
+                SinkBenchmark.rawBulkRate(es, bulkDocs(recordsPerText, usable, Math.min(20_000, expectedIssues)), "benchwarm");
+            }
             out.printf("published %d records to %s; starting processor and sink …%n", reports, Topics.REPORTS_RAW);
             ConfigSource config = ConfigSource.of(Map.of("kafka.bootstrap", bootstrap, "es.url", esUrl))
                     .with("processor.state.dir", Files.createTempDirectory("bench-e2e-").toString())
@@ -105,6 +119,7 @@ public final class EndToEndBench {
             try (ProcessorService processor = new ProcessorService(ProcessorConfig.from(config));
                  ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config));
                  SearchClient search = new SearchClient(ElasticsearchSettings.local(esUrl))) {
+                CpuUse.Snapshot cpuFrom = CpuUse.take(stack.elasticsearch()::cpuTime);
                 long t0 = System.nanoTime();
                 processor.start();
                 sink.start();
@@ -127,6 +142,7 @@ public final class EndToEndBench {
                     }
                     Thread.sleep(250);
                 }
+                CpuUse.Snapshot cpuTo = CpuUse.take(stack.elasticsearch()::cpuTime);
                 expectedIssues = n;
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double reportsPerSec = reports / seconds;
@@ -135,15 +151,17 @@ public final class EndToEndBench {
 
                 double raw;
                 try (Rest5Client es = RestClients.build(ElasticsearchSettings.local(esUrl))) {
-                    List<IssueRecord> docs = new ArrayList<>();
-                    for (int i = 0; docs.size() < expectedIssues; i++) {
-                        for (IssueRecord r : recordsPerText.get(usable.get(i % usable.size()).name())) {
-                            docs.add(withId(r, r.issueId() + "-" + i));
-                        }
-                    }
-                    raw = SinkBenchmark.rawBulkRate(es, docs, "benchraw");
+                    raw = SinkBenchmark.rawBulkRate(es, bulkDocs(recordsPerText, usable, expectedIssues), "benchraw");
                 }
                 out.printf("baseline: raw concurrent _bulk of the same %d issue documents: %.0f docs/s%n", expectedIssues, raw);
+                int cores = Runtime.getRuntime().availableProcessors();
+                out.println(CpuUse.describe(cpuFrom, cpuTo, cores));
+                double processorCpu = CpuUse.seconds(cpuFrom, cpuTo).get(CpuUse.PROCESSOR);
+                double perIssue = processorCpu / expectedIssues;
+                double bulkPerDoc = cores / raw; // raw bulk keeps every core busy
+                out.printf("processor: %.2f ms CPU per report, %.0f µs per issue document; raw bulk: at most %.0f µs per document"
+                                + " (%d cores / %.0f docs/s); so on these cores the backfill cannot pass %.2f of the raw rate%n",
+                        1000 * processorCpu / reports, 1e6 * perIssue, 1e6 * bulkPerDoc, cores, raw, bulkPerDoc / (bulkPerDoc + perIssue));
 
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,
@@ -226,6 +244,17 @@ public final class EndToEndBench {
 
     private static RawReport raw(String url, String text) {
         return new RawReport(url, "bench", null, null, Instant.now(), "UTF-8", ReportIds.sha256Hex(text), text, List.of());
+    }
+
+    /** {@code n} issue documents for the raw bulk baseline: the texts' issues, repeated under fresh ids. */
+    private static List<IssueRecord> bulkDocs(Map<String, List<IssueRecord>> recordsPerText, List<BenchTexts.Text> texts, long n) {
+        List<IssueRecord> docs = new ArrayList<>();
+        for (int i = 0; docs.size() < n; i++) {
+            for (IssueRecord r : recordsPerText.get(texts.get(i % texts.size()).name())) {
+                docs.add(withId(r, r.issueId() + "-" + i));
+            }
+        }
+        return docs;
     }
 
     private static IssueRecord withId(IssueRecord r, String id) {

@@ -55,9 +55,20 @@ final class TextRank {
                 }
             }
         }
-        int[][] adjacency = new int[n][];
+        // the graph in compressed rows (neighbours of i at from[i]..from[i+1]) and each node's share of its
+        // score precomputed: the power iteration below is the hot loop, so it touches flat arrays only
+        int[] from = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            adjacency[i] = neighbours.get(i).stream().mapToInt(Integer::intValue).toArray();
+            from[i + 1] = from[i] + neighbours.get(i).size();
+        }
+        int[] to = new int[from[n]];
+        float[] share = new float[n];
+        for (int i = 0, at = 0; i < n; i++) {
+            for (int other : neighbours.get(i)) {
+                to[at++] = other;
+            }
+            int degree = from[i + 1] - from[i];
+            share[i] = degree > 0 ? DAMPING / degree : 0;
         }
         float[] score = new float[n];
         float[] next = new float[n];
@@ -65,10 +76,9 @@ final class TextRank {
             float maxDiff = 0;
             for (int i = 0; i < n; i++) {
                 float s = 1 - DAMPING;
-                for (int other : adjacency[i]) {
-                    if (adjacency[other].length > 0) {
-                        s += DAMPING / adjacency[other].length * score[other];
-                    }
+                for (int e = from[i]; e < from[i + 1]; e++) {
+                    int other = to[e];
+                    s += share[other] * score[other];
                 }
                 next[i] = s;
                 maxDiff = Math.max(maxDiff, Math.abs(s - score[i]));

@@ -65,7 +65,7 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
             }
             return;
         }
-        TrackedIssue incoming = TrackedIssue.of(e.issue(), e.unitKey());
+        TrackedIssue incoming = e.issue();
         TrackedIssue tracked = existing == null ? incoming : existing.updatedWith(incoming);
         if (tracked.isCompleted() && !tracked.openAlerts().isEmpty()) {
             tracked = resolveOpen(tracked, tracked.issueId(), tracked.reportUrl());

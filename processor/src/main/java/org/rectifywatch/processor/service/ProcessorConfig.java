@@ -31,7 +31,7 @@ public record ProcessorConfig(
                 c.duration("processor.punctuation.interval", Duration.ofMinutes(1)),
                 c.integer("processor.rectification.window.months", 6),
                 ZoneId.of(c.string("processor.time.zone", "Asia/Shanghai")),
-                c.integer("processor.threads", 1),
+                c.integer("processor.threads", Runtime.getRuntime().availableProcessors()),
                 Path.of(c.string("processor.state.dir", Path.of(System.getProperty("java.io.tmpdir"), "rectify-streams").toString())),
                 c.duration("processor.commit.interval", Duration.ofMillis(200)),
                 c.duration("processor.summary.interval", Duration.ofMinutes(1)));

@@ -19,6 +19,7 @@ import org.rectifywatch.model.wire.RawReport;
 import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.processor.classify.IssueClassifier;
 import org.rectifywatch.processor.deadline.DeadlineEvent;
+import org.rectifywatch.processor.deadline.TrackedIssue;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
@@ -105,7 +106,7 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
             Issue issue = parsed.issues().get(n);
             IssueRecord ir = records.issue(ids.get(n), reportId, version, raw, parsed, issue, now);
             context.forward(new Record<>(ir.issueId(), Envelope.issue(ir), ts));
-            context.forward(new Record<>(unitKey, Envelope.deadline(new DeadlineEvent(ir.issueId(), unitKey, ir)), ts));
+            context.forward(new Record<>(unitKey, Envelope.deadline(new DeadlineEvent(ir.issueId(), unitKey, TrackedIssue.of(ir, unitKey))), ts));
         }
         if (previous != null) {
             Set<String> current = new HashSet<>(ids);

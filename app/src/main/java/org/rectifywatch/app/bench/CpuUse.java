@@ -1,0 +1,80 @@
+package org.rectifywatch.app.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Where the CPU went during a measured interval: this JVM's threads grouped by the part of the pipeline they
+ * belong to (by thread name), and the local Elasticsearch process tree. Tells a CPU-bound benchmark what bounds it.
+ */
+final class CpuUse {
+    static final String PROCESSOR = "processor";
+    static final String ELASTICSEARCH = "Elasticsearch";
+    static final String JVM = "GC/JIT/ended threads";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    record Snapshot(Map<String, Long> nanos, long wallNanos) {
+    }
+
+    private CpuUse() {
+    }
+
+    static Snapshot take(Supplier<Duration> elasticsearchCpu) {
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        nanos.put(PROCESSOR, 0L);
+        nanos.put(ELASTICSEARCH, elasticsearchCpu.get().toNanos());
+        long[] ids = THREADS.getAllThreadIds();
+        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        long threads = 0;
+        for (int i = 0; i < ids.length; i++) {
+            long cpu = THREADS.getThreadCpuTime(ids[i]);
+            if (infos[i] != null && cpu > 0) {
+                nanos.merge(part(infos[i].getThreadName()), cpu, Long::sum);
+                threads += cpu;
+            }
+        }
+        // the rest of this process: garbage collection, JIT compilation, threads that have ended
+        long process = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
+        nanos.put(JVM, Math.max(0, process - threads));
+        return new Snapshot(nanos, System.nanoTime());
+    }
+
+    /** The part of the pipeline a thread of this process works for. */
+    static String part(String thread) {
+        if (thread.contains("StreamThread")) {
+            return PROCESSOR; // stream threads and their producers' network threads
+        }
+        if (thread.startsWith("sink") || thread.startsWith("elasticsearch-rest-client")) {
+            return "sink";
+        }
+        if (thread.startsWith("main") || thread.startsWith("pool-") || thread.contains("producer-")) {
+            return "benchmark client";
+        }
+        return "Kafka broker and other";
+    }
+
+    /** CPU seconds per part between two snapshots (threads that ended in between are not counted). */
+    static Map<String, Double> seconds(Snapshot from, Snapshot to) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        to.nanos().forEach((part, n) -> out.put(part, Math.max(0, n - from.nanos().getOrDefault(part, 0L)) / 1e9));
+        return out;
+    }
+
+    static String describe(Snapshot from, Snapshot to, int cores) {
+        double wall = (to.wallNanos() - from.wallNanos()) / 1e9;
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "CPU used in %.1f s on %d cores (%.0f core-s available):",
+                wall, cores, wall * cores));
+        Map<String, Double> used = seconds(from, to);
+        used.forEach((part, s) -> b.append(String.format(Locale.ROOT, " %s %.1f s (%.0f%%);", part, s,
+                100 * s / (wall * cores))));
+        double idle = wall * cores - used.values().stream().mapToDouble(Double::doubleValue).sum();
+        b.append(String.format(Locale.ROOT, " idle %.1f s (%.0f%%)", Math.max(0, idle), Math.max(0, 100 * idle / (wall * cores))));
+        return b.toString();
+    }
+}
