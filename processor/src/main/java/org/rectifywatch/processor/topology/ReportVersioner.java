@@ -20,6 +20,7 @@ import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.processor.classify.IssueClassifier;
 import org.rectifywatch.processor.deadline.DeadlineEvent;
 import org.rectifywatch.processor.deadline.TrackedIssue;
+import org.rectifywatch.processor.deadline.UnitKey;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
@@ -99,7 +100,7 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         int version = previous == null ? 1 : previous.version() + 1;
         long ts = record.timestamp();
         ReportRecord report = records.report(reportId, version, raw, parsed, now, IssueClassifier.VERSION);
-        String unitKey = unitKey(parsed, reportId);
+        String unitKey = UnitKey.of(parsed.meta(), raw.site(), reportId); // one unit's issues meet in one task
         List<String> ids = ReportIds.issueIds(reportId, parsed.issues());
         context.forward(new Record<>(reportId, Envelope.report(report), ts));
         for (int n = 0; n < parsed.issues().size(); n++) {
@@ -121,12 +122,6 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         store.put(reportId, new ReportState(raw.sha256(), version, unitKey, ids));
         metrics.reportsParsed.incrementAndGet();
         metrics.issuesOut.addAndGet(ids.size());
-    }
-
-    /** Issues of one inspected unit meet in one task: the key is the unit's name (report id when unknown). */
-    static String unitKey(ParsedReport parsed, String reportId) {
-        String target = parsed.meta() == null ? null : parsed.meta().target();
-        return target == null || target.isBlank() ? reportId : target.strip();
     }
 
     private void deadLetter(Record<String, RawReport> record, String reason, String detail) {

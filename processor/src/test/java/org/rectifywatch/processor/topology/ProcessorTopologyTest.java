@@ -200,6 +200,22 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void aFollowUpThatNamesTheUnitDifferentlyStillResolvesItsAlerts() {
+        SampleReports.Sample first = SampleReports.byName("s01_tongxi_county_2025");
+        SampleReports.Sample followUp = SampleReports.byName("s02_tongxi_county_2026_followup");
+        String renamed = followUp.text().replace("对桐溪县进行了", "对中共桐溪县委员会进行了");
+        assertThat(renamed).isNotEqualTo(followUp.text());
+        driver.advanceWallClockTime(Duration.between(at("2026-01-01"), at("2026-11-21")));
+        publish("https://sample.gov.cn/s01.html", first.text(), first.title(), first.pageDate());
+        publish("https://sample.gov.cn/s02.html", renamed, followUp.title(), followUp.pageDate());
+        List<String> targets = reports.readValuesToList().stream().map(r -> r.meta().target()).distinct().toList();
+        assertThat(targets).as("the two reports name the unit in two forms").hasSize(2);
+        long resolved = alerts.readValuesToList().stream().filter(a -> a.state() == AlertState.resolved).count();
+        assertThat(resolved).isEqualTo(expectedResolutions(Json.read(first.expectedJson(), JsonNode.class),
+                Json.read(followUp.expectedJson(), JsonNode.class), LocalDate.parse("2026-11-21"))).isPositive();
+    }
+
+    @Test
     void theFinalAlertsDoNotDependOnWhichReportOfAUnitIsProcessedFirst() throws Exception {
         SampleReports.Sample first = SampleReports.byName("s01_tongxi_county_2025");
         SampleReports.Sample followUp = SampleReports.byName("s02_tongxi_county_2026_followup");
