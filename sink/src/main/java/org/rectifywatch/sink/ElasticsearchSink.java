@@ -80,7 +80,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
                 new RecordRouter(config), new BulkWriter(client, backoff, counters), deadLetters, counters,
                 config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight());
-        notifier = new AlertNotifier(config, ledger, counters);
+        notifier = new AlertNotifier(config, ledger, counters, deadLetters);
         loopThread = new Thread(loop, "sink-loop");
         notifierThread = new Thread(notifier, "sink-notify");
         loopThread.start();

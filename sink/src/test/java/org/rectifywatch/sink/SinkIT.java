@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectifywatch.localstack.SharedStack;
 import org.rectifywatch.model.json.Json;
+import org.rectifywatch.model.wire.AlertRecord;
 import org.rectifywatch.model.wire.AlertState;
 import org.rectifywatch.model.wire.DeadLetters;
 import org.rectifywatch.sink.write.Backoff;
@@ -193,5 +194,39 @@ class SinkIT {
         assertThat(received.stream().filter(b -> b.contains("整改逾期已销号")).count()).isEqualTo(1);
         assertThat(received).allMatch(b -> b.contains("\"msgtype\":\"markdown\""));
         assertThat(fx.source(fx.prefix + "-alerts", "a1").path("_source").path("state").asText()).isEqualTo("resolved");
+    }
+
+    @Test
+    void anAlertTheWebhookRefusesGoesToTheDeadLetterTopicWithTheWebhooksAnswer() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/cgi-bin/webhook/send", ex -> {
+            ex.getRequestBody().readAllBytes();
+            calls.incrementAndGet();
+            // WeCom answers 200 with an error code for a key it does not know: a refusal, not worth retrying
+            byte[] answer = "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, answer.length);
+            ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/cgi-bin/webhook/send?key=WRONG";
+        try {
+            fx.send(fx.alerts, "refused-1", SinkFixture.alert("refused-1", AlertState.raised));
+            try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-refused-" + fx.id,
+                    Map.of("sink.webhook.url", url, "sink.webhook.format", "wecom"))).start()) {
+                SinkFixture.await("the refusal dead-lettered", WAIT, () -> sink.counters().dlq() == 1);
+                assertThat(sink.counters().notified()).isZero();
+                assertThat(sink.counters().notifyFailures.get()).isEqualTo(1);
+            }
+        } finally {
+            server.stop(0);
+        }
+        assertThat(calls.get()).as("a refusal is not retried").isEqualTo(1);
+        List<ConsumerRecord<byte[], byte[]>> dead = fx.readAll(fx.dlq, 1, WAIT);
+        assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("refused-1");
+        assertThat(DeadLetters.get(dead.get(0).headers(), DeadLetters.REASON)).isEqualTo("WEBHOOK_REFUSED");
+        assertThat(DeadLetters.get(dead.get(0).headers(), DeadLetters.DETAIL)).contains("93000").doesNotContain("WRONG");
+        assertThat(Json.read(dead.get(0).value(), AlertRecord.class).alertId()).isEqualTo("refused-1");
     }
 }

@@ -1,5 +1,6 @@
 package org.rectifywatch.sink.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -13,6 +14,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rectifywatch.model.wire.AlertRecord;
 import org.rectifywatch.model.wire.WireSerdes;
 import org.rectifywatch.sink.config.SinkConfig;
+import org.rectifywatch.sink.write.Closed;
+import org.rectifywatch.sink.write.DeadLetterPublisher;
+import org.rectifywatch.sink.write.Rejection;
+import org.rectifywatch.sink.write.SinkAction;
 import org.rectifywatch.sink.write.Backoff;
 import org.rectifywatch.sink.write.SinkCounters;
 import org.slf4j.Logger;
@@ -23,24 +28,29 @@ import org.slf4j.LoggerFactory;
  * of indexing, so a slow or absent webhook never holds up Elasticsearch. Each event (alert id + state) is
  * delivered once: the {@link NotifiedLedger} is checked before and written after a delivery, and offsets
  * are committed after the ledger. Transient failures are retried with backoff until the sink stops; a
- * refusal (4xx, robot error code) is logged and counted. Without a webhook the events are logged.
+ * refusal (4xx, robot error code: a wrong token, a keyword the robot requires) is not retried but goes to the
+ * sink's dead-letter topic with the webhook's answer, so no notification is lost: fix the webhook settings and
+ * replay. Without a webhook the events are logged.
  */
 public final class AlertNotifier implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AlertNotifier.class);
+    public static final String WEBHOOK_REFUSED = "WEBHOOK_REFUSED";
 
     private final SinkConfig config;
     private final KafkaConsumer<String, byte[]> consumer;
     private final NotifiedLedger ledger;
     private final WebhookClient webhook;
     private final SinkCounters counters;
+    private final DeadLetterPublisher deadLetters;
     private final Backoff backoff;
     private final Object sleeper = new Object();
     private volatile boolean closing;
 
-    public AlertNotifier(SinkConfig config, NotifiedLedger ledger, SinkCounters counters) {
+    public AlertNotifier(SinkConfig config, NotifiedLedger ledger, SinkCounters counters, DeadLetterPublisher deadLetters) {
         this.config = config;
         this.ledger = ledger;
         this.counters = counters;
+        this.deadLetters = deadLetters;
         this.webhook = config.hasWebhook() ? new WebhookClient(config.webhookUrl(), config.webhookFormat(), config.webhookTimeout()) : null;
         this.backoff = new Backoff(Duration.ofMillis(500), config.webhookBackoffMax());
         Properties p = config.kafka().clientProperties();
@@ -94,6 +104,20 @@ public final class AlertNotifier implements Runnable {
         }
     }
 
+    /** False when the sink closes before the dead letter is acknowledged (the record is then read again). */
+    private boolean deadLetter(ConsumerRecord<String, byte[]> r, String detail) {
+        SinkAction.Origin origin = new SinkAction.Origin(r.topic(), r.partition(), r.offset(),
+                r.key() == null ? null : r.key().getBytes(StandardCharsets.UTF_8), r.value());
+        try {
+            deadLetters.publish(List.of(new Rejection(SinkAction.reject(origin, WEBHOOK_REFUSED, detail), WEBHOOK_REFUSED, detail)),
+                    () -> closing);
+            counters.dlq.incrementAndGet();
+            return true;
+        } catch (Closed e) {
+            return false;
+        }
+    }
+
     /** Returns false when the sink is closing before the event's outcome is known. */
     private boolean handle(ConsumerRecord<String, byte[]> r) throws InterruptedException {
         if (r.value() == null) {
@@ -130,9 +154,9 @@ public final class AlertNotifier implements Runnable {
             }
             if (result == WebhookClient.Result.REFUSED) {
                 counters.notifyFailures.incrementAndGet();
-                log.error("webhook {} refused {} {}: {} — check sink.webhook.url and sink.webhook.format", webhook.masked(),
-                        AlertMessage.event(a), a.alertId(), detail[0]);
-                return true;
+                log.error("webhook {} refused {} {}: {} — check sink.webhook.url and sink.webhook.format; the alert goes to {}"
+                        + " for replay", webhook.masked(), AlertMessage.event(a), a.alertId(), detail[0], config.dlqTopic());
+                return deadLetter(r, "webhook " + webhook.masked() + " refused " + AlertMessage.event(a) + ": " + detail[0]);
             }
             long wait = backoff.delayMillis(attempt++);
             log.warn("webhook {} failed for {} ({}); retry {} in {} ms", webhook.masked(), a.alertId(), detail[0], attempt, wait);
