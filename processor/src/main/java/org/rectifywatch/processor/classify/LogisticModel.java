@@ -55,9 +55,10 @@ final class LogisticModel implements TopicModel {
     @Override
     public double[] logPosterior(List<String> features) {
         double[] scores = bias.clone();
-        for (String f : distinct(features)) {
+        java.util.Set<String> seen = new java.util.HashSet<>(features.size() * 2);
+        for (String f : features) {
             double[] w = weights.get(f);
-            if (w != null) {
+            if (w != null && seen.add(f)) { // each feature counts once (binary features)
                 for (int k = 0; k < K; k++) {
                     scores[k] += w[k];
                 }
