@@ -42,8 +42,9 @@ public final class FigureExtractor {
     /** "反馈的18个问题已全部整改完成". */
     private static final FastPatterns.KeywordPattern PROBLEMS_ALL = FastPatterns.of("反指交移",
             "(?:反馈|指出|交办|移交)(?:的)?[^。;；]{0,12}?" + NUM + "个(?:具体)?问题[^。;；0-9]{0,10}?已全部(?:完成)?整改(?:完成|到位)?");
+    /** "反馈的4个方面14个问题,镇党委逐项制定整改措施,截至目前,已完成整改9个" (one sentence). */
     private static final FastPatterns.KeywordPattern PROBLEMS = FastPatterns.of("反指交移",
-            "(?:反馈|指出|交办|移交)(?:的)?[^。;；]{0,12}?" + NUM + "个(?:具体)?问题[^。;；]{0,16}?"
+            "(?:反馈|指出|交办|移交)(?:的)?[^。;；]{0,12}?" + NUM + "个(?:具体)?问题[^。;；]{0,32}?"
                     + "(?:已完成整改|已整改完成|已整改到位|完成整改|已整改|整改完成)" + NUM + "个");
 
     private FigureExtractor() {

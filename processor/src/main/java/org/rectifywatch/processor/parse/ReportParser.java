@@ -90,7 +90,7 @@ public final class ReportParser {
             for (int i = s.firstLine(); i <= s.lastLine() && i < inIssue.length; i++) {
                 inIssue[i] = true;
             }
-            StatusClassifier.Verdict v = StatusClassifier.classify(s.rectification());
+            StatusClassifier.Verdict v = StatusClassifier.classify(s.rectification(), s.path());
             List<Commitment> commitments = CommitmentExtractor.extract(s.rectification(), contextYear, anchor);
             issues.add(Issue.parsed(++seq, s.label(), s.path(), s.problem(), s.firstLine() + 1, v.status(),
                     v.evidence(), commitments, s.rectification()));

@@ -1,5 +1,6 @@
 package org.rectifywatch.processor.parse;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rectifywatch.processor.parse.FastPatterns.KeywordPattern;
@@ -9,6 +10,8 @@ import org.rectifywatch.processor.parse.FastPatterns.KeywordPattern;
  * {@code in_progress} when a concrete item is explicitly pending (正在, 将于, 尚未, 在建…), {@code completed} when the
  * text says the problem is fixed (已整改完成, 全部整改到位…), {@code long_term} for measures and mechanisms without
  * either, {@code unknown} without rectification text. An explicit "该问题已整改完成" outweighs a pending detail.
+ * Reports that group their issues by status (一、已完成整改的问题 / 二、正在推进整改的问题 / 三、需要长期坚持的问题)
+ * have said it themselves: the group heading decides, whatever the detail of the text.
  */
 public final class StatusClassifier {
     public static final String COMPLETED = "completed";
@@ -36,11 +39,49 @@ public final class StatusClassifier {
                     + "问题已(?:全部|均)?(?:解决|整改)|已(?:完成|实现)[^,，。;；]{0,12}(?:调整|配备|补齐|清零)|督促整改到位|"
                     // the missing rule told as now in place (管理制度已修订完善, 学习制度已建立并落实)
                     // (keyed on 已 so that the scan stays on one rare character)
-                    + "(?<=制度|办法|规定|细则)已(?:修订完善|建立|制定|出台|修订|完善|印发)|(?<=机制)已(?:建立|完善|健全)");
+                    + "(?<=制度|办法|规定|细则)已(?:修订完善|建立|制定|出台|修订|完善|印发)|(?<=机制)已(?:建立|完善|健全)|"
+                    // 已于2024年10月完成整改
+                    + "已于[^,，。;；]{0,12}(?:完成整改|整改完成|整改到位|全部完成|完成)");
+    /**
+     * A heading that groups issues by their present status: a state, then the issues (问题, 事项, 任务) it holds, and
+     * nothing after but a count — "二、前期未完成整改问题的进展情况" is about a past state and is not a group.
+     */
+    private static Pattern group(String states) {
+        return Pattern.compile("(?<!前期|此前|上次|上轮|上一轮|原)(?:" + states + ")[^,，。;；]{0,12}(?:问题|事项|任务)"
+                + "\\s*(?:[(（][^)）]{0,12}[)）])?\\s*[:：。]?\\s*$");
+    }
+
+    private static final Pattern GROUP_COMPLETED = group(
+            "(?:已经?|均已)(?:全部)?(?:完成整改|整改完成|整改到位|整改销号|办结|销号)");
+    private static final Pattern GROUP_IN_PROGRESS = group(
+            "正在(?:推进|加快|抓紧)?整改|整改中|序时推进|尚未完成整改|未完成整改|基本完成整改");
+    private static final Pattern GROUP_LONG_TERM = group("长期坚持|长期整改|长期推进|久久为功");
     private static final KeywordPattern NOT_DONE_CONTEXT = FastPatterns.alternation("确保|力争|推动|要求|争取|务必|直至|以便");
     private static final KeywordPattern MECHANISM = FastPatterns.alternation("长效机制|机制|制度|办法|规定|清单");
 
     private StatusClassifier() {
+    }
+
+    /** The status of an issue under the headings {@code path} (outermost first) with this rectification text. */
+    public static Verdict classify(String rectification, List<String> path) {
+        if (path != null) {
+            for (int i = path.size() - 1; i >= 0; i--) {
+                String heading = path.get(i);
+                if (heading == null) {
+                    continue;
+                }
+                if (GROUP_COMPLETED.matcher(heading).find()) {
+                    return new Verdict(COMPLETED, heading.strip());
+                }
+                if (GROUP_IN_PROGRESS.matcher(heading).find()) {
+                    return new Verdict(IN_PROGRESS, heading.strip());
+                }
+                if (GROUP_LONG_TERM.matcher(heading).find()) {
+                    return new Verdict(LONG_TERM, heading.strip());
+                }
+            }
+        }
+        return classify(rectification);
     }
 
     public static Verdict classify(String rectification) {
