@@ -25,7 +25,8 @@ import org.rectifywatch.processor.segment.SegmentedIssue;
  * {@code MAX_CHARS} characters only and flagged {@link WarningCode#TOO_LARGE}.
  */
 public final class ReportParser {
-    public static final String VERSION = "parser-1";
+    /** Changes whenever the same text can parse differently; carried on every report record and document. */
+    public static final String VERSION = "parser-2";
     /** Size cap: characters beyond it are not looked at. */
     public static final int MAX_CHARS = 2_000_000;
 
