@@ -26,7 +26,9 @@ public final class StatusClassifier {
     /** Closure of the whole issue: 该问题已整改完成, or a status cell 完成情况:已完成 (tables). */
     private static final KeywordPattern ISSUE_CLOSED = FastPatterns.of("该此这上已",
             "(?:该|此|这一|上述)(?:项)?问题(?:已|均已)(?:全部)?(?:整改完成|完成整改|整改到位|整改销号|销号|解决)"
-                    + "|(?<=(?:情况|状态|结果|进度|进展)[:：])已(?:完成|整改|办结|销号)(?:整改)?(?=$|[,，。;；\n])");
+                    + "|(?<=(?:情况|状态|结果|进度|进展)[:：])已(?:完成|整改|办结|销号)(?:整改)?(?=$|[,，。;；\n])"
+                    // a progress cell whose label the segmenter took off: a line that is only 已完成(整改)
+                    + "|(?<![^\n])已(?:全部)?(?:完成|整改完成|完成整改|整改到位|办结|销号)(?:整改)?(?=$|\n|[。;；]\\s*(?:$|\n))");
     private static final KeywordPattern PENDING = FastPatterns.alternation(
             "(?<=[:：])整改中|正在|将于|将在|计划于|计划在|计划(?=[^,，。;；]{0,8}(?:\\d{4}年|今年|明年|年底|年内|上半年|下半年|月底))|预计|力争|争取在|争取于|尚未(?![^,，。;；]{0,12}的)|未完成|未整改到位|仍在|"
                     + "(?<!接)待批复|(?<!接)待审批|待验收|在建|正按|正对|已报[^,，。;；]{0,10}审批|报批中|进场施工|施工中|"
@@ -40,8 +42,8 @@ public final class StatusClassifier {
                     // the missing rule told as now in place (管理制度已修订完善, 学习制度已建立并落实)
                     // (keyed on 已 so that the scan stays on one rare character)
                     + "(?<=制度|办法|规定|细则)已(?:修订完善|建立|制定|出台|修订|完善|印发)|(?<=机制)已(?:建立|完善|健全)|"
-                    // 已于2024年10月完成整改
-                    + "已于[^,，。;；]{0,12}(?:完成整改|整改完成|整改到位|全部完成|完成)");
+                    // 已于2024年10月完成整改; the rule in place: 改革方案已于2020年6月起实施
+                    + "已于[^,，。;；]{0,12}(?:完成整改|整改完成|整改到位|全部完成|完成|起?(?:实施|施行|印发|出台))");
     /**
      * A heading that groups issues by their present status: a state, then the issues (问题, 事项, 任务) it holds, and
      * nothing after but a count — "二、前期未完成整改问题的进展情况" is about a past state and is not a group.

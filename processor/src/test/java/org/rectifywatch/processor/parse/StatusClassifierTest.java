@@ -31,6 +31,15 @@ class StatusClassifierTest {
     @Test
     void completionWithItsDateIsCompleted() {
         assertThat(status("修订学习制度，建立学习台账，已于2024年10月完成整改")).isEqualTo("completed");
+        assertThat(status("制定财政管理体制改革方案，已于2020年6月起实施")).isEqualTo("completed");
         assertThat(status("已于2024年10月启动专项治理")).isEqualTo("long_term");
+    }
+
+    @Test
+    void aProgressLineThatIsOnlyDoneIsCompleted() {
+        assertThat(status("开展专项行动，清理违建3处。\n已完成\n完成时限：2024年12月")).isEqualTo("completed");
+        assertThat(status("对档案进行专项审核。\n已完成整改。")).isEqualTo("completed");
+        assertThat(status("已完成部分项目，其余项目正在推进")).isEqualTo("in_progress");
+        assertThat(status("开展专项行动。\n已完成3个村的整治，其余村正在推进")).isEqualTo("in_progress");
     }
 }
