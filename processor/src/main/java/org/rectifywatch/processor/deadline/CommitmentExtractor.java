@@ -201,13 +201,17 @@ public final class CommitmentExtractor {
         return contextYear;
     }
 
-    /** Sentences split on 。；;！？ and line breaks, without a leading rectification marker. */
+    /** An item's ordinal at the start of a sentence: （一）, (2), 3., 一是, ①. */
+    private static final Pattern LEADING_ORDINAL = Pattern.compile(
+            "^(?:[（(][一二三四五六七八九十\\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\\d{1,3}[.、．](?!\\d)|[①-⑳])\\s*");
+
+    /** Sentences split on 。；;！？ and line breaks, without a leading item ordinal. */
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || "。；;！？!?\n".indexOf(text.charAt(i)) >= 0) {
-                String s = text.substring(start, i).trim();
+                String s = LEADING_ORDINAL.matcher(text.substring(start, i).trim()).replaceFirst("");
                 if (!s.isEmpty()) {
                     out.add(s);
                 }

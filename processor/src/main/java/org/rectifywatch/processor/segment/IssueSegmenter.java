@@ -17,6 +17,7 @@ public final class IssueSegmenter {
     private static final class Node {
         final HeadingLine h;
         final List<Node> children = new ArrayList<>();
+        Node parent;
         int last;
         boolean excluded;
         /** The next line starts with 整改情况: — the heading states the problem being answered. */
@@ -110,6 +111,7 @@ public final class IssueSegmenter {
             if (top) {
                 roots.add(node);
             } else {
+                node.parent = stack.peek();
                 stack.peek().children.add(node);
             }
             for (Node n : stack) {
@@ -216,11 +218,37 @@ public final class IssueSegmenter {
                 // 一是/二是 items are usually actions; they state sub-problems when a rectification marker answers them
                 case ENUMERATION -> ProblemText.isExplicit(first)
                         || answeredByMarker(node) && ProblemText.readsAsProblem(first);
-                default -> answeredByMarker(node) && !ProblemText.readsAsAction(first)
-                        || ProblemText.readsAsProblem(first);
+                default -> underOneProblemWithActions(node) ? ProblemText.isExplicit(first)
+                        : answeredByMarker(node) && !ProblemText.readsAsAction(first) || ProblemText.readsAsProblem(first);
             };
         }
         return node.problem;
+    }
+
+    /**
+     * "一、关于党风廉政建设主体责任落实不到位的问题" followed by (一)制定… (二)建立… (三)严肃问责,对…不力的23名干部
+     * 进行了问责: a heading that states one problem, answered item by item with what was done. Once one of the
+     * items is plainly an action, the others are actions too, even where they name the shortcoming they answer;
+     * only an item in the explicit problem form is a sub-problem. (A group heading such as 关于…方面的问题 holds
+     * problems and is not meant.)
+     */
+    private static boolean underOneProblemWithActions(Node node) {
+        Node parent = node.parent;
+        if (parent == null || parent.excluded || parent.row != null) {
+            return false;
+        }
+        String title = HeadingDetector.stripEnd(ProblemText.firstSentence(parent.h.title()));
+        if (!title.endsWith("问题") || title.endsWith("方面问题") || title.endsWith("方面的问题")
+                || !ProblemText.isExplicit(title) || !ProblemText.inlineRest(parent.h.title()).isEmpty()) {
+            return false;
+        }
+        for (Node sibling : parent.children) {
+            String first = ProblemText.firstSentence(sibling.h.title());
+            if (ProblemText.readsAsAction(first) && !ProblemText.readsAsProblem(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The heading is answered by 整改情况: — on the next line, or inline right after its first sentence. */

@@ -33,6 +33,8 @@ class StatusClassifierTest {
         assertThat(status("修订学习制度，建立学习台账，已于2024年10月完成整改")).isEqualTo("completed");
         assertThat(status("制定财政管理体制改革方案，已于2020年6月起实施")).isEqualTo("completed");
         assertThat(status("已于2024年10月启动专项治理")).isEqualTo("long_term");
+        assertThat(status("清理出违规经商办企业的领导干部亲属17人，已全部按规定处理")).isEqualTo("completed");
+        assertThat(status("对5名厅级干部立案审查，已全部依规依纪作出处理")).isEqualTo("completed");
     }
 
     @Test
