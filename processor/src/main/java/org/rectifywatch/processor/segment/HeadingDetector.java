@@ -117,6 +117,19 @@ public final class HeadingDetector {
         return LABELLED_PROBLEM.matcher(line).lookingAt();
     }
 
+    /**
+     * 针对“X”的问题，区委… — a paragraph that quotes the feedback point and goes on with what was done. Only the
+     * quoted form: without quotes the same opening is an ordinary action sentence (针对发现的问题，…).
+     */
+    private static final Pattern QUOTED_PROBLEM_PARAGRAPH = Pattern.compile(
+            "^(?:针对|关于|对)[“\"](.+?)[”\"](?:等)?(?:的)?(?:问题|方面问题|方面的问题)[,，:：]\\s*(\\S.*)$");
+
+    /** The quoted problem and the text after it, or null when the line is not such a paragraph. */
+    public static String[] quotedProblemParagraph(String line) {
+        Matcher m = QUOTED_PROBLEM_PARAGRAPH.matcher(line);
+        return m.matches() ? new String[] {m.group(1).trim(), m.group(2).trim()} : null;
+    }
+
     public static boolean isRectificationMarker(String line) {
         return RECTIFICATION_MARKER.matcher(line).lookingAt();
     }

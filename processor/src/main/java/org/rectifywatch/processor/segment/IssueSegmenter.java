@@ -89,7 +89,8 @@ public final class IssueSegmenter {
             if (h == null && !HeadingDetector.isRectificationMarker(line)) {
                 int next = nextContent[i];
                 if (HeadingDetector.isLabelledProblem(line)
-                        || (line.length() <= 300 && next >= 0 && HeadingDetector.isRectificationMarker(text.line(next)))) {
+                        || (line.length() <= 300 && next >= 0 && HeadingDetector.isRectificationMarker(text.line(next)))
+                        || (HeadingDetector.quotedProblemParagraph(line) != null && !insideProblem(stack))) {
                     h = HeadingDetector.bare(line, i);
                 }
             }
@@ -125,6 +126,22 @@ public final class IssueSegmenter {
             collect(root, new ArrayList<>(), text, issues);
         }
         return issues;
+    }
+
+    /**
+     * Within a heading that states a problem itself, a quoted-problem paragraph is part of its answer. (A bare
+     * problem line on the stack is a sibling the new paragraph replaces, not its parent.)
+     */
+    private static boolean insideProblem(Deque<Node> stack) {
+        for (Node n : stack) {
+            if (n.row != null || n.excluded || n.h.style() == HeadingStyle.BARE) {
+                continue;
+            }
+            if (ProblemText.readsAsProblem(ProblemText.firstSentence(n.h.title()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] nextContentIndex(ReportText text, int from, int to) {
@@ -265,7 +282,11 @@ public final class IssueSegmenter {
         }
         String problem;
         StringBuilder rect = new StringBuilder();
-        if (h.style() == HeadingStyle.BARE && !HeadingDetector.isLabelledProblem(h.title())) {
+        String[] quoted = h.style() == HeadingStyle.BARE ? HeadingDetector.quotedProblemParagraph(h.title()) : null;
+        if (quoted != null) {
+            problem = ProblemText.problemOf(quoted[0]);
+            rect.append(HeadingDetector.stripMarker(quoted[1]));
+        } else if (h.style() == HeadingStyle.BARE && !HeadingDetector.isLabelledProblem(h.title())) {
             problem = ProblemText.problemOf(h.title());
         } else {
             problem = ProblemText.problemOf(ProblemText.firstSentence(h.title()));
