@@ -9,6 +9,8 @@ public final class HeadingDetector {
     private static final Pattern CHINESE = Pattern.compile("^(" + CN + ")[\\s\\u3000]*[、.．][\\s\\u3000]*");
     private static final Pattern PART = Pattern.compile("^第(" + CN + ")(?:个)?部分[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
     private static final Pattern ASPECT = Pattern.compile("^第(" + CN + ")(?:个)?(?:方面)(?:的)?(?:问题)?[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
+    /** 第一，… — the ordinal word with its punctuation right after it (so not 第一书记, 第一轮, 第一责任人). */
+    private static final Pattern ORDINAL = Pattern.compile("^第(" + CN + ")[\\s\\u3000]*[，,、.．：:][\\s\\u3000]*");
     private static final Pattern CHINESE_PAREN = Pattern.compile("^[(（](" + CN + ")[)）][\\s\\u3000]*[、.．]?[\\s\\u3000]*");
     private static final Pattern ARABIC = Pattern.compile("^(\\d{1,4})[\\s\\u3000]*(?:[、．]|\\.(?!\\d))[\\s\\u3000]*");
     private static final Pattern ARABIC_PAREN = Pattern.compile("^(?:[(（](\\d{1,4})[)）]|(\\d{1,4})[)）])[\\s\\u3000]*[、.．]?[\\s\\u3000]*");
@@ -40,6 +42,9 @@ public final class HeadingDetector {
         }
         if (c == '第' && (m = ASPECT.matcher(line)).lookingAt()) {
             return make(HeadingStyle.ASPECT, "第" + m.group(1) + "方面", line, m.end(), index);
+        }
+        if (c == '第' && (m = ORDINAL.matcher(line)).lookingAt()) {
+            return make(HeadingStyle.ORDINAL, "第" + m.group(1), line, m.end(), index);
         }
         if ((c == '(' || c == '（') && (m = CHINESE_PAREN.matcher(line)).lookingAt()) {
             return make(HeadingStyle.CHINESE_PAREN, "(" + m.group(1) + ")", line, m.end(), index);

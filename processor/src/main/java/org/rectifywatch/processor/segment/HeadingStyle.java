@@ -13,16 +13,18 @@ public enum HeadingStyle {
     ASPECT(2),
     /** (一) （一） */
     CHINESE_PAREN(3),
+    /** 第一， 第二、 (ordinal words, usually one item each under a (一) group) */
+    ORDINAL(4),
     /** 1. 1、 1． */
-    ARABIC(4),
+    ARABIC(5),
     /** (1) （1） 1) */
-    ARABIC_PAREN(5),
+    ARABIC_PAREN(6),
     /** ① ② */
-    CIRCLED(6),
+    CIRCLED(7),
     /** 一是 二是 at the start of a line */
-    ENUMERATION(7),
+    ENUMERATION(8),
     /** An unnumbered problem sentence recognised by the rectification marker line after it. */
-    BARE(8);
+    BARE(9);
 
     public final int rank;
 
