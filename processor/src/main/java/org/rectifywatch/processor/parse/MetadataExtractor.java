@@ -14,7 +14,7 @@ import org.rectifywatch.processor.parse.DateText.PartialDate;
  * implied by the surrounding dates; nothing is guessed when no year is given anywhere.
  */
 public final class MetadataExtractor {
-    private static final String BODY = "(?:中央|中共中央|省委|自治区党委|区党委|市委|州委|盟委|地委|县委|区委|旗委|党委|党组|工委)";
+    private static final String BODY = "(?:中央|中共中央|省委|自治区党委|区党委|市委|州委|盟委|地委|县委|区委|旗委|镇党委|乡党委|街道党工委|党委|党组|工委)";
     private static final Pattern INSPECTOR = Pattern.compile(
             "((?:[\\p{IsHan}\\d]{0,12}?" + BODY + ")?(?:第[一二三四五六七八九十\\d]+轮)?(?:第[一二三四五六七八九十\\d]+)?(?:巡视|巡察)"
                     + "(?:第[一二三四五六七八九十\\d]+)?组)");
@@ -216,6 +216,8 @@ public final class MetadataExtractor {
             rangeEnd = r.end();
         }
         PartialDate feedback = null;
+        // a dated mention without a range (2024年3月，…组对…开展了巡察，4月10日反馈…) gives a year-less feedback its year
+        PartialDate mentioned = null;
         int fb = open.indexOf("反馈", rangeEnd);
         if (fb >= 0) {
             Matcher f = DateText.DATE.matcher(open.substring(rangeEnd, fb));
@@ -223,8 +225,13 @@ public final class MetadataExtractor {
                 PartialDate d = DateText.fromMatch(f);
                 if (d != null && d.day() != null) {
                     feedback = d;
+                } else if (d != null && d.hasYear()) {
+                    mentioned = d;
                 }
             }
+        }
+        if (start == null && end == null && mentioned != null) {
+            start = mentioned; // "2024年3月，…组对…开展了巡察": the month of the inspection, its end not told
         }
         // 今年/去年 are relative to the publication year, when it is known
         if (publishedYear != null) {
@@ -255,7 +262,8 @@ public final class MetadataExtractor {
             }
         }
         if (feedback != null && !feedback.hasYear()) {
-            PartialDate ref = end != null && end.hasYear() ? end : (start != null && start.hasYear() ? start : null);
+            PartialDate ref = end != null && end.hasYear() ? end : (start != null && start.hasYear() ? start
+                    : mentioned);
             if (ref != null) {
                 feedback = feedback.withYear(ref.year());
                 if (feedback.key() < ref.key()) {

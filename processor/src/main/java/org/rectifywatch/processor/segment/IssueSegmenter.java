@@ -25,6 +25,8 @@ public final class IssueSegmenter {
         Boolean problem;
         /** Set for a row of a rectification table: the issue comes whole from its cells. */
         TableRows.Row row;
+        /** The item of a later section that answers this problem, when problems and answers are listed apart. */
+        Node answer;
 
         Node(HeadingLine h) {
             this.h = h;
@@ -121,6 +123,7 @@ public final class IssueSegmenter {
             stack.push(node);
         }
         alignNumberedProblems(roots);
+        pairListsKeptApart(roots);
         List<SegmentedIssue> issues = new ArrayList<>();
         for (Node root : roots) {
             collect(root, new ArrayList<>(), text, issues);
@@ -204,6 +207,44 @@ public final class IssueSegmenter {
                 }
             }
         }
+    }
+
+    /**
+     * 一、巡察反馈的问题 1.… 2.… 3.… then 二、整改落实情况 1.… 2.… 3.…: the problems listed without any answer, and a
+     * later section answering them item by item in the same numbering. Each problem gets the same-numbered item
+     * as its rectification text.
+     */
+    private void pairListsKeptApart(List<Node> roots) {
+        for (int a = 0; a < roots.size(); a++) {
+            List<Node> problems = roots.get(a).children;
+            if (roots.get(a).excluded || problems.size() < 2 || !problems.stream().allMatch(this::isUnansweredIssue)) {
+                continue;
+            }
+            for (int b = a + 1; b < roots.size(); b++) {
+                List<Node> answers = roots.get(b).children;
+                if (answers.size() == problems.size() && sameNumbering(problems, answers)
+                        && answers.stream().noneMatch(n -> isProblem(n) || hasProblemBelow(n))) {
+                    for (int k = 0; k < problems.size(); k++) {
+                        problems.get(k).answer = answers.get(k);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean isUnansweredIssue(Node n) {
+        return !n.excluded && n.row == null && isProblem(n) && !hasProblemBelow(n) && n.last == n.h.index()
+                && ProblemText.inlineRest(n.h.title()).isEmpty();
+    }
+
+    private static boolean sameNumbering(List<Node> x, List<Node> y) {
+        for (int k = 0; k < x.size(); k++) {
+            if (x.get(k).h.style() != y.get(k).h.style() || !java.util.Objects.equals(x.get(k).h.label(), y.get(k).h.label())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void gatherCohorts(Node node, int depth, java.util.Map<String, List<Node>> cohorts) {
@@ -295,7 +336,16 @@ public final class IssueSegmenter {
                 rect.append(HeadingDetector.stripMarker(inline));
             }
         }
-        for (int i = h.index() + 1; i <= node.last; i++) {
+        if (node.answer != null) {
+            rect.append(HeadingDetector.stripMarker(node.answer.h.title()));
+            appendLines(text, node.answer.h.index() + 1, node.answer.last, rect);
+        }
+        appendLines(text, h.index() + 1, node.last, rect);
+        return new SegmentedIssue(h.label(), List.copyOf(path), problem, h.index(), node.last, rect.toString());
+    }
+
+    private static void appendLines(ReportText text, int from, int last, StringBuilder rect) {
+        for (int i = from; i <= last; i++) {
             if (!text.isContent(i)) {
                 continue;
             }
@@ -308,6 +358,5 @@ public final class IssueSegmenter {
             }
             rect.append(body);
         }
-        return new SegmentedIssue(h.label(), List.copyOf(path), problem, h.index(), node.last, rect.toString());
     }
 }
