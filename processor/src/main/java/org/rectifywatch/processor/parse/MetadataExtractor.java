@@ -17,11 +17,13 @@ public final class MetadataExtractor {
     private static final String BODY = "(?:中央|中共中央|省委|自治区党委|区党委|市委|州委|盟委|地委|县委|区委|旗委|镇党委|乡党委|街道党工委|党委|党组|工委)";
     private static final Pattern INSPECTOR = Pattern.compile(
             "((?:[\\p{IsHan}\\d]{0,12}?" + BODY + ")?(?:第[一二三四五六七八九十\\d]+轮)?(?:第[一二三四五六七八九十\\d]+)?(?:巡视|巡察)"
-                    + "(?:第[一二三四五六七八九十\\d]+)?组)");
+                    + "(?:第[一二三四五六七八九十\\d]+)?组"
+                    // a round named without its team: 县委第一轮机动巡察于2024年6月对…开展了机动巡察
+                    + "|" + BODY + "第[一二三四五六七八九十\\d]+轮(?:机动|专项|常规|交叉|提级)?(?:巡视|巡察)(?=于|对|[,，]))");
     private static final Pattern BODY_START = Pattern.compile("^(?:.*?届)?(" + BODY + ")");
     private static final Pattern DEPLOYED_BY = Pattern.compile("根据(" + BODY + ")");
     private static final Pattern TARGET = Pattern.compile(
-            "(?:巡视|巡察)(?:第[一二三四五六七八九十\\d]+)?组[^。]{0,30}?对([^,，。、;；“”\"]{2,40}?)"
+            "(?:巡视|巡察)(?:第[一二三四五六七八九十\\d]+)?组?[^。]{0,30}?对([^,，。、;；“”\"]{2,40}?)"
                     + "(?=(?:进行了|开展了|开展|进行|实施了|实施)[^,，。;；]{0,16}?(?:巡视|巡察))");
     /** "…组于2024年3月11日至5月10日进驻X开展常规巡察" names the unit after 进驻. */
     private static final Pattern TARGET_STATIONED = Pattern.compile(
@@ -116,7 +118,10 @@ public final class MetadataExtractor {
         String inspectionKind = inspectionKind(kindSource, cha);
         String reportKind = reportKind(title, open);
         Signature sig = signature(text, closingFrom);
-        String published = sig.date != null ? sig.date : DateText.normalisePageDate(pageDate);
+        String published = sig.date != null ? sig.date : dateUnderTitle(text, opening);
+        if (published == null) {
+            published = DateText.normalisePageDate(pageDate);
+        }
         String[] dates = dates(open, DateText.yearOf(published));
         Contact contact = contact(text, closingFrom);
         String province = ProvinceHints.fromPhone(contact.phone());
@@ -292,6 +297,20 @@ public final class MetadataExtractor {
             case "去年" -> d.withYear(publishedYear - 1);
             default -> d;
         };
+    }
+
+    /** "（2024年11月20日）" on its own line under the title: the date the report was issued. */
+    private static final Pattern BRACKETED_DATE_LINE = Pattern.compile("^[(（]\\s*(.+?)\\s*[)）]$");
+
+    static String dateUnderTitle(ReportText text, int opening) {
+        int limit = Math.min(text.size(), opening >= 0 ? opening : 4);
+        for (int i = 0; i < limit; i++) {
+            Matcher m = BRACKETED_DATE_LINE.matcher(text.line(i).trim());
+            if (text.isContent(i) && m.matches() && DateText.DATE_LINE.matcher(m.group(1)).matches()) {
+                return isoOf(m.group(1));
+            }
+        }
+        return null;
     }
 
     private record Signature(String name, String date) {
