@@ -211,7 +211,10 @@ public final class CommitmentExtractor {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || "。；;！？!?\n".indexOf(text.charAt(i)) >= 0) {
-                String s = LEADING_ORDINAL.matcher(text.substring(start, i).trim()).replaceFirst("");
+                String s = text.substring(start, i).trim();
+                if (!s.isEmpty() && "（(一二三四五六七八九十0123456789①②③④⑤⑥⑦⑧⑨⑩".indexOf(s.charAt(0)) >= 0) {
+                    s = LEADING_ORDINAL.matcher(s).replaceFirst("");
+                }
                 if (!s.isEmpty()) {
                     out.add(s);
                 }

@@ -69,7 +69,7 @@ public final class StatusClassifier {
         if (path != null) {
             for (int i = path.size() - 1; i >= 0; i--) {
                 String heading = path.get(i);
-                if (heading == null) {
+                if (heading == null || !mayNameAGroup(heading)) {
                     continue;
                 }
                 if (GROUP_COMPLETED.matcher(heading).find()) {
@@ -84,6 +84,21 @@ public final class StatusClassifier {
             }
         }
         return classify(rectification);
+    }
+
+    /** Cheap test before the group patterns: most headings name no issues and no state at all. */
+    private static boolean mayNameAGroup(String heading) {
+        String h = heading.strip();
+        while (!h.isEmpty() && ":：。".indexOf(h.charAt(h.length() - 1)) >= 0) {
+            h = h.substring(0, h.length() - 1).strip();
+        }
+        if (h.endsWith(")") || h.endsWith("）")) { // a count: （共12个）
+            int open = Math.max(h.lastIndexOf('('), h.lastIndexOf('（'));
+            h = open > 0 ? h.substring(0, open).strip() : h;
+        }
+        return (h.endsWith("问题") || h.endsWith("事项") || h.endsWith("任务"))
+                && (h.contains("整改") || h.contains("办结") || h.contains("销号") || h.contains("长期") || h.contains("久久")
+                || h.contains("序时"));
     }
 
     public static Verdict classify(String rectification) {

@@ -27,6 +27,8 @@ public final class IssueSegmenter {
         TableRows.Row row;
         /** The item of a later section that answers this problem, when problems and answers are listed apart. */
         Node answer;
+        /** Whether this heading states one problem answered item by item with actions (computed once). */
+        Boolean answeredByActions;
 
         Node(HeadingLine h) {
             this.h = h;
@@ -295,6 +297,13 @@ public final class IssueSegmenter {
         if (parent == null || parent.excluded || parent.row != null) {
             return false;
         }
+        if (parent.answeredByActions == null) {
+            parent.answeredByActions = answeredByActions(parent);
+        }
+        return parent.answeredByActions;
+    }
+
+    private static boolean answeredByActions(Node parent) {
         String title = HeadingDetector.stripEnd(ProblemText.firstSentence(parent.h.title()));
         if (!title.endsWith("问题") || title.endsWith("方面问题") || title.endsWith("方面的问题")
                 || !ProblemText.isExplicit(title) || !ProblemText.inlineRest(parent.h.title()).isEmpty()) {
