@@ -29,6 +29,10 @@ public final class IssueSegmenter {
         Node answer;
         /** Whether this heading states one problem answered item by item with actions (computed once). */
         Boolean answeredByActions;
+        /** A 整改情况: line (or inline marker) has opened this heading's answer: numbered items below are actions. */
+        boolean answerOpened;
+        /** The heading is an item of such an answer. */
+        boolean inAnswer;
 
         Node(HeadingLine h) {
             this.h = h;
@@ -99,6 +103,9 @@ public final class IssueSegmenter {
                 }
             }
             if (h == null) {
+                if (!stack.isEmpty() && HeadingDetector.isRectificationMarker(line)) {
+                    stack.peek().answerOpened = true;
+                }
                 for (Node n : stack) {
                     n.last = i;
                 }
@@ -117,6 +124,8 @@ public final class IssueSegmenter {
                 roots.add(node);
             } else {
                 node.parent = stack.peek();
+                node.inAnswer = node.parent.answerOpened || node.parent.inAnswer
+                        || HeadingDetector.isRectificationMarker(ProblemText.inlineRest(node.parent.h.title()));
                 stack.peek().children.add(node);
             }
             for (Node n : stack) {
@@ -271,6 +280,9 @@ public final class IssueSegmenter {
     }
 
     private boolean isProblem(Node node) {
+        if (node.inAnswer) {
+            return false; // an item under 整改情况: is an action, whatever shortcoming it names
+        }
         if (node.problem == null) {
             String first = ProblemText.firstSentence(node.h.title());
             node.problem = switch (node.h.style()) {
