@@ -96,13 +96,13 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     /** CPU time used so far by the node's process tree (launcher and server), for benchmarks; zero when stopped. */
-    public synchronized java.time.Duration cpuTime() {
+    public synchronized Duration cpuTime() {
         if (process == null) {
-            return java.time.Duration.ZERO;
+            return Duration.ZERO;
         }
-        java.time.Duration total = process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+        Duration total = process.info().totalCpuDuration().orElse(Duration.ZERO);
         for (ProcessHandle h : process.descendants().toList()) {
-            total = total.plus(h.info().totalCpuDuration().orElse(java.time.Duration.ZERO));
+            total = total.plus(h.info().totalCpuDuration().orElse(Duration.ZERO));
         }
         return total;
     }

@@ -45,12 +45,12 @@ public final class StatusClassifier {
                     // 已于2024年10月完成整改; the rule in place: 改革方案已于2020年6月起实施
                     + "已于[^,，。;；]{0,12}(?:完成整改|整改完成|整改到位|全部完成|完成|起?(?:实施|施行|印发|出台))");
     /**
-     * A heading that groups issues by their present status: a state, then the issues (问题, 事项, 任务) it holds, and
-     * nothing after but a count — "二、前期未完成整改问题的进展情况" is about a past state and is not a group.
+     * A heading that groups issues by their present status: a state, then the issues (问题, 事项, 任务) it holds —
+     * matched against the heading without its count and final punctuation ({@link #groupPart}).
+     * "二、前期未完成整改问题的进展情况" is about a past state and is not a group.
      */
     private static Pattern group(String states) {
-        return Pattern.compile("(?<!前期|此前|上次|上轮|上一轮|原)(?:" + states + ")[^,，。;；]{0,12}(?:问题|事项|任务)"
-                + "\\s*(?:[(（][^)）]{0,12}[)）])?\\s*[:：。]?\\s*$");
+        return Pattern.compile("(?<!前期|此前|上次|上轮|上一轮|原)(?:" + states + ")[^,，。;；]{0,12}(?:问题|事项|任务)$");
     }
 
     private static final Pattern GROUP_COMPLETED = group(
@@ -68,37 +68,41 @@ public final class StatusClassifier {
     public static Verdict classify(String rectification, List<String> path) {
         if (path != null) {
             for (int i = path.size() - 1; i >= 0; i--) {
-                String heading = path.get(i);
-                if (heading == null || !mayNameAGroup(heading)) {
+                String part = path.get(i) == null ? null : groupPart(path.get(i));
+                if (part == null) {
                     continue;
                 }
-                if (GROUP_COMPLETED.matcher(heading).find()) {
-                    return new Verdict(COMPLETED, heading.strip());
+                if (GROUP_COMPLETED.matcher(part).find()) {
+                    return new Verdict(COMPLETED, path.get(i).strip());
                 }
-                if (GROUP_IN_PROGRESS.matcher(heading).find()) {
-                    return new Verdict(IN_PROGRESS, heading.strip());
+                if (GROUP_IN_PROGRESS.matcher(part).find()) {
+                    return new Verdict(IN_PROGRESS, path.get(i).strip());
                 }
-                if (GROUP_LONG_TERM.matcher(heading).find()) {
-                    return new Verdict(LONG_TERM, heading.strip());
+                if (GROUP_LONG_TERM.matcher(part).find()) {
+                    return new Verdict(LONG_TERM, path.get(i).strip());
                 }
             }
         }
         return classify(rectification);
     }
 
-    /** Cheap test before the group patterns: most headings name no issues and no state at all. */
-    private static boolean mayNameAGroup(String heading) {
+    /**
+     * The heading without final punctuation and count (一、已完成整改的问题（共12个）： → 一、已完成整改的问题) when it ends
+     * in the issues it holds and names a state at all; null otherwise, which spares most headings the patterns.
+     */
+    private static String groupPart(String heading) {
         String h = heading.strip();
         while (!h.isEmpty() && ":：。".indexOf(h.charAt(h.length() - 1)) >= 0) {
             h = h.substring(0, h.length() - 1).strip();
         }
-        if (h.endsWith(")") || h.endsWith("）")) { // a count: （共12个）
+        if (h.endsWith(")") || h.endsWith("）")) {
             int open = Math.max(h.lastIndexOf('('), h.lastIndexOf('（'));
             h = open > 0 ? h.substring(0, open).strip() : h;
         }
-        return (h.endsWith("问题") || h.endsWith("事项") || h.endsWith("任务"))
-                && (h.contains("整改") || h.contains("办结") || h.contains("销号") || h.contains("长期") || h.contains("久久")
-                || h.contains("序时"));
+        boolean namesIssues = h.endsWith("问题") || h.endsWith("事项") || h.endsWith("任务");
+        boolean namesState = h.contains("整改") || h.contains("办结") || h.contains("销号") || h.contains("长期")
+                || h.contains("久久") || h.contains("序时");
+        return namesIssues && namesState ? h : null;
     }
 
     public static Verdict classify(String rectification) {

@@ -94,7 +94,8 @@ public final class IssueSegmenter {
                 }
             }
             HeadingLine h = HeadingDetector.detect(line, i);
-            if (h == null && !HeadingDetector.isRectificationMarker(line)) {
+            boolean marker = h == null && HeadingDetector.isRectificationMarker(line);
+            if (h == null && !marker) {
                 int next = nextContent[i];
                 if (HeadingDetector.isLabelledProblem(line)
                         || (line.length() <= 300 && next >= 0 && HeadingDetector.isRectificationMarker(text.line(next)))
@@ -103,7 +104,7 @@ public final class IssueSegmenter {
                 }
             }
             if (h == null) {
-                if (!stack.isEmpty() && HeadingDetector.isRectificationMarker(line)) {
+                if (marker && !stack.isEmpty()) {
                     stack.peek().answerOpened = true;
                 }
                 for (Node n : stack) {
