@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.rectifywatch.model.json.Json;
 import org.rectifywatch.model.report.Commitment;
 import org.rectifywatch.model.report.Issue;
+import org.rectifywatch.model.report.ParseWarning;
 import org.rectifywatch.model.report.ParsedReport;
 import org.rectifywatch.processor.parse.ReportInput;
 
@@ -82,11 +83,15 @@ public final class Evaluator {
         int topicLenient = 0;
         Map<String, Map<String, Integer>> confusion = new TreeMap<>();
         List<String> unmatchedGold = new ArrayList<>();
+        int lostWithWarning = 0;
         boolean[] predUsed = new boolean[predIssues.size()];
         for (int gi = 0; gi < goldIssues.size(); gi++) {
             JsonNode g = goldIssues.get(gi);
             if (match[gi] < 0) {
-                unmatchedGold.add(g.path("line").asInt() + ": " + g.path("problem").asText());
+                boolean warned = warnedAbout(predicted, goldIssues, gi);
+                lostWithWarning += warned ? 1 : 0;
+                unmatchedGold.add(g.path("line").asInt() + ": " + g.path("problem").asText()
+                        + (warned ? "  (warned)" : "  (SILENT)"));
                 continue;
             }
             matched++;
@@ -166,7 +171,28 @@ public final class Evaluator {
                 List.copyOf(metaMismatches), statusCorrect, topicScored, topicStrict, topicLenient, confusion,
                 goldCommitments.size(), found, predCommitments.size(), found, List.copyOf(commitmentMisses),
                 goldFigures, figuresFound, List.copyOf(figureMismatches), List.copyOf(unmatchedGold),
-                List.copyOf(unmatchedPredicted));
+                List.copyOf(unmatchedPredicted), lostWithWarning, unmatchedGold.size() - lostWithWarning);
+    }
+
+    /**
+     * True when the parser named the place of gold issue {@code gi} in a line-level warning: a line from the issue's
+     * first line up to (not including) the next gold issue's.
+     */
+    static boolean warnedAbout(ParsedReport predicted, List<JsonNode> goldIssues, int gi) {
+        int from = goldIssues.get(gi).path("line").asInt();
+        int to = Integer.MAX_VALUE;
+        for (JsonNode other : goldIssues) {
+            int l = other.path("line").asInt();
+            if (l > from && l < to) {
+                to = l;
+            }
+        }
+        for (ParseWarning w : predicted.warnings()) {
+            if (w.line() != null && w.line() >= from && w.line() < to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For each gold issue the index of its predicted issue, or -1; greedy on descending similarity. */

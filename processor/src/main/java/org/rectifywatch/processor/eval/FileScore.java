@@ -26,7 +26,9 @@ public record FileScore(
         int goldFiguresFound,
         List<String> figureMismatches,
         List<String> unmatchedGold,
-        List<String> unmatchedPredicted) {
+        List<String> unmatchedPredicted,
+        int lostWithWarning,
+        int lostSilently) {
 
     public double precision() {
         return ratio(matchedIssues, predictedIssues);

@@ -14,6 +14,7 @@ import org.rectifywatch.model.report.WarningCode;
 import org.rectifywatch.processor.deadline.CommitmentExtractor;
 import org.rectifywatch.processor.segment.IssueSegmenter;
 import org.rectifywatch.processor.segment.SegmentedIssue;
+import org.rectifywatch.processor.segment.Segmentation;
 
 /**
  * Turns the text of one published rectification report into a {@link ParsedReport}: metadata, report-wide
@@ -78,31 +79,31 @@ public final class ReportParser {
         }
 
         int from = opening >= 0 ? opening + 1 : 0;
-        List<SegmentedIssue> segments = segmenter.segment(text, from, text.size());
+        Segmentation segmentation = segmenter.segment(text, from, text.size());
+        List<SegmentedIssue> segments = segmentation.issues();
         int closingFrom = segments.isEmpty() ? from : segments.get(segments.size() - 1).lastLine() + 1;
         ReportMeta meta = MetadataExtractor.extract(text, title, opening, closingFrom, in.pageDate());
 
         Integer contextYear = contextYear(meta);
         String anchor = meta.publishedDate() != null ? meta.publishedDate() : meta.feedbackDate();
         List<Issue> issues = new ArrayList<>(segments.size());
-        boolean[] inIssue = new boolean[text.size()];
         int seq = 0;
         for (SegmentedIssue s : segments) {
-            for (int i = s.firstLine(); i <= s.lastLine() && i < inIssue.length; i++) {
-                inIssue[i] = true;
-            }
             StatusClassifier.Verdict v = StatusClassifier.classify(s.rectification(), s.path());
             List<Commitment> commitments = CommitmentExtractor.extract(s.rectification(), contextYear, anchor);
             issues.add(Issue.parsed(++seq, s.label(), s.path(), s.problem(), s.firstLine() + 1, v.status(),
                     v.evidence(), commitments, s.rectification()));
         }
-        StringBuilder outside = new StringBuilder();
+        // report-wide figures only from report-level text: never from an issue's rectification text
+        boolean[] reportLevel = segmentation.reportLevel();
+        StringBuilder reportText = new StringBuilder();
         for (int i = 0; i < text.size(); i++) {
-            if (!inIssue[i] && text.isContent(i)) {
-                outside.append(text.line(i)).append('\n');
+            if (reportLevel[i] && text.isContent(i)) {
+                reportText.append(text.line(i)).append('\n');
             }
         }
-        Map<String, Number> figures = FigureExtractor.extract(outside.toString());
+        Map<String, Number> figures = FigureExtractor.extract(reportText.toString());
+        warnings.addAll(segmentation.warnings());
 
         if (issues.isEmpty()) {
             warnings.add(new ParseWarning(WarningCode.NO_ISSUES_FOUND,

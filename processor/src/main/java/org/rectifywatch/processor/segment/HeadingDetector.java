@@ -17,6 +17,9 @@ public final class HeadingDetector {
     private static final Pattern CIRCLED = Pattern.compile("^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])[\\s\\u3000]*");
     private static final Pattern ENUMERATION = Pattern.compile("^(" + CN + ")是[\\s\\u3000]*");
 
+    /** "19.2023年上半年…": an Arabic ordinal with an ASCII point right before a digit (also a decimal number). */
+    private static final Pattern ARABIC_BEFORE_DIGIT = Pattern.compile("^(\\d{1,4})\\.[\\s\\u3000]*(?=\\d)");
+
     /** Lines that introduce the rectification text of the problem stated just before them. */
     private static final String MARKER_WORD = "(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)";
     /** 整改情况: — or bracketed, where the colon is optional (【整改措施】…). */
@@ -66,6 +69,59 @@ public final class HeadingDetector {
             return make(HeadingStyle.CHINESE, m.group(1), line, m.end(), index);
         }
         return null;
+    }
+
+    /**
+     * The ordinal of a line that starts like an Arabic item whose text opens with a number (19.2023年上半年…), or -1.
+     * Such a line is a heading only where the sibling run expects that ordinal next: the caller decides.
+     */
+    public static int arabicBeforeNumber(String line) {
+        if (line.isEmpty() || !Character.isDigit(line.charAt(0))) {
+            return -1;
+        }
+        Matcher m = ARABIC_BEFORE_DIGIT.matcher(line);
+        return m.lookingAt() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** The Arabic item heading of such a line, once the run has confirmed its ordinal. */
+    public static HeadingLine arabicItem(String line, int index) {
+        Matcher m = ARABIC_BEFORE_DIGIT.matcher(line);
+        if (!m.lookingAt()) {
+            throw new IllegalArgumentException("not an Arabic item: " + line);
+        }
+        return make(HeadingStyle.ARABIC, m.group(1), line, m.end(), index);
+    }
+
+    /** True when the line starts with the Arabic ordinal {@code n} followed by a point or 、 (any text after). */
+    public static boolean startsWithArabicOrdinal(String line, int n) {
+        String num = Integer.toString(n);
+        return line.startsWith(num) && line.length() > num.length() && "、.．".indexOf(line.charAt(num.length())) >= 0;
+    }
+
+    /** The numeric value of a heading's ordinal (一 → 1, (3) → 3, ⑤ → 5, 第二方面 → 2), or -1 when it has none. */
+    public static int ordinalValue(HeadingLine h) {
+        String label = h.label();
+        if (label == null || h.style() == HeadingStyle.BARE) {
+            return -1;
+        }
+        if (h.style() == HeadingStyle.CIRCLED) {
+            return label.charAt(0) - '①' + 1;
+        }
+        StringBuilder core = new StringBuilder();
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (Character.isDigit(c) || "一二三四五六七八九十".indexOf(c) >= 0) {
+                core.append(c);
+            }
+        }
+        if (core.length() == 0) {
+            return -1;
+        }
+        if (Character.isDigit(core.charAt(0))) {
+            return Integer.parseInt(core.toString());
+        }
+        Integer v = org.rectifywatch.processor.parse.ChineseNumbers.parseSmall(core.toString());
+        return v == null ? -1 : v;
     }
 
     private static HeadingLine make(HeadingStyle style, String label, String line, int titleStart, int index) {

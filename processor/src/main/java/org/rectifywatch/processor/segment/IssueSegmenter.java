@@ -3,7 +3,10 @@ package org.rectifywatch.processor.segment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rectifywatch.processor.parse.DateText;
 import org.rectifywatch.processor.parse.ReportText;
 
@@ -14,36 +17,29 @@ import org.rectifywatch.processor.parse.ReportText;
  */
 public final class IssueSegmenter {
 
-    private static final class Node {
-        final HeadingLine h;
-        final List<Node> children = new ArrayList<>();
-        Node parent;
-        int last;
-        boolean excluded;
-        /** The next line starts with 整改情况: — the heading states the problem being answered. */
-        boolean markerFollows;
-        Boolean problem;
-        /** Set for a row of a rectification table: the issue comes whole from its cells. */
-        TableRows.Row row;
-        /** The item of a later section that answers this problem, when problems and answers are listed apart. */
-        Node answer;
-        /** Whether this heading states one problem answered item by item with actions (computed once). */
-        Boolean answeredByActions;
-        /** A 整改情况: line (or inline marker) has opened this heading's answer: numbered items below are actions. */
-        boolean answerOpened;
-        /** The heading is an item of such an answer. */
-        boolean inAnswer;
-
-        Node(HeadingLine h) {
-            this.h = h;
-            this.last = h.index();
-        }
+    /** The outline of a body: top-level headings, the deepest heading open at each line, where the closing began. */
+    record Outline(List<OutlineNode> roots, OutlineNode[] owner, int closingAt) {
     }
 
     /** Segments lines {@code from} (inclusive) to {@code to} (exclusive) of the text. */
-    public List<SegmentedIssue> segment(ReportText text, int from, int to) {
-        List<Node> roots = new ArrayList<>();
-        Deque<Node> stack = new ArrayDeque<>();
+    public Segmentation segment(ReportText text, int from, int to) {
+        Outline outline = outline(text, from, to);
+        decideRunRoles(outline.roots());
+        pairListsKeptApart(outline.roots());
+        List<SegmentedIssue> issues = new ArrayList<>();
+        for (OutlineNode root : outline.roots()) {
+            collect(root, new ArrayList<>(), text, issues);
+        }
+        LineAccounting accounting = new LineAccounting(text, from, to, outline, this::hasProblemBelow);
+        return new Segmentation(List.copyOf(issues), accounting.warnings(), accounting.reportLevel());
+    }
+
+    /** Step 1: the heading outline, with every content line owned by the deepest heading open at it. */
+    private Outline outline(ReportText text, int from, int to) {
+        List<OutlineNode> roots = new ArrayList<>();
+        Deque<OutlineNode> stack = new ArrayDeque<>();
+        OutlineNode[] owner = new OutlineNode[text.size()];
+        int closingAt = -1;
         TableRows.Layout table = null;
         int[] nextContent = nextContentIndex(text, from, to);
         for (int i = from; i < to; i++) {
@@ -52,11 +48,13 @@ public final class IssueSegmenter {
             }
             String line = text.line(i);
             if (SectionKinds.isClosingLine(line) || DateText.DATE_LINE.matcher(line).lookingAt()) {
+                closingAt = i;
                 break;
             }
             int following = nextContent[i];
             if (following >= 0 && line.length() <= 40 && !ProblemText.hasClausePunctuation(line)
                     && DateText.DATE_LINE.matcher(text.line(following)).lookingAt()) {
+                closingAt = i;
                 break; // the signature line above the closing date
             }
             if (SectionKinds.isClosingParagraph(line) && HeadingDetector.detect(line, i) == null) {
@@ -66,6 +64,7 @@ public final class IssueSegmenter {
             TableRows.Layout header = TableRows.header(line);
             if (header != null) {
                 table = header;
+                owner[i] = stack.peek();
                 continue;
             }
             if (table != null) {
@@ -74,18 +73,12 @@ public final class IssueSegmenter {
                     while (!stack.isEmpty() && stack.peek().row != null) {
                         stack.pop();
                     }
-                    Node node = new Node(new HeadingLine(HeadingStyle.BARE, row.seq(), row.problem(), row.problem(), i));
+                    OutlineNode node = new OutlineNode(
+                            new HeadingLine(HeadingStyle.BARE, row.seq(), row.problem(), row.problem(), i));
                     node.row = row;
                     node.problem = true;
-                    if (stack.isEmpty()) {
-                        roots.add(node);
-                    } else {
-                        stack.peek().children.add(node);
-                    }
-                    for (Node n : stack) {
-                        n.last = i;
-                    }
-                    stack.push(node);
+                    attach(node, stack, roots, i);
+                    owner[i] = node;
                     continue;
                 }
                 table = null;
@@ -94,6 +87,9 @@ public final class IssueSegmenter {
                 }
             }
             HeadingLine h = HeadingDetector.detect(line, i);
+            if (h == null) {
+                h = continuationItem(text, line, i, to, stack);
+            }
             boolean marker = h == null && HeadingDetector.isRectificationMarker(line);
             if (h == null && !marker) {
                 int next = nextContent[i];
@@ -107,48 +103,74 @@ public final class IssueSegmenter {
                 if (marker && !stack.isEmpty()) {
                     stack.peek().answerOpened = true;
                 }
-                for (Node n : stack) {
+                for (OutlineNode n : stack) {
                     n.last = i;
                 }
+                owner[i] = stack.peek();
                 continue;
             }
             while (!stack.isEmpty() && stack.peek().h.style().rank >= h.style().rank) {
                 stack.pop();
             }
-            Node node = new Node(h);
+            OutlineNode node = new OutlineNode(h);
             int next = nextContent[i];
             node.markerFollows = next >= 0 && HeadingDetector.isRectificationMarker(text.line(next));
-            boolean top = stack.isEmpty();
-            node.excluded = SectionKinds.holdsNoIssues(ProblemText.firstSentence(h.title()), top,
+            node.excluded = SectionKinds.holdsNoIssues(ProblemText.firstSentence(h.title()), stack.isEmpty(),
                     ProblemText.isExplicit(ProblemText.firstSentence(h.title())));
-            if (top) {
-                roots.add(node);
-            } else {
-                node.parent = stack.peek();
-                node.inAnswer = node.parent.answerOpened || node.parent.inAnswer
-                        || HeadingDetector.isRectificationMarker(ProblemText.inlineRest(node.parent.h.title()));
-                stack.peek().children.add(node);
+            if (!stack.isEmpty()) {
+                OutlineNode parent = stack.peek();
+                node.inAnswer = parent.answerOpened || parent.inAnswer
+                        || HeadingDetector.isRectificationMarker(ProblemText.inlineRest(parent.h.title()));
             }
-            for (Node n : stack) {
-                n.last = i;
+            attach(node, stack, roots, i);
+            owner[i] = node;
+        }
+        return new Outline(roots, owner, closingAt);
+    }
+
+    private static void attach(OutlineNode node, Deque<OutlineNode> stack, List<OutlineNode> roots, int line) {
+        if (stack.isEmpty()) {
+            roots.add(node);
+        } else {
+            node.parent = stack.peek();
+            stack.peek().children.add(node);
+        }
+        for (OutlineNode n : stack) {
+            n.last = line;
+        }
+        stack.push(node);
+    }
+
+    /**
+     * Sequence continuity: "19.2023年上半年…" reads like a decimal number, but after item 18 of an open run it is item
+     * 19, whatever its text starts with. A first item "1.2023年…" counts when item 2 follows.
+     */
+    private static HeadingLine continuationItem(ReportText text, String line, int i, int to, Deque<OutlineNode> stack) {
+        int n = HeadingDetector.arabicBeforeNumber(line);
+        if (n < 1) {
+            return null;
+        }
+        for (OutlineNode open : stack) {
+            if (open.h.style() == HeadingStyle.ARABIC) {
+                return HeadingDetector.ordinalValue(open.h) == n - 1 ? HeadingDetector.arabicItem(line, i) : null;
             }
-            stack.push(node);
         }
-        alignNumberedProblems(roots);
-        pairListsKeptApart(roots);
-        List<SegmentedIssue> issues = new ArrayList<>();
-        for (Node root : roots) {
-            collect(root, new ArrayList<>(), text, issues);
+        if (n == 1) {
+            for (int j = i + 1; j < to; j++) {
+                if (HeadingDetector.startsWithArabicOrdinal(text.line(j), 2)) {
+                    return HeadingDetector.arabicItem(line, i);
+                }
+            }
         }
-        return issues;
+        return null;
     }
 
     /**
      * Within a heading that states a problem itself, a quoted-problem paragraph is part of its answer. (A bare
      * problem line on the stack is a sibling the new paragraph replaces, not its parent.)
      */
-    private static boolean insideProblem(Deque<Node> stack) {
-        for (Node n : stack) {
+    private static boolean insideProblem(Deque<OutlineNode> stack) {
+        for (OutlineNode n : stack) {
             if (n.row != null || n.excluded || n.h.style() == HeadingStyle.BARE) {
                 continue;
             }
@@ -171,52 +193,87 @@ public final class IssueSegmenter {
         return next;
     }
 
-    private void collect(Node node, List<String> path, ReportText text, List<SegmentedIssue> out) {
+    private void collect(OutlineNode node, List<String> path, ReportText text, List<SegmentedIssue> out) {
         if (node.excluded) {
             return;
         }
         if (isProblem(node) && !hasProblemBelow(node)) {
+            node.issue = true;
             out.add(toIssue(node, path, text));
             return;
         }
         List<String> childPath = new ArrayList<>(path);
         childPath.add(node.h.heading());
-        for (Node child : node.children) {
+        for (OutlineNode child : node.children) {
             collect(child, childPath, text, out);
         }
     }
 
     /**
-     * Numbered items of one style at one depth of the outline are of one kind, across groups too (numbering often
-     * runs straight through 1..N over the groups): when most of them state problems, an item that is answered by
-     * text and does not open with a rectification verb is a problem too, even if its wording has no shortcoming
-     * word the lexicon knows (…决策部署“最后一公里”梗阻). Items under a heading that is itself an issue are its
-     * rectification actions and take no part.
+     * Step 2: roles per sibling run, not per item. Numbered items of one style at one depth of one section are of
+     * one kind (numbering often runs straight through 1..N over the groups of a section): when most of them state
+     * problems, an item that is answered by text is a problem too, whatever its wording opens with (聚焦…力度不大,
+     * 推动…举措不多, …决策部署“最后一公里”梗阻). Runs too short to judge alone are judged together with the runs
+     * of the same depth and style in the other sections that hold problems. Items under a heading that is itself
+     * an issue are its rectification actions and take no part.
      */
-    private void alignNumberedProblems(List<Node> roots) {
-        java.util.Map<String, List<Node>> cohorts = new java.util.HashMap<>();
-        for (Node root : roots) {
+    private void decideRunRoles(List<OutlineNode> roots) {
+        Map<String, List<OutlineNode>> pooled = new LinkedHashMap<>();
+        List<List<OutlineNode>> runs = new ArrayList<>();
+        for (OutlineNode root : roots) {
+            Map<String, List<OutlineNode>> cohorts = new LinkedHashMap<>();
             gatherCohorts(root, 1, cohorts);
+            boolean holdsProblems = !root.excluded && (isProblem(root) || hasProblemBelow(root));
+            cohorts.forEach((key, run) -> {
+                if (run.size() >= 3 || !holdsProblems) {
+                    runs.add(run);
+                } else {
+                    pooled.computeIfAbsent(key, k -> new ArrayList<>()).addAll(run);
+                }
+            });
         }
-        for (List<Node> cohort : cohorts.values()) {
+        runs.addAll(pooled.values());
+        // deeper runs first: whether a heading holds problems is settled before its own run is judged
+        runs.sort(Comparator.comparingInt((List<OutlineNode> r) -> depth(r.get(0))).reversed());
+        for (List<OutlineNode> run : runs) {
             int problems = 0;
-            for (Node n : cohort) {
-                if (isProblem(n) || hasProblemBelow(n)) {
+            for (OutlineNode n : run) {
+                // a 整改情况: marker answering an item says it states a problem, whatever its wording
+                if (isProblem(n) || hasProblemBelow(n) || answeredByMarker(n)) {
                     problems++;
                 }
             }
-            if (problems < 3 || problems * 3 < cohort.size() * 2 || problems == cohort.size()) {
+            if (problems < 2 || problems * 2 <= run.size()) {
                 continue;
             }
-            for (Node n : cohort) {
+            for (OutlineNode n : run) {
+                n.inProblemRun = true;
                 if (isProblem(n) || hasProblemBelow(n)) {
                     continue;
                 }
-                String first = ProblemText.firstSentence(n.h.title());
-                boolean answered = n.last > n.h.index() || !ProblemText.inlineRest(n.h.title()).isEmpty();
-                if (answered && !first.isEmpty() && !ProblemText.readsAsAction(first)) {
+                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty()) {
                     n.problem = true;
                 }
+            }
+        }
+    }
+
+    private static int depth(OutlineNode n) {
+        int d = 0;
+        for (OutlineNode p = n.parent; p != null; p = p.parent) {
+            d++;
+        }
+        return d;
+    }
+
+    private void gatherCohorts(OutlineNode node, int depth, Map<String, List<OutlineNode>> cohorts) {
+        if (node.excluded || (isProblem(node) && !hasProblemBelow(node))) {
+            return; // an issue: its numbered sub-items are actions
+        }
+        for (OutlineNode child : node.children) {
+            if (!child.excluded && child.row == null) {
+                cohorts.computeIfAbsent(depth + ":" + child.h.style(), k -> new ArrayList<>()).add(child);
+                gatherCohorts(child, depth + 1, cohorts);
             }
         }
     }
@@ -226,18 +283,19 @@ public final class IssueSegmenter {
      * later section answering them item by item in the same numbering. Each problem gets the same-numbered item
      * as its rectification text.
      */
-    private void pairListsKeptApart(List<Node> roots) {
+    private void pairListsKeptApart(List<OutlineNode> roots) {
         for (int a = 0; a < roots.size(); a++) {
-            List<Node> problems = roots.get(a).children;
+            List<OutlineNode> problems = roots.get(a).children;
             if (roots.get(a).excluded || problems.size() < 2 || !problems.stream().allMatch(this::isUnansweredIssue)) {
                 continue;
             }
             for (int b = a + 1; b < roots.size(); b++) {
-                List<Node> answers = roots.get(b).children;
+                List<OutlineNode> answers = roots.get(b).children;
                 if (answers.size() == problems.size() && sameNumbering(problems, answers)
                         && answers.stream().noneMatch(n -> isProblem(n) || hasProblemBelow(n))) {
                     for (int k = 0; k < problems.size(); k++) {
                         problems.get(k).answer = answers.get(k);
+                        answers.get(k).isAnswer = true;
                     }
                     break;
                 }
@@ -245,12 +303,12 @@ public final class IssueSegmenter {
         }
     }
 
-    private boolean isUnansweredIssue(Node n) {
+    private boolean isUnansweredIssue(OutlineNode n) {
         return !n.excluded && n.row == null && isProblem(n) && !hasProblemBelow(n) && n.last == n.h.index()
                 && ProblemText.inlineRest(n.h.title()).isEmpty();
     }
 
-    private static boolean sameNumbering(List<Node> x, List<Node> y) {
+    private static boolean sameNumbering(List<OutlineNode> x, List<OutlineNode> y) {
         for (int k = 0; k < x.size(); k++) {
             if (x.get(k).h.style() != y.get(k).h.style() || !java.util.Objects.equals(x.get(k).h.label(), y.get(k).h.label())) {
                 return false;
@@ -259,20 +317,8 @@ public final class IssueSegmenter {
         return true;
     }
 
-    private void gatherCohorts(Node node, int depth, java.util.Map<String, List<Node>> cohorts) {
-        if (node.excluded || (isProblem(node) && !hasProblemBelow(node))) {
-            return; // an issue: its numbered sub-items are actions
-        }
-        for (Node child : node.children) {
-            if (!child.excluded) {
-                cohorts.computeIfAbsent(depth + ":" + child.h.style(), k -> new ArrayList<>()).add(child);
-                gatherCohorts(child, depth + 1, cohorts);
-            }
-        }
-    }
-
-    private boolean hasProblemBelow(Node node) {
-        for (Node child : node.children) {
+    boolean hasProblemBelow(OutlineNode node) {
+        for (OutlineNode child : node.children) {
             if (!child.excluded && (isProblem(child) || hasProblemBelow(child))) {
                 return true;
             }
@@ -280,7 +326,7 @@ public final class IssueSegmenter {
         return false;
     }
 
-    private boolean isProblem(Node node) {
+    boolean isProblem(OutlineNode node) {
         if (node.inAnswer) {
             return false; // an item under 整改情况: is an action, whatever shortcoming it names
         }
@@ -305,8 +351,8 @@ public final class IssueSegmenter {
      * only an item in the explicit problem form is a sub-problem. (A group heading such as 关于…方面的问题 holds
      * problems and is not meant.)
      */
-    private static boolean underOneProblemWithActions(Node node) {
-        Node parent = node.parent;
+    private static boolean underOneProblemWithActions(OutlineNode node) {
+        OutlineNode parent = node.parent;
         if (parent == null || parent.excluded || parent.row != null) {
             return false;
         }
@@ -316,13 +362,13 @@ public final class IssueSegmenter {
         return parent.answeredByActions;
     }
 
-    private static boolean answeredByActions(Node parent) {
+    private static boolean answeredByActions(OutlineNode parent) {
         String title = HeadingDetector.stripEnd(ProblemText.firstSentence(parent.h.title()));
         if (!title.endsWith("问题") || title.endsWith("方面问题") || title.endsWith("方面的问题")
                 || !ProblemText.isExplicit(title) || !ProblemText.inlineRest(parent.h.title()).isEmpty()) {
             return false;
         }
-        for (Node sibling : parent.children) {
+        for (OutlineNode sibling : parent.children) {
             String first = ProblemText.firstSentence(sibling.h.title());
             if (ProblemText.readsAsAction(first) && !ProblemText.readsAsProblem(first)) {
                 return true;
@@ -332,12 +378,12 @@ public final class IssueSegmenter {
     }
 
     /** The heading is answered by 整改情况: — on the next line, or inline right after its first sentence. */
-    private static boolean answeredByMarker(Node node) {
+    private static boolean answeredByMarker(OutlineNode node) {
         String inline = ProblemText.inlineRest(node.h.title());
         return inline.isEmpty() ? node.markerFollows : HeadingDetector.isRectificationMarker(inline);
     }
 
-    private SegmentedIssue toIssue(Node node, List<String> path, ReportText text) {
+    private SegmentedIssue toIssue(OutlineNode node, List<String> path, ReportText text) {
         HeadingLine h = node.h;
         if (node.row != null) {
             return new SegmentedIssue(h.label(), List.copyOf(path), ProblemText.problemOf(node.row.problem()), h.index(),

@@ -52,6 +52,25 @@ public final class ProblemText {
                     + "不作为|慢作为|乱作为|形式主义|官僚主义|存在|偏离|落后|不重视|重视不够|意识淡薄|淡薄|拖沓|"
                     + "打折扣|搞变通|做选择|混乱|无序|推进慢|进展慢|进度慢|效益低|效率低|质量低|水平低|不紧|不实|不严|不准确|不深入|不牢固|不扎实|未完成|未落实|未建立|未形成|失守|失管|失察|失职|不完整|未签订|未执行|未公开|未履行|未经");
 
+    /**
+     * Predicates that close a shortcoming statement. A Chinese problem statement ends in its judgement, so a
+     * sentence that opens with a verb of action but ends in one of these states a problem (推动…举措不多,
+     * 聚焦…力度不大, 深化…仍有短板), while an action ends in its object (加大…整改力度, 整治…问题).
+     */
+    private static final Pattern ENDS_IN_SHORTCOMING = Pattern.compile(
+            "(?:不大|不多|不够|不足|不到位|不力|不强|不高|不严|不实|不深|不细|不准|不好|不优|不广|不明显|不充分|不彻底|不及时|"
+                    + "不规范|不完善|不健全|不平衡|不扎实|不精准|不深入|不全面|不严格|不牢固|不紧|不畅|不够有力|不够到位|"
+                    + "较少|较弱|较低|较慢|较差|偏少|偏弱|偏低|偏慢|偏松|偏软|偏差|有差距|存在差距|差距较大|短板|弱项|薄弱|滞后|缓慢|乏力|"
+                    + "欠缺|缺乏|缺失|缺位|一般化|走过场|流于形式|打折扣|有待(?:加强|提高|提升|完善|改进)|亟待(?:加强|提高|提升|完善)|"
+                    + "不够明显|成效不佳|效果不佳|作用发挥不够|落实不到位|执行不严格|还有差距|仍有短板|存在短板|存在不足|"
+                    + "不同程度存在|时有发生|仍然存在|依然存在|问题突出|较为突出|比较突出|有所弱化|弱化|虚化|淡化|边缘化)$");
+
+    /** True when the last clause of the sentence ends in a shortcoming predicate. */
+    public static boolean endsInShortcoming(String sentence) {
+        String s = HeadingDetector.stripEnd(sentence.strip());
+        return ENDS_IN_SHORTCOMING.matcher(s).find();
+    }
+
     /** Subjects by which the genre words a shortcoming of some (部分单位, 个别干部, 有的村, 一些党员). */
     private static final Pattern PARTIAL_SUBJECT = Pattern.compile("^(?:部分|个别|有的|一些|少数|极少数)[\\p{IsHan}“]");
 
@@ -98,7 +117,7 @@ public final class ProblemText {
         if (CONTAINER.matcher(s).find()) {
             return false;
         }
-        if (STRONG_SHORTCOMING.foundIn(s)) {
+        if (STRONG_SHORTCOMING.foundIn(s) || endsInShortcoming(s)) {
             return true;
         }
         if (ACTION_START.matcher(s).lookingAt()) {
