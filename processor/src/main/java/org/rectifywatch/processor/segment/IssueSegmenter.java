@@ -243,6 +243,10 @@ public final class IssueSegmenter {
                     problems++;
                 }
             }
+            if (problems * 3 <= run.size() && run.size() >= 3) {
+                demoteStrayProblems(run);
+                continue;
+            }
             if (problems < 2 || problems * 2 <= run.size()) {
                 continue;
             }
@@ -251,9 +255,45 @@ public final class IssueSegmenter {
                 if (isProblem(n) || hasProblemBelow(n)) {
                     continue;
                 }
-                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty()) {
+                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty() && siblingStatesProblem(n)) {
                     n.problem = true;
                 }
+            }
+        }
+    }
+
+    /**
+     * Runs pooled across sections are evidence only where the item's own siblings state a problem too: a section of
+     * action groups (（一）在…上下功夫) beside sections of problems keeps its role.
+     */
+    private boolean siblingStatesProblem(OutlineNode n) {
+        if (n.parent == null) {
+            return true; // top-level runs are never pooled
+        }
+        for (OutlineNode sibling : n.parent.children) {
+            if (sibling != n && sibling.h.style() == n.h.style() && (isProblem(sibling) || hasProblemBelow(sibling))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A run of actions (（一）学习贯彻…不够深入 → 1.加强… 2.补齐…不健全的短板 3.…, or （一）在…上下功夫 → 1.… 2.解决…不到位
+     * 问题): an item that names the shortcoming it answers reads like a problem, but takes the run's role and stays
+     * an action — unless it states a problem in the explicit form (关于…的问题, 问题N：) or is itself answered by a
+     * 整改情况 marker. Top-level sections are not a run of this kind.
+     */
+    private void demoteStrayProblems(List<OutlineNode> run) {
+        for (OutlineNode n : run) {
+            OutlineNode parent = n.parent;
+            if (parent == null || parent.excluded || parent.row != null || n.h.style() == HeadingStyle.ENUMERATION
+                    || answeredByMarker(n) || !n.children.isEmpty()) {
+                continue;
+            }
+            String first = ProblemText.firstSentence(n.h.title());
+            if (isProblem(n) && !ProblemText.isExplicit(first)) {
+                n.problem = false;
             }
         }
     }

@@ -110,4 +110,27 @@ class OutlineInvariantsTest {
         assertThat(r.figures()).containsEntry("disciplined_persons", 12L).containsEntry("org_handled_persons", 5L)
                 .doesNotContainKeys("admonished_persons", "funds_recovered_yuan", "cases_filed");
     }
+
+    @Test
+    void aRunOfActionsKeepsItsRoleWhenOneActionNamesTheShortcomingItAnswers() {
+        ParsedReport r = parse("""
+                一、关于“党的领导作用发挥不够充分”方面问题的整改情况
+                （一）学习贯彻党的创新理论不够深入。
+                1.健全理论学习制度。修订党委理论学习中心组学习规则，全年开展集体学习12次。
+                2.补齐二级党组织理论学习机制不健全的短板。制定二级党组织学习办法，已印发实施。
+                3.开展专题轮训。举办处级干部专题培训班3期。
+                （二）落实立德树人根本任务有差距。
+                1.完善思政课程体系。新开设思政选修课8门。
+                2.加强辅导员队伍建设。辅导员配备比例已达到1:200。
+                二、关于“全面从严治党不够有力”方面问题的整改情况
+                （一）在压实管党治党责任上下功夫
+                1.制定主体责任清单，明确班子成员“一岗双责”。
+                2.解决部分基层党组织责任落实不到位问题，开展专项督查。
+                （二）在强化监督执纪上下功夫
+                1.开展警示教育，通报典型案例6起。
+                2.强化日常监督，谈话提醒42人次。
+                """);
+        assertThat(problems(r)).containsExactly("学习贯彻党的创新理论不够深入", "落实立德树人根本任务有差距",
+                "全面从严治党不够有力");
+    }
 }
