@@ -91,12 +91,13 @@ public final class StatusClassifier {
     }
 
     /**
-     * Measure sentences per done sentence above which the done items read as incidental: a systemic weakness answered
-     * with a programme of measures (一是…五是…) that mentions a finished detail on the way stays {@code long_term}.
+     * Other sentences (measures, background, intent) per done sentence above which the done items read as incidental:
+     * a systemic weakness answered with a programme of measures (一是…五是…) that mentions a finished detail on the way
+     * stays {@code long_term}. A text that mainly reports results is {@code completed}.
      */
-    static final int MEASURES_PER_DONE = 3;
-    /** …and only from this many measure sentences on. */
-    static final int MIN_MEASURES_FOR_PROGRAMME = 4;
+    static final int OTHERS_PER_DONE = 3;
+    /** …and only from this many other sentences on. */
+    static final int MIN_OTHERS_FOR_PROGRAMME = 4;
 
     public static Verdict classify(String rectification) {
         if (rectification == null || rectification.isBlank()) {
@@ -109,7 +110,7 @@ public final class StatusClassifier {
         List<StatusEvidence.Sentence> sentences = StatusEvidence.label(rectification);
         String firstDone = null;
         int done = 0;
-        int measures = 0;
+        int others = 0;
         for (StatusEvidence.Sentence s : sentences) {
             switch (s.kind()) {
                 case PENDING:
@@ -118,14 +119,12 @@ public final class StatusClassifier {
                     done++;
                     firstDone = firstDone == null ? s.clause() : firstDone;
                     break;
-                case MEASURE:
-                    measures++;
-                    break;
                 default:
+                    others++;
                     break;
             }
         }
-        if (done > 0 && !(measures >= MIN_MEASURES_FOR_PROGRAMME && measures > MEASURES_PER_DONE * done)) {
+        if (done > 0 && !(others >= MIN_OTHERS_FOR_PROGRAMME && others > OTHERS_PER_DONE * done)) {
             return new Verdict(COMPLETED, firstDone);
         }
         return new Verdict(LONG_TERM, mechanismClause(rectification));

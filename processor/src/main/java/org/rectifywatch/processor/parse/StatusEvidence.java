@@ -43,7 +43,8 @@ final class StatusEvidence {
 
     // ---- pending: a concrete item still under way or planned ----
     static final KeywordPattern PENDING = FastPatterns.alternation(
-            "整改中|正在|正按|正对|正抓紧|正加紧|正有序|将于|将在|拟于|拟在|计划于|计划在|计划年底|计划年内|预计|力争|争取在|争取于|争取年底|"
+            "整改中|正在|正按|正对|正抓紧|正加紧|正有序|将于|将在|拟于|拟在|计划于|计划在|计划年底|计划年内|预计|"
+                    + "(?:力争|争取)(?=[^,，。;；]{0,10}(?:\\d{4}年|今年|明年|年底|年内|月底|季度|上半年|下半年|前|内))|"
                     + "计划(?=[^,，。;；]{0,8}(?:\\d{4}年|今年|明年|年底|年内|上半年|下半年|月底))|"
                     + "尚未(?![^,，。;；]{0,12}的)|尚需|尚待|仍在|仍需|未完成|未整改到位|未整改完成|未办结|未结案|未销号|未到位|未兑付|未拆除|"
                     + "(?<!接)待批复|(?<!接)待审批|待验收|(?<!接)待办理|待审核|待评审|待移交|待上级|待省|待市|待县|待国家|"
@@ -73,7 +74,7 @@ final class StatusEvidence {
             + "更正|修复|修缮|补齐|补办|补缴|补录|补签|配齐|配备|配强|调整|撤销|注销|吊销|关停|关闭|取缔|清零|移交|移送|"
             + "处理|处置|处分|问责|规范|复垦|复绿|恢复|上线|开通|挂牌|通过|验收|签订|到任|到岗|办理|办证|确权|登记|领证|"
             + "印发|出台|建立|修订|健全|完善|落实|实现|达到|消除|杜绝|停止|停用|收归|划转|接管|移出|改正|取消|免去|免职|辞退|"
-            + "清除|腾退|归位|退出|解除|改造|安置|补偿|到账|入库|上缴|达标|合格)";
+            + "清除|腾退|归位|退出|消化|辞去|辞职|签约|签署|结清|付清|还清|清算|获批|办妥|完工|撤出|搬离|封堵|清运|解除|改造|安置|补偿|到账|入库|上缴|达标|合格)";
     static final KeywordPattern DONE = FastPatterns.of("已均现全整如顺正建竣办完兑清入到销化回满追拆退补收缴配返发拨问",
             // 已建成, 均已拆除, 现已全部到任, 已于2024年6月完成整改
             "(?:已经?|均已|现已|全部已|已经全部)" + RESULT_VERB
@@ -99,7 +100,8 @@ final class StatusEvidence {
             "确保|力争|推动|要求|争取|务必|直至|直到|以便|目标|责令|限期|计划(?:于|在|年|\\d)|拟|待|如果|若|一旦|才能|方可|必须|应当|需要|努力");
     /** A result whose object is a continuing mechanism is the long_term answer, not a completion. */
     private static final Pattern CONTINUING = Pattern.compile("长效机制|长效管理|常态化|常态长效");
-    private static final Pattern NEGATION = Pattern.compile("尚未|未|没有|无法|难以|不能");
+    /** A negation right before the result (未全部整改到位, 没有如期开学), not one earlier in the clause (应收未收的租金已追回). */
+    private static final Pattern NEGATION = Pattern.compile("(?:尚未|未|没有|无法|难以|不能)(?:能|按期|如期|按时|全部|完全)?$");
 
     // ---- measures: actions and continuing mechanisms ----
     static final KeywordPattern MEASURE = FastPatterns.alternation(
@@ -166,14 +168,10 @@ final class StatusEvidence {
             kinds[i] = labelClause(clauses.get(i));
         }
         // a pending clause followed by a present-tense done clause is history (原计划…, 现已完成)
-        for (int i = clauses.size() - 1; i >= 0; i--) {
-            if (kinds[i] == Kind.DONE && NOW.matcher(clauses.get(i)).find()) {
-                for (int j = 0; j < i; j++) {
-                    if (kinds[j] == Kind.PENDING) {
-                        kinds[j] = Kind.NEUTRAL;
-                    }
-                }
-                break;
+        // (only the clause right before: 该项目于2023年开工建设，目前已建成投用)
+        for (int i = 1; i < clauses.size(); i++) {
+            if (kinds[i] == Kind.DONE && kinds[i - 1] == Kind.PENDING && NOW.matcher(clauses.get(i)).find()) {
+                kinds[i - 1] = Kind.NEUTRAL;
             }
         }
         for (Kind k : new Kind[] {Kind.PENDING, Kind.DONE, Kind.MEASURE}) {
