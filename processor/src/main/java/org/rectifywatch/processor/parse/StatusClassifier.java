@@ -10,6 +10,10 @@ import org.rectifywatch.processor.parse.FastPatterns.KeywordPattern;
  * {@code in_progress} when a concrete item is explicitly pending (正在, 将于, 尚未, 在建…), {@code completed} when the
  * text says the problem is fixed (已整改完成, 全部整改到位…), {@code long_term} for measures and mechanisms without
  * either, {@code unknown} without rectification text. An explicit "该问题已整改完成" outweighs a pending detail.
+ * Otherwise the text is read sentence by sentence ({@link StatusEvidence}): any pending sentence makes it
+ * {@code in_progress}; sentences reporting a concrete result (已建成, 如期开学, 已全部入驻, 办结率100%, 已追缴到位…) make it
+ * {@code completed}, unless they are incidental to a programme of measures ({@link #OTHERS_PER_DONE}); only measures,
+ * aspirations and background make it {@code long_term}.
  * Reports that group their issues by status (一、已完成整改的问题 / 二、正在推进整改的问题 / 三、需要长期坚持的问题)
  * have said it themselves: the group heading decides, whatever the detail of the text.
  */
