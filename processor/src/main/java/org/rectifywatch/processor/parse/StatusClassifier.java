@@ -10,6 +10,10 @@ import org.rectifywatch.processor.parse.FastPatterns.KeywordPattern;
  * {@code in_progress} when a concrete item is explicitly pending (正在, 将于, 尚未, 在建…), {@code completed} when the
  * text says the problem is fixed (已整改完成, 全部整改到位…), {@code long_term} for measures and mechanisms without
  * either, {@code unknown} without rectification text. An explicit "该问题已整改完成" outweighs a pending detail.
+ * Otherwise the text is read sentence by sentence ({@link StatusEvidence}): any pending sentence makes it
+ * {@code in_progress}; sentences reporting a concrete result (已建成, 如期开学, 已全部入驻, 办结率100%, 已追缴到位…) make it
+ * {@code completed}, unless they are incidental to a programme of measures ({@link #OTHERS_PER_DONE}); only measures,
+ * aspirations and background make it {@code long_term}.
  * Reports that group their issues by status (一、已完成整改的问题 / 二、正在推进整改的问题 / 三、需要长期坚持的问题)
  * have said it themselves: the group heading decides, whatever the detail of the text.
  */
@@ -29,21 +33,6 @@ public final class StatusClassifier {
                     + "|(?<=(?:情况|状态|结果|进度|进展)[:：])已(?:完成|整改|办结|销号)(?:整改)?(?=$|[,，。;；\n])"
                     // a progress cell whose label the segmenter took off: a line that is only 已完成(整改)
                     + "|(?<![^\n])已(?:全部)?(?:完成|整改完成|完成整改|整改到位|办结|销号)(?:整改)?(?=$|\n|[。;；]\\s*(?:$|\n))");
-    private static final KeywordPattern PENDING = FastPatterns.alternation(
-            "(?<=[:：])整改中|正在|将于|将在|计划于|计划在|计划(?=[^,，。;；]{0,8}(?:\\d{4}年|今年|明年|年底|年内|上半年|下半年|月底))|预计|力争|争取在|争取于|尚未(?![^,，。;；]{0,12}的)|未完成|未整改到位|仍在|"
-                    + "(?<!接)待批复|(?<!接)待审批|待验收|在建|正按|正对|已报[^,，。;；]{0,10}审批|报批中|进场施工|施工中|"
-                    + "启动建设|开工建设|启动发展程序|还将继续|"
-                    + "推进中|进行中|建设中|实施中|办理中|审理中|司法程序|陆续|下步将|下一步将|抓紧推进|"
-                    + "加快推进中|前完成|底前|年内完成|以前完成|之前完成|未办结|未结案");
-    private static final KeywordPattern DONE = FastPatterns.alternation(
-            "已(?:全部|均)?(?:整改完成|完成整改|整改到位|落实到位|整改销号|销号)|全部(?:整改到位|整改完成)|均已(?:整改到位|整改完成)|"
-                    + "已全部(?:按规定|依规依纪|依纪依规|依法依规|依规|严肃)?(?:作出|进行|给予)?(?:完成|补齐|补办|清理|清退|追回|更正|修复|纠正|办结|到位|落实|调整|处理|规范|缴入|收回|退还|拆除|兑付)|全部补齐|"
-                    + "问题已(?:全部|均)?(?:解决|整改)|已(?:完成|实现)[^,，。;；]{0,12}(?:调整|配备|补齐|清零)|督促整改到位|"
-                    // the missing rule told as now in place (管理制度已修订完善, 学习制度已建立并落实)
-                    // (keyed on 已 so that the scan stays on one rare character)
-                    + "(?<=制度|办法|规定|细则)已(?:修订完善|建立|制定|出台|修订|完善|印发)|(?<=机制)已(?:建立|完善|健全)|"
-                    // 已于2024年10月完成整改; the rule in place: 改革方案已于2020年6月起实施
-                    + "已于[^,，。;；]{0,12}(?:完成整改|整改完成|整改到位|全部完成|完成|起?(?:实施|施行|印发|出台))");
     /**
      * A heading that groups issues by their present status: a state, then the issues (问题, 事项, 任务) it holds —
      * matched against the heading without its count and final punctuation ({@link #groupPart}).
@@ -105,44 +94,77 @@ public final class StatusClassifier {
         return namesIssues && namesState ? h : null;
     }
 
+    /**
+     * Other sentences (measures, background, intent) per done sentence above which the done items read as incidental:
+     * a systemic weakness answered with a programme of measures (一是…五是…) that mentions a finished detail on the way
+     * stays {@code long_term}. A text that mainly reports results is {@code completed}.
+     */
+    static final int OTHERS_PER_DONE = 3;
+    /** …and only from this many other sentences on. */
+    static final int MIN_OTHERS_FOR_PROGRAMME = 4;
+
     public static Verdict classify(String rectification) {
         if (rectification == null || rectification.isBlank()) {
             return new Verdict(UNKNOWN, null);
         }
-        String closed = clauseOf(rectification, ISSUE_CLOSED);
+        String closed = closure(rectification);
         if (closed != null) {
             return new Verdict(COMPLETED, closed);
         }
-        String pending = clauseOf(rectification, PENDING);
-        if (pending != null) {
-            return new Verdict(IN_PROGRESS, pending);
+        List<StatusEvidence.Sentence> sentences = StatusEvidence.label(rectification);
+        String firstDone = null;
+        int done = 0;
+        int others = 0;
+        for (StatusEvidence.Sentence s : sentences) {
+            switch (s.kind()) {
+                case PENDING:
+                    return new Verdict(IN_PROGRESS, s.clause());
+                case DONE:
+                    done++;
+                    firstDone = firstDone == null ? s.clause() : firstDone;
+                    break;
+                default:
+                    others++;
+                    break;
+            }
         }
-        String done = clauseOf(rectification, DONE);
-        if (done != null) {
-            return new Verdict(COMPLETED, done);
+        if (done > 0 && !(others >= MIN_OTHERS_FOR_PROGRAMME && others > OTHERS_PER_DONE * done)) {
+            return new Verdict(COMPLETED, firstDone);
         }
-        return new Verdict(LONG_TERM, clauseOf(rectification, MECHANISM));
+        return new Verdict(LONG_TERM, mechanismClause(rectification));
     }
 
-    /** The first clause (between punctuation) containing a match that is not an aspiration (确保…到位). */
-    private static String clauseOf(String text, KeywordPattern p) {
+    /** The first clause of an explicit closure of the whole issue (该问题已整改完成), not an aspiration. */
+    private static String closure(String text) {
         int from = 0;
         Matcher m;
-        while ((m = p.find(text, from)) != null) {
+        while ((m = ISSUE_CLOSED.find(text, from)) != null) {
             from = m.end() > m.start() ? m.end() : m.start() + 1;
             int b = m.start();
-            while (b > 0 && ",，。;；\n!！?？".indexOf(text.charAt(b - 1)) < 0) {
+            while (b > 0 && CLAUSE_BREAKS.indexOf(text.charAt(b - 1)) < 0) {
                 b--;
             }
             int e = m.end();
-            while (e < text.length() && ",，。;；\n!！?？".indexOf(text.charAt(e)) < 0) {
+            while (e < text.length() && CLAUSE_BREAKS.indexOf(text.charAt(e)) < 0) {
                 e++;
             }
-            String prefix = text.substring(b, m.start());
-            if (p != PENDING && NOT_DONE_CONTEXT.foundIn(prefix)) {
+            if (NOT_DONE_CONTEXT.foundIn(text.substring(b, m.start()))) {
                 continue;
             }
             return text.substring(b, e).trim();
+        }
+        return null;
+    }
+
+    private static final String CLAUSE_BREAKS = ",，。;；\n!！?？";
+
+    private static String mechanismClause(String text) {
+        for (String s : StatusEvidence.sentences(text)) {
+            for (String c : StatusEvidence.clauses(s)) {
+                if (MECHANISM.foundIn(c)) {
+                    return c;
+                }
+            }
         }
         return null;
     }
