@@ -237,6 +237,7 @@ public final class ReportGenerator {
         Wording wordingBias;
         boolean suffixOk;
         int groupBase;
+        int groupSeq = 7;
         Placement placement;
 
         Run(long seed, Layout layout) {
@@ -1029,7 +1030,7 @@ public final class ReportGenerator {
             }
             int groups = between(2, 4);
             for (int g = 1; g <= groups; g++) {
-                String gp = GROUP_PROBLEMS[r.nextInt(GROUP_PROBLEMS.length)];
+                String gp = GROUP_PROBLEMS[(groupBase + groupSeq++) % GROUP_PROBLEMS.length];
                 String gh = top ? cnDun(g) + one("关于" + gp + "的问题", "关于“" + gp + "”问题的整改情况")
                         : "第" + CN[g] + "方面问题：" + gp;
                 addReport(gh);
@@ -1077,11 +1078,11 @@ public final class ReportGenerator {
             int aspects = between(2, 3);
             int run = 1;
             for (int a = 1; a <= aspects; a++) {
-                String ah = "第" + CN[a] + "方面问题：" + GROUPS[r.nextInt(GROUPS.length)] + one("不到位", "存在差距", "不够有力");
+                String ah = "第" + CN[a] + "方面问题：" + GROUPS[(groupBase + groupSeq++) % GROUPS.length] + one("不到位", "存在差距", "不够有力");
                 addReport(ah);
                 int groups = between(1, 3);
                 for (int g = 1; g <= groups; g++) {
-                    String gh = cnParen(g) + GROUP_PROBLEMS[r.nextInt(GROUP_PROBLEMS.length)];
+                    String gh = cnParen(g) + GROUP_PROBLEMS[(groupBase + groupSeq++) % GROUP_PROBLEMS.length];
                     addReport(gh);
                     int n = between(1, 3);
                     int[] nums = numbers(n, running ? run : 1);
