@@ -220,6 +220,7 @@ public final class IssueSegmenter {
     private void decideRunRoles(List<OutlineNode> roots) {
         Map<String, List<OutlineNode>> pooled = new LinkedHashMap<>();
         List<List<OutlineNode>> runs = new ArrayList<>();
+        java.util.Set<List<OutlineNode>> pooledRuns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (OutlineNode root : roots) {
             Map<String, List<OutlineNode>> cohorts = new LinkedHashMap<>();
             gatherCohorts(root, 1, cohorts);
@@ -233,6 +234,15 @@ public final class IssueSegmenter {
             });
         }
         runs.addAll(pooled.values());
+        pooledRuns.addAll(pooled.values());
+        // the top-level headings are a run of their own (reports whose 一、二、三、 are the issues)
+        Map<HeadingStyle, List<OutlineNode>> top = new LinkedHashMap<>();
+        for (OutlineNode root : roots) {
+            if (!root.excluded && root.row == null) {
+                top.computeIfAbsent(root.h.style(), k -> new ArrayList<>()).add(root);
+            }
+        }
+        runs.addAll(top.values());
         // deeper runs first: whether a heading holds problems is settled before its own run is judged
         runs.sort(Comparator.comparingInt((List<OutlineNode> r) -> depth(r.get(0))).reversed());
         for (List<OutlineNode> run : runs) {
@@ -255,7 +265,8 @@ public final class IssueSegmenter {
                 if (isProblem(n) || hasProblemBelow(n)) {
                     continue;
                 }
-                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty() && siblingStatesProblem(n)) {
+                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty()
+                        && (!pooledRuns.contains(run) || siblingStatesProblem(n))) {
                     n.problem = true;
                 }
             }
@@ -268,7 +279,7 @@ public final class IssueSegmenter {
      */
     private boolean siblingStatesProblem(OutlineNode n) {
         if (n.parent == null) {
-            return true; // top-level runs are never pooled
+            return true;
         }
         for (OutlineNode sibling : n.parent.children) {
             if (sibling != n && sibling.h.style() == n.h.style() && (isProblem(sibling) || hasProblemBelow(sibling))) {
@@ -375,8 +386,11 @@ public final class IssueSegmenter {
             node.problem = switch (node.h.style()) {
                 case BARE -> true;
                 // 一是/二是 items are usually actions; they state sub-problems when a rectification marker answers them
-                case ENUMERATION -> ProblemText.isExplicit(first)
-                        || answeredByMarker(node) && ProblemText.readsAsProblem(first);
+                // 一是/二是 lines are usually actions; they state sub-problems when they read as a shortcoming and
+                // are answered on their own line (一是…不够。整改情况：… or 一是…不够。组织开展…)
+                case ENUMERATION -> ProblemText.isExplicit(first) || ProblemText.readsAsProblem(first)
+                        && (answeredByMarker(node) || !ProblemText.readsAsAction(first)
+                        && !ProblemText.inlineRest(node.h.title()).isEmpty());
                 default -> underOneProblemWithActions(node) ? ProblemText.isExplicit(first)
                         : answeredByMarker(node) && !ProblemText.readsAsAction(first) || ProblemText.readsAsProblem(first);
             };
