@@ -62,7 +62,7 @@ public final class HeadingDetector {
         if ((m = CIRCLED.matcher(line)).lookingAt()) {
             return make(HeadingStyle.CIRCLED, m.group(1), line, m.end(), index);
         }
-        if ((m = ENUMERATION.matcher(line)).lookingAt()) {
+        if ((m = ENUMERATION.matcher(line)).lookingAt() && !enumeratesInline(line, m.group(1))) {
             return make(HeadingStyle.ENUMERATION, m.group(1) + "是", line, m.end(), index);
         }
         if ((m = CHINESE.matcher(line)).lookingAt()) {
@@ -92,12 +92,6 @@ public final class HeadingDetector {
         return make(HeadingStyle.ARABIC, m.group(1), line, m.end(), index);
     }
 
-    /** True when the line starts with the Arabic ordinal {@code n} followed by a point or 、 (any text after). */
-    public static boolean startsWithArabicOrdinal(String line, int n) {
-        String num = Integer.toString(n);
-        return line.startsWith(num) && line.length() > num.length() && "、.．".indexOf(line.charAt(num.length())) >= 0;
-    }
-
     /** The numeric value of a heading's ordinal (一 → 1, (3) → 3, ⑤ → 5, 第二方面 → 2), or -1 when it has none. */
     public static int ordinalValue(HeadingLine h) {
         String label = h.label();
@@ -122,6 +116,20 @@ public final class HeadingDetector {
         }
         Integer v = org.rectifywatch.processor.parse.ChineseNumbers.parseSmall(core.toString());
         return v == null ? -1 : v;
+    }
+
+    /**
+     * "一是…；二是…；三是…" in one paragraph: the points are parts of the paragraph's text, not items of the outline
+     * (the text that follows answers the paragraph as a whole).
+     */
+    private static boolean enumeratesInline(String line, String ordinal) {
+        Integer n = org.rectifywatch.processor.parse.ChineseNumbers.parseSmall(ordinal);
+        if (n == null || n >= 10) {
+            return false;
+        }
+        String next = "一二三四五六七八九十".charAt(n) + "是";
+        int at = line.indexOf(next, ordinal.length() + 1);
+        return at > 0 && "；;，,。".indexOf(line.charAt(at - 1)) >= 0;
     }
 
     private static HeadingLine make(HeadingStyle style, String label, String line, int titleStart, int index) {

@@ -156,9 +156,12 @@ public final class IssueSegmenter {
             }
         }
         if (n == 1) {
+            // a first item: confirmed by the next Arabic item of the text being 2 (or 3, past a gap)
             for (int j = i + 1; j < to; j++) {
-                if (HeadingDetector.startsWithArabicOrdinal(text.line(j), 2)) {
-                    return HeadingDetector.arabicItem(line, i);
+                HeadingLine next = HeadingDetector.detect(text.line(j), j);
+                if (next != null && next.style() == HeadingStyle.ARABIC) {
+                    int v = HeadingDetector.ordinalValue(next);
+                    return v == 2 || v == 3 ? HeadingDetector.arabicItem(line, i) : null;
                 }
             }
         }
@@ -220,7 +223,6 @@ public final class IssueSegmenter {
     private void decideRunRoles(List<OutlineNode> roots) {
         Map<String, List<OutlineNode>> pooled = new LinkedHashMap<>();
         List<List<OutlineNode>> runs = new ArrayList<>();
-        java.util.Set<List<OutlineNode>> pooledRuns = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (OutlineNode root : roots) {
             Map<String, List<OutlineNode>> cohorts = new LinkedHashMap<>();
             gatherCohorts(root, 1, cohorts);
@@ -234,7 +236,6 @@ public final class IssueSegmenter {
             });
         }
         runs.addAll(pooled.values());
-        pooledRuns.addAll(pooled.values());
         // the top-level headings are a run of their own (reports whose 一、二、三、 are the issues)
         Map<HeadingStyle, List<OutlineNode>> top = new LinkedHashMap<>();
         for (OutlineNode root : roots) {
@@ -265,8 +266,7 @@ public final class IssueSegmenter {
                 if (isProblem(n) || hasProblemBelow(n)) {
                     continue;
                 }
-                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty()
-                        && (!pooledRuns.contains(run) || siblingStatesProblem(n))) {
+                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty() && neighbourStatesProblem(n)) {
                     n.problem = true;
                 }
             }
@@ -274,15 +274,33 @@ public final class IssueSegmenter {
     }
 
     /**
-     * Runs pooled across sections are evidence only where the item's own siblings state a problem too: a section of
-     * action groups (（一）在…上下功夫) beside sections of problems keeps its role.
+     * The run's evidence must reach the item's own neighbourhood: a same-style sibling that states a problem, or —
+     * for an item alone under its heading — a same-style cousin that does. A heading whose items are all actions
+     * (（二）关于X的问题 → 1.制定… 2.开展…) keeps them as actions beside sections whose items are problems.
      */
-    private boolean siblingStatesProblem(OutlineNode n) {
+    private boolean neighbourStatesProblem(OutlineNode n) {
         if (n.parent == null) {
+            return true; // the top-level run is the item's siblings
+        }
+        if (hasSameStyleSiblingStatingProblem(n.parent, n)) {
             return true;
         }
-        for (OutlineNode sibling : n.parent.children) {
-            if (sibling != n && sibling.h.style() == n.h.style() && (isProblem(sibling) || hasProblemBelow(sibling))) {
+        boolean alone = n.parent.children.stream().noneMatch(c -> c != n && c.h.style() == n.h.style());
+        if (!alone) {
+            return false;
+        }
+        List<OutlineNode> uncles = n.parent.parent == null ? List.of() : n.parent.parent.children;
+        for (OutlineNode uncle : uncles) {
+            if (uncle != n.parent && hasSameStyleSiblingStatingProblem(uncle, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasSameStyleSiblingStatingProblem(OutlineNode parent, OutlineNode n) {
+        for (OutlineNode c : parent.children) {
+            if (c != n && c.h.style() == n.h.style() && (isProblem(c) || hasProblemBelow(c))) {
                 return true;
             }
         }
@@ -317,12 +335,17 @@ public final class IssueSegmenter {
         return d;
     }
 
+    /**
+     * Items of one depth and style, through the whole section: whether a heading is an issue or a group is what the
+     * runs decide, so the items under a heading that reads as a problem take part too. Items of an answer opened
+     * by 整改情况: are actions and take no part.
+     */
     private void gatherCohorts(OutlineNode node, int depth, Map<String, List<OutlineNode>> cohorts) {
-        if (node.excluded || (isProblem(node) && !hasProblemBelow(node))) {
-            return; // an issue: its numbered sub-items are actions
+        if (node.excluded) {
+            return;
         }
         for (OutlineNode child : node.children) {
-            if (!child.excluded && child.row == null) {
+            if (!child.excluded && child.row == null && !child.inAnswer) {
                 cohorts.computeIfAbsent(depth + ":" + child.h.style(), k -> new ArrayList<>()).add(child);
                 gatherCohorts(child, depth + 1, cohorts);
             }
