@@ -41,6 +41,7 @@ public final class IssueSegmenter {
         OutlineNode[] owner = new OutlineNode[text.size()];
         int closingAt = -1;
         TableRows.Layout table = null;
+        java.util.BitSet arabicDepths = new java.util.BitSet(); // outline depths at which Arabic items were seen
         int[] nextContent = nextContentIndex(text, from, to);
         for (int i = from; i < to; i++) {
             if (!text.isContent(i)) {
@@ -88,7 +89,7 @@ public final class IssueSegmenter {
             }
             HeadingLine h = HeadingDetector.detect(line, i);
             if (h == null) {
-                h = continuationItem(text, line, i, to, stack);
+                h = continuationItem(text, line, i, to, stack, arabicDepths);
             }
             boolean marker = h == null && HeadingDetector.isRectificationMarker(line);
             if (h == null && !marker) {
@@ -124,6 +125,9 @@ public final class IssueSegmenter {
             }
             attach(node, stack, roots, i);
             owner[i] = node;
+            if (h.style() == HeadingStyle.ARABIC) {
+                arabicDepths.set(stack.size());
+            }
         }
         return new Outline(roots, owner, closingAt);
     }
@@ -143,9 +147,11 @@ public final class IssueSegmenter {
 
     /**
      * Sequence continuity: "19.2023年上半年…" reads like a decimal number, but after item 18 of an open run it is item
-     * 19, whatever its text starts with. A first item "1.2023年…" counts when item 2 follows.
+     * 19, whatever its text starts with. A first item "1.2023年…" counts where Arabic items were already seen at
+     * that depth (numbering restarting per group) or where the next Arabic item of the text is 2 (or 3, past a gap).
      */
-    private static HeadingLine continuationItem(ReportText text, String line, int i, int to, Deque<OutlineNode> stack) {
+    private static HeadingLine continuationItem(ReportText text, String line, int i, int to, Deque<OutlineNode> stack,
+                                                java.util.BitSet arabicDepths) {
         int n = HeadingDetector.arabicBeforeNumber(line);
         if (n < 1) {
             return null;
@@ -156,7 +162,13 @@ public final class IssueSegmenter {
             }
         }
         if (n == 1) {
-            // a first item: confirmed by the next Arabic item of the text being 2 (or 3, past a gap)
+            int depth = 1;
+            for (OutlineNode open : stack) {
+                depth += open.h.style().rank < HeadingStyle.ARABIC.rank ? 1 : 0;
+            }
+            if (arabicDepths.get(depth)) {
+                return HeadingDetector.arabicItem(line, i);
+            }
             for (int j = i + 1; j < to; j++) {
                 HeadingLine next = HeadingDetector.detect(text.line(j), j);
                 if (next != null && next.style() == HeadingStyle.ARABIC) {
