@@ -41,7 +41,7 @@ public final class IssueSegmenter {
         OutlineNode[] owner = new OutlineNode[text.size()];
         int closingAt = -1;
         TableRows.Layout table = null;
-        java.util.BitSet arabicDepths = new java.util.BitSet(); // outline depths at which Arabic items were seen
+        Map<Integer, Integer> lastArabic = new java.util.HashMap<>(); // the last Arabic ordinal at each outline depth
         int[] nextContent = nextContentIndex(text, from, to);
         for (int i = from; i < to; i++) {
             if (!text.isContent(i)) {
@@ -89,7 +89,7 @@ public final class IssueSegmenter {
             }
             HeadingLine h = HeadingDetector.detect(line, i);
             if (h == null) {
-                h = continuationItem(text, line, i, to, stack, arabicDepths);
+                h = continuationItem(text, line, i, to, stack, lastArabic);
             }
             boolean marker = h == null && HeadingDetector.isRectificationMarker(line);
             if (h == null && !marker) {
@@ -126,7 +126,9 @@ public final class IssueSegmenter {
             attach(node, stack, roots, i);
             owner[i] = node;
             if (h.style() == HeadingStyle.ARABIC) {
-                arabicDepths.set(stack.size());
+                stack.pop();
+                lastArabic.put(arabicDepth(stack), HeadingDetector.ordinalValue(h));
+                stack.push(node);
             }
         }
         return new Outline(roots, owner, closingAt);
@@ -146,38 +148,40 @@ public final class IssueSegmenter {
     }
 
     /**
-     * Sequence continuity: "19.2023年上半年…" reads like a decimal number, but after item 18 of an open run it is item
-     * 19, whatever its text starts with. A first item "1.2023年…" counts where Arabic items were already seen at
-     * that depth (numbering restarting per group) or where the next Arabic item of the text is 2 (or 3, past a gap).
+     * Sequence continuity: "19.2023年上半年…" reads like a decimal number, but where the Arabic items at that depth
+     * of the outline stand at 18 it is item 19, whatever its text starts with — also when numbering runs straight
+     * through the groups. A "1.2023年…" is a first item where Arabic items were already seen at that depth (numbering
+     * restarting per group) or where the next Arabic item of the text is 1, 2 or 3.
      */
     private static HeadingLine continuationItem(ReportText text, String line, int i, int to, Deque<OutlineNode> stack,
-                                                java.util.BitSet arabicDepths) {
+                                                Map<Integer, Integer> lastArabic) {
         int n = HeadingDetector.arabicBeforeNumber(line);
         if (n < 1) {
             return null;
         }
-        for (OutlineNode open : stack) {
-            if (open.h.style() == HeadingStyle.ARABIC) {
-                return HeadingDetector.ordinalValue(open.h) == n - 1 ? HeadingDetector.arabicItem(line, i) : null;
-            }
+        Integer last = lastArabic.get(arabicDepth(stack));
+        if (last != null && (n == last + 1 || n == 1)) {
+            return HeadingDetector.arabicItem(line, i);
         }
         if (n == 1) {
-            int depth = 1;
-            for (OutlineNode open : stack) {
-                depth += open.h.style().rank < HeadingStyle.ARABIC.rank ? 1 : 0;
-            }
-            if (arabicDepths.get(depth)) {
-                return HeadingDetector.arabicItem(line, i);
-            }
             for (int j = i + 1; j < to; j++) {
                 HeadingLine next = HeadingDetector.detect(text.line(j), j);
                 if (next != null && next.style() == HeadingStyle.ARABIC) {
                     int v = HeadingDetector.ordinalValue(next);
-                    return v == 2 || v == 3 ? HeadingDetector.arabicItem(line, i) : null;
+                    return v >= 1 && v <= 3 ? HeadingDetector.arabicItem(line, i) : null;
                 }
             }
         }
         return null;
+    }
+
+    /** The depth an Arabic item would take under the open headings: one below every heading of a higher rank. */
+    private static int arabicDepth(Deque<OutlineNode> stack) {
+        int depth = 1;
+        for (OutlineNode open : stack) {
+            depth += open.h.style().rank < HeadingStyle.ARABIC.rank ? 1 : 0;
+        }
+        return depth;
     }
 
     /**
