@@ -67,9 +67,9 @@ public final class FigureExtractor {
     private record Code(String code, FastPatterns.KeywordPattern keyword, String unit, boolean money, Pattern blockers) {
     }
 
-    private static final Pattern COUNT_BLOCKERS = Pattern.compile(ANY_KEYWORD + "|涉及|其中|同比|较上年|占");
+    private static final Pattern COUNT_BLOCKERS = Pattern.compile(ANY_KEYWORD + "|涉及|其中|同比|较上年|占比");
     private static final Pattern MONEY_BLOCKERS = Pattern.compile(
-            "清退|收缴|追回|追缴|收回|挽回|损失|涉及|涉案|涉嫌|其中|同比|较上年|占|处分|问责|立案");
+            "清退|收缴|追回|追缴|收回|挽回|损失|涉及|涉案|涉嫌|其中|同比|较上年|占比|处分|问责|立案");
 
     private static final List<Code> COUNTS = List.of(
             new Code("disciplined_persons", FastPatterns.of("党政纪处", 
@@ -88,17 +88,17 @@ public final class FigureExtractor {
             new Code("funds_returned_yuan", FastPatterns.of("清", "清退(?:收缴)?"), null, true, MONEY_BLOCKERS),
             new Code("funds_confiscated_yuan", FastPatterns.of("收", "(?<!清退)收缴"), null, true, MONEY_BLOCKERS),
             new Code("funds_recovered_yuan", FastPatterns.of("追收", "追回|追缴|收回"), null, true, MONEY_BLOCKERS),
-            new Code("losses_recovered_yuan", FastPatterns.of("挽", "挽回(?:[^\\d" + BREAKS + "]{0,4}?)损失"), null, true,
+            new Code("losses_recovered_yuan", FastPatterns.of("挽", "挽回(?:[^\\d" + BREAKS + "]{0,6}?)损失"), null, true,
                     MONEY_BLOCKERS));
 
-    private static final String RULE_VERB = "(?:新建|新制定|新出台|建立|完善|健全|制定|修订|修改|出台|印发|新增)";
+    private static final String RULE_VERB = "(?:新建|新制定|新出台|建立|完善|健全|制定|修订|修改|出台|印发|新增|形成)";
     private static final String RULE_NOUN = "(?:制度|机制|规章)";
-    private static final FastPatterns.KeywordPattern RULES_KEYWORD = FastPatterns.of("建新完健制修出印",
-            "建章立制|" + RULE_VERB + "[^\\d" + CN + BREAKS + "]{0,6}?" + RULE_NOUN);
+    private static final FastPatterns.KeywordPattern RULES_KEYWORD = FastPatterns.of("建新完健制修出印形",
+            "建章立制|" + RULE_VERB + "(?:[^\\d" + CN + BREAKS + "]{0,6}?|《[^》\\n]{1,40}》[^\\d" + CN + BREAKS + "]{0,4}?)" + RULE_NOUN);
     private static final String RULE_UNIT = "(项|个|件|条|份)";
     private static final Pattern RULES_BLOCKERS = Pattern.compile("任务|措施|问题|清单|会议|培训|涉及|其中|台账");
     /** "建立完善32项制度": the count before the noun. */
-    private static final FastPatterns.KeywordPattern RULES_NUM_FIRST = FastPatterns.of("建新完健制修出印",
+    private static final FastPatterns.KeywordPattern RULES_NUM_FIRST = FastPatterns.of("建新完健制修出印形",
             RULE_VERB + "+[^\\d" + CN + BREAKS + "]{0,4}?(?<![" + NOT_BEFORE_NUM + "])" + NUM + ABOUT + RULE_UNIT
                     + "[^\\d" + CN + BREAKS + "的村镇乡单部校院站企]{0,4}?" + RULE_NOUN);
     /** "、修订完善8项" after a rules figure: a further part of the same figure. */
@@ -207,7 +207,7 @@ public final class FigureExtractor {
             int ks = k.start();
             int ke = k.end();
             String kw = k.group();
-            if (excludedKeyword(text, c.code(), ks, ke) || combined(text, ks, ke, kw)) {
+            if (excludedKeyword(text, c.code(), ks, ke) || combined(text, ks, ke, kw, c)) {
                 continue;
             }
             Part part = Part.WHOLE;
@@ -262,27 +262,48 @@ public final class FigureExtractor {
     private static final Pattern PERSON_KEYWORD = Pattern.compile(
             "(?:党纪政务|党纪|政务|纪律)?处分|组织处理|诫勉(?:谈话)?|教育提醒|批评教育|提醒教育|提醒谈话|谈话提醒|约谈提醒|问责|追责|处理");
     private static final Pattern JOIN_AFTER = Pattern.compile(
-            "^(?:谈话|处理)?(?:和|及|以及|与|、|或|并)(?:给予|进行|予以)?(?:" + PERSON_KEYWORD.pattern() + ")");
+            "^(?:谈话|处理)?(?:和|及|以及|与|、|或|并)(?:给予|进行|予以)?(" + PERSON_KEYWORD.pattern() + ")");
     private static final Pattern JOIN_BEFORE = Pattern.compile(
-            "(?:" + PERSON_KEYWORD.pattern() + ")(?:谈话)?(?:和|及|以及|与|、|或)(?:给予|进行|予以)?$");
+            "(" + PERSON_KEYWORD.pattern() + ")(?:谈话)?(?:和|及|以及|与|、|或)(?:给予|进行|予以)?$");
 
     /** A count of two codes at once: 诫勉谈话和批评教育12人, 组织处理和党纪政务处分共23人. */
-    private static boolean combined(String text, int ks, int ke, String kw) {
+    private static boolean combined(String text, int ks, int ke, String kw, Code c) {
         if (kw.startsWith("立案")) {
             return false;
         }
         String after = text.substring(ke, Math.min(text.length(), ke + 12));
         String before = text.substring(Math.max(0, ks - 12), ks);
-        return JOIN_AFTER.matcher(after).find() || JOIN_BEFORE.matcher(before).find();
+        Matcher a = JOIN_AFTER.matcher(after);
+        Matcher b = JOIN_BEFORE.matcher(before);
+        // 批评教育和谈话提醒 names one code twice: no combination
+        return a.find() && !sameCode(c, a.group(1)) || b.find() && !sameCode(c, b.group(1));
+    }
+
+    private static boolean sameCode(Code c, String other) {
+        return c.keyword().pattern().matcher(other).matches();
     }
 
     private static boolean blocked(Pattern blockers, String gap) {
         return gap != null && blockers.matcher(gap).find();
     }
 
+    /** No number right after a digit, 年, 月 or 第; 数十人, 几百人 are no count (人数十人, 数十六人 are). */
     private static boolean numberStartsCleanly(String text, int at) {
-        return at == 0 || NOT_BEFORE_NUM.indexOf(text.charAt(at - 1)) < 0 && "数几".indexOf(text.charAt(at - 1)) < 0
-                && !Character.isDigit(text.charAt(at - 1));
+        if (at == 0) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        if (before == '数' && at >= 2 && text.charAt(at - 2) == '人') {
+            return true; // 人数十人
+        }
+        if (before == '数' || before == '几') {
+            int end = at;
+            while (end < text.length() && "十百千万亿".indexOf(text.charAt(end)) >= 0) {
+                end++;
+            }
+            return end == at || end < text.length() && CN.indexOf(text.charAt(end)) >= 0; // 数十六人 is 16
+        }
+        return NOT_BEFORE_NUM.indexOf(before) < 0 && !Character.isDigit(before);
     }
 
     /** "12人" but not "12人民币", "12%" is excluded by the unit itself. */
@@ -536,7 +557,7 @@ public final class FigureExtractor {
     private static final Pattern ALL_DONE = Pattern.compile(
             "(?:已经?|均已|均)?全部(?:完成整改|整改完成|整改到位|完成|整改|销号|办结)|均已(?:完成整改|整改完成|整改到位|整改|销号)"
                     + "|(?:整改)?完成率(?:为|达|达到)?100(?:\\.0+)?%|100%(?:完成整改|整改完成|完成|整改到位)");
-    private static final Pattern RATE = Pattern.compile("(?:整改)?完成率(?:为|达|达到)?(\\d+(?:\\.\\d+)?)%");
+    private static final Pattern RATE = Pattern.compile("(?:整改)?完成率(?:为|达|达到|达到了)?(\\d+(?:\\.\\d+)?)%");
     /** "整改完成率100%（15个问题）", total after the rate. */
     private static final FastPatterns.KeywordPattern RATE_OF = FastPatterns.of("整完","(?:整改)?完成率(?:为|达|达到)?(\\d+(?:\\.\\d+)?)%[（(](?:共|涉及)?"
             + NUM + "\\s*个(?:具体)?问题[)）]");
@@ -651,31 +672,40 @@ public final class FigureExtractor {
         return best;
     }
 
-    private static final FastPatterns.KeywordPattern RECTIFIED_RATE = FastPatterns.of("已完整",
-            RECTIFIED.pattern() + "[，,]\\s*(?:整改)?完成率(?:为|达|达到)?(\\d+(?:\\.\\d+)?)%");
+    private static final FastPatterns.KeywordPattern RECTIFIED_ONLY = FastPatterns.of("已完整", RECTIFIED.pattern());
 
     /** "已完成整改35个，完成率83.3%" with no total told: the total that the rate implies, when unique. */
     private static long[] rectifiedWithRate(String text) {
-        for (Matcher r = RECTIFIED_RATE.find(text, 0); r != null; r = RECTIFIED_RATE.find(text, r.end())) {
+        for (Matcher r = RECTIFIED_ONLY.find(text, 0); r != null; r = RECTIFIED_ONLY.find(text, r.end())) {
             int s = r.start();
             while (s > 0 && "。;；\n".indexOf(text.charAt(s - 1)) < 0) {
                 s--;
             }
-            String sentence = text.substring(s, r.end());
+            int e = r.end();
+            while (e < text.length() && "。;；\n".indexOf(text.charAt(e)) < 0) {
+                e++;
+            }
+            String sentence = text.substring(s, e);
             if (sentence.contains("任务") || sentence.contains("措施") || sentence.contains("事项")
                     || sentence.contains("举措") || sentence.contains("线索")) {
                 continue;
             }
+            Matcher rate = RATE.matcher(sentence);
             Double done = parseNumber(r.group(1));
-            double rate = Double.parseDouble(r.group(2));
-            if (done == null || rate <= 0 || rate > 100) {
+            if (!rate.find() || done == null) {
+                continue;
+            }
+            String printed = rate.group(1);
+            double pct = Double.parseDouble(printed);
+            if (pct <= 0 || pct > 100) {
                 continue;
             }
             long d = Math.round(done);
+            int decimals = printed.contains(".") ? printed.length() - printed.indexOf('.') - 1 : 0;
+            double half = 0.5 * Math.pow(10, -decimals);
             Long total = null;
-            int decimals = r.group(2).contains(".") ? r.group(2).length() - r.group(2).indexOf('.') - 1 : 0;
-            for (long n = d; n <= d * 100 / rate + 1 && n <= 100000; n++) {
-                if (roundsTo(d * 100.0 / n, rate, decimals)) {
+            for (long n = Math.max(d, 1); n <= 100000 && d * 100.0 / n >= pct - half - 1e-9; n++) {
+                if (roundsTo(d * 100.0 / n, pct, decimals)) {
                     if (total != null) {
                         total = null;
                         break;

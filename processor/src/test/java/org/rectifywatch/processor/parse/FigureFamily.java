@@ -47,14 +47,15 @@ final class FigureFamily {
     private static final String[] DISCIPLINED_PARTS = {"给予党纪处分{a}人、政务处分{b}人", "党纪处分{a}人，政务处分{b}人",
         "给予党纪处分{a}名、政务处分{b}名", "党纪处分{a}人次、政务处分{b}人次"};
     private static final String[] ORG_AFTER = {"组织处理{n}{u}", "给予组织处理{n}人", "组织处理干部{n}名",
-        "对相关责任人组织处理{n}人", "采取组织处理措施{n}人"};
+        "对相关责任人组织处理{n}人", "采取组织处理措施{n}人", "组织处理人数{n}人"};
     private static final String[] ORG_BEFORE = {"对{n}人进行组织处理", "对{n}名干部作出组织处理", "{n}名领导干部被组织处理",
         "对{n}名履职不力的干部予以组织处理"};
     private static final String[] ADMONISHED_AFTER = {"诫勉谈话{n}{u}", "诫勉{n}人", "诫勉谈话党员干部{n}名",
         "给予诫勉处理{n}人", "对相关人员诫勉谈话{n}人"};
     private static final String[] ADMONISHED_BEFORE = {"对{n}名干部进行诫勉", "对{n}人予以诫勉谈话", "{n}名干部被诫勉谈话"};
     private static final String[] REMINDED_AFTER = {"提醒谈话{n}{u}", "谈话提醒{n}人次", "批评教育{n}{u}", "教育提醒{n}{u}",
-        "约谈提醒{n}人次", "开展提醒谈话{n}人次", "批评教育党员干部{n}名"};
+        "约谈提醒{n}人次", "开展提醒谈话{n}人次", "批评教育党员干部{n}名",
+        "批评教育和谈话提醒{n}人次"};
     private static final String[] REMINDED_BEFORE = {"对{n}名干部进行批评教育", "对{n}人进行提醒谈话",
         "对{n}名党员干部开展教育提醒"};
     private static final String[] HELD_AFTER = {"问责{n}人", "追责问责{n}人", "严肃问责{n}名领导干部", "问责{n}名失职失责干部",
@@ -64,7 +65,8 @@ final class FigureFamily {
         "立案{n}件{k}人", "立案审查{n}件"};
     private static final String[] CASES_BEFORE = {"对{n}件问题线索予以立案", "对{n}起违纪问题进行立案"};
     private static final String[] RULES_AFTER = {"建立完善制度{n}项", "制定完善制度机制{n}项", "出台制度文件{n}个", "建章立制{n}项",
-        "修订完善制度{n}项", "健全完善规章制度{n}项", "建立健全长效机制{n}项", "建立健全各项制度{n}项"};
+        "修订完善制度{n}项", "健全完善规章制度{n}项", "建立健全长效机制{n}项", "建立健全各项制度{n}项",
+        "出台《关于加强干部日常监督管理的实施办法》等制度文件{n}个", "形成制度成果{n}项"};
     private static final String[] RULES_BEFORE = {"建立完善{n}项制度", "出台{n}项制度机制", "修订完善{n}个制度文件"};
     private static final String[] RULES_SUM = {"新建制度{a}项、修订完善{b}项", "新制定制度{a}项，修订制度{b}项",
         "新建制度{a}项，修订完善制度{b}项", "新建制度{a}项、修订{b}项"};
@@ -74,9 +76,9 @@ final class FigureFamily {
     private static final String[] CONFISCATED_AFTER = {"收缴违纪款{m}", "收缴违纪违法资金{m}", "收缴违纪违法所得{m}"};
     private static final String[] CONFISCATED_BEFORE = {"违纪款{m}已全部收缴"};
     private static final String[] RECOVERED_AFTER = {"追回资金{m}", "追回违规资金{m}", "追缴资金{m}", "追回违规使用的专项资金{m}",
-        "追缴违规拨付资金{m}"};
+        "追缴违规拨付资金{m}", "追回被侵占挪用资金约{m}"};
     private static final String[] RECOVERED_BEFORE = {"违规资金{m}已全部追回"};
-    private static final String[] LOSSES_AFTER = {"挽回经济损失{m}", "挽回直接经济损失{m}", "挽回损失{m}", "为国家挽回经济损失{m}"};
+    private static final String[] LOSSES_AFTER = {"挽回经济损失{m}", "挽回直接经济损失{m}", "挽回损失{m}", "为国家挽回经济损失{m}", "挽回和避免经济损失{m}"};
 
     private static final String[] OPENERS = {"整改期间", "截至目前", "通过集中整改", "整改工作开展以来", "2023年12月以来",
         "自2024年3月15日反馈以来", "在巡视组的指导督促下", "县委坚持把巡视整改作为重大政治任务", "局党组逐项建立整改台账"};
@@ -283,7 +285,7 @@ final class FigureFamily {
             template = pick(all);
         } else if (r.nextInt(8) == 0) {
             // no total told: the rate implies it when only one total rounds to it
-            template = "截至目前，已完成整改{d}个，完成率{p}%。";
+            template = r.nextBoolean() ? "截至目前，已完成整改{d}个，完成率{p}%。" : "截至目前，反馈问题整改完成率达到{p}%，已完成整改{d}个。";
             Long implied = impliedTotal(done, rate);
             if (implied == null) {
                 return template.replace("{d}", d).replace("{p}", rate);
