@@ -166,9 +166,10 @@ public final class IssueSegmenter {
         if (n == 1) {
             for (int j = i + 1; j < to; j++) {
                 HeadingLine next = HeadingDetector.detect(text.line(j), j);
-                if (next != null && next.style() == HeadingStyle.ARABIC) {
-                    int v = HeadingDetector.ordinalValue(next);
-                    return v >= 1 && v <= 3 ? HeadingDetector.arabicItem(line, i) : null;
+                int v = next != null && next.style() == HeadingStyle.ARABIC ? HeadingDetector.ordinalValue(next)
+                        : HeadingDetector.arabicBeforeNumber(text.line(j));
+                if (v > 0) {
+                    return v <= 3 ? HeadingDetector.arabicItem(line, i) : null;
                 }
             }
         }

@@ -63,7 +63,9 @@ public final class ProblemText {
                     + "较少|较弱|较低|较慢|较差|偏少|偏弱|偏低|偏慢|偏松|偏软|偏差|有差距|存在差距|差距较大|短板|弱项|薄弱|滞后|缓慢|乏力|"
                     + "欠缺|缺乏|缺失|缺位|一般化|走过场|流于形式|打折扣|有待(?:加强|提高|提升|完善|改进)|亟待(?:加强|提高|提升|完善)|"
                     + "不够明显|成效不佳|效果不佳|作用发挥不够|落实不到位|执行不严格|还有差距|仍有短板|存在短板|存在不足|"
-                    + "不同程度存在|时有发生|仍然存在|依然存在|问题突出|较为突出|比较突出|有所弱化|弱化|虚化|淡化|边缘化)$");
+                    + "不同程度存在|时有发生|仍然存在|依然存在|问题突出|较为突出|比较突出|有所弱化|弱化|虚化|淡化|边缘化"
+                    // any 不X / 不XX predicate closing the sentence (不均衡, 不正常, 不合规), but not the 不 of resolve
+                    + "|(?<!坚持|决|绝|毫)不(?!懈|动摇|放松|停歇|手软|减|降|变|松劲|断)\\p{IsHan}{1,2})$");
 
     /** True when the last clause of the sentence ends in a shortcoming predicate. */
     public static boolean endsInShortcoming(String sentence) {
@@ -72,7 +74,9 @@ public final class ProblemText {
     }
 
     /** Subjects by which the genre words a shortcoming of some (部分单位, 个别干部, 有的村, 一些党员). */
-    private static final Pattern PARTIAL_SUBJECT = Pattern.compile("^(?:部分|个别|有的|一些|少数|极少数)[\\p{IsHan}“]");
+    private static final Pattern PARTIAL_SUBJECT = Pattern.compile("^(?:部分|个别|有的|一些|少数|极少数"
+            // or counted: 8名科级干部…, 3个村…, 2所学校… — a finding is told by its count, an action opens with a verb
+            + "|\\d{1,4}(?:个|名|家|所|项|起|笔|户|人|件|座|条|处|批|宗|份|次|栋|间|辆)(?!以上|以下|方面|月|年))[\\p{IsHan}“]");
 
     private ProblemText() {
     }

@@ -50,6 +50,12 @@ public record GeneratedReport(String family, long seed, List<String> traits, Str
         return b.toString();
     }
 
+    /** Short, for jqwik's sample reports: the failure message prints the rest. */
+    @Override
+    public String toString() {
+        return "GeneratedReport[family=" + family + ", seed=" + seed + "L]";
+    }
+
     /** A header for failure messages: family, seed, traits. */
     public String describe() {
         return "family=" + family + " seed=" + seed + "L traits=" + traits

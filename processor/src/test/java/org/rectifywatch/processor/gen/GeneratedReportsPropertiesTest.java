@@ -18,7 +18,7 @@ import org.rectifywatch.processor.gen.GeneratedChecks.Outcome;
  * of 1,200 reports = 7,200 generated reports over all families. Shrinking text is useless, so it is off; a failure
  * prints the family, the seed (reproduce with {@code new ReportGenerator().generate(seed)}) and the lines involved.
  */
-class GeneratedReportsProperties {
+class GeneratedReportsPropertiesTest {
     private static final ReportGenerator GEN = new ReportGenerator();
 
     @Provide

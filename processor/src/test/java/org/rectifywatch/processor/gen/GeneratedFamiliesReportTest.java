@@ -19,7 +19,7 @@ import org.rectifywatch.processor.gen.ReportGenerator.Layout;
  * It never fails on parser quality; it does fail when the generator itself is unsound (labels not on their line,
  * lines out of range, short problems, non-deterministic output).
  */
-class GeneratedFamiliesReport {
+class GeneratedFamiliesReportTest {
     private static final int PER_FAMILY = 200;
     private static final ReportGenerator GEN = new ReportGenerator();
 
