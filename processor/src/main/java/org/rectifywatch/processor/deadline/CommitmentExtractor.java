@@ -57,7 +57,8 @@ public final class CommitmentExtractor {
                     + "|(?<![\\d.．/\\-])(?<ny>20\\d{2})[.．/\\-](?<nm>\\d{1,2})(?:[.．/\\-](?<nd>\\d{1,2}))?(?![\\d.．/\\-]|万|亿|元|%)");
 
     private static final KeywordPattern WINDOW = FastPatterns.of("一二两三四五六七八九十0123456789",
-            "(?:[一二两三四五六七八九十\\d]+)(?:个)?(?:年|月|周|季度|个工作日|日|天)(?:内|时间内|之内|左右时间|时间)");
+            "(?<![\\d一二两三四五六七八九十〇零])(?:[一二两三四五六七八九十]{1,3}|\\d{1,3})(?:个)?(?:年|月|周|季度|个工作日|日|天)"
+                    + "(?:内|时间内|之内|左右时间|时间)");
     /** Words before a date that make it a promise. */
     private static final Pattern PROMISE_BEFORE = Pattern.compile("将于|将在|将|计划于|计划在|计划|预计到|预计于|预计在|预计|"
             + "力争于|力争在|力争到|力争|争取于|争取在|争取|确保于|确保在|确保|拟于|拟在|拟|要求于|要求在|限期|限于|限|力促|"
@@ -168,7 +169,8 @@ public final class CommitmentExtractor {
             if (numeric && !deadline) {
                 continue; // 2025.6 outside a 时限 cell may be a version, an amount or a figure
             }
-            boolean promiseWord = PROMISE_BEFORE.matcher(before).find() && !before.contains("已");
+            // 已 in an earlier clause (已完成9个，将于…) does not undo the promise of this one
+            boolean promiseWord = PROMISE_BEFORE.matcher(before).find() && !clauseBefore(before).contains("已");
             boolean within = (m.group("end") != null && m.group("end").endsWith("内")) || "内".equals(m.group("curpart"))
                     || WITHIN_AFTER.matcher(after).find();
             boolean future = due != null && (anchorIso != null ? due.compareTo(anchorIso) > 0 : isRelative(m));
@@ -211,10 +213,11 @@ public final class CommitmentExtractor {
             String before = sentence.substring(Math.max(0, w.start() - 8), w.start());
             String after = sentence.substring(w.end(), Math.min(sentence.length(), w.end() + 4));
             if (PAST_WINDOW_BEFORE.matcher(before).find() || RECURRING_BEFORE.matcher(before).find()
+                    || clauseBefore(before).contains("已")
                     || pastClause(clauseAfter(sentence, w.end()))) {
                 continue;
             }
-            if ((PROMISE_BEFORE.matcher(before).find() && !before.contains("已"))
+            if ((PROMISE_BEFORE.matcher(before).find() && !clauseBefore(before).contains("已"))
                     || WINDOW_GOAL_AFTER.matcher(after).find()) {
                 return true;
             }
@@ -267,6 +270,12 @@ public final class CommitmentExtractor {
             end++;
         }
         return sentence.substring(from, end);
+    }
+
+    /** The part of {@code before} in the date's own clause. */
+    private static String clauseBefore(String before) {
+        int i = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','));
+        return before.substring(i + 1);
     }
 
     /** The clause reports something done (…了, 已…). */
