@@ -21,7 +21,8 @@ public final class HeadingDetector {
     private static final Pattern ARABIC_BEFORE_DIGIT = Pattern.compile("^(\\d{1,4})\\.[\\s\\u3000]*(?=\\d)");
 
     /** Lines that introduce the rectification text of the problem stated just before them. */
-    private static final String MARKER_WORD = "(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)|落实情况|工作进展)";
+    private static final String MARKER_WORD = "(?:整改(?:落实)?(?:情况|进展情况|进展|措施|结果|成效)"
+            + "(?:[及和与、](?:整改)?(?:成效|进展|结果|完成情况|落实情况|措施))?|落实情况|工作进展)";
     /** 整改情况: — or bracketed, where the colon is optional (【整改措施】…). */
     public static final Pattern RECTIFICATION_MARKER = Pattern.compile(
             "^(?:[【\\[]" + MARKER_WORD + "[】\\]][\\s\\u3000]*[:：]?|" + MARKER_WORD + "[\\s\\u3000]*[:：])[\\s\\u3000]*");

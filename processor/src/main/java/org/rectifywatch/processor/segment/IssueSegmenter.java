@@ -160,7 +160,7 @@ public final class IssueSegmenter {
             return null;
         }
         Integer last = lastArabic.get(arabicDepth(stack));
-        if (last != null && (n == last + 1 || n == 1)) {
+        if (last != null && (n > last && n <= last + 3 || n == 1)) { // the next ordinal, or past a short gap
             return HeadingDetector.arabicItem(line, i);
         }
         if (n == 1) {
@@ -238,21 +238,27 @@ public final class IssueSegmenter {
      * an issue are its rectification actions and take no part.
      */
     private void decideRunRoles(List<OutlineNode> roots) {
-        Map<String, List<OutlineNode>> pooled = new LinkedHashMap<>();
-        List<List<OutlineNode>> runs = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
+        Map<String, List<OutlineNode>> small = new LinkedHashMap<>();
+        Map<String, List<OutlineNode>> union = new LinkedHashMap<>();
         for (OutlineNode root : roots) {
             Map<String, List<OutlineNode>> cohorts = new LinkedHashMap<>();
             gatherCohorts(root, 1, cohorts);
             boolean holdsProblems = !root.excluded && (isProblem(root) || hasProblemBelow(root));
             cohorts.forEach((key, run) -> {
                 if (run.size() >= 3 || !holdsProblems) {
-                    runs.add(run);
-                } else {
-                    pooled.computeIfAbsent(key, k -> new ArrayList<>()).addAll(run);
+                    runs.add(new Run(run, run));
+                }
+                if (holdsProblems) {
+                    union.computeIfAbsent(key, k -> new ArrayList<>()).addAll(run);
+                    if (run.size() < 3) {
+                        small.computeIfAbsent(key, k -> new ArrayList<>()).addAll(run);
+                    }
                 }
             });
         }
-        runs.addAll(pooled.values());
+        // a run too short to judge alone is judged by all items of its depth and style in the sections with problems
+        small.forEach((key, members) -> runs.add(new Run(members, union.get(key))));
         // the top-level headings are a run of their own (reports whose 一、二、三、 are the issues)
         Map<HeadingStyle, List<OutlineNode>> top = new LinkedHashMap<>();
         for (OutlineNode root : roots) {
@@ -260,25 +266,26 @@ public final class IssueSegmenter {
                 top.computeIfAbsent(root.h.style(), k -> new ArrayList<>()).add(root);
             }
         }
-        runs.addAll(top.values());
+        top.values().forEach(t -> runs.add(new Run(t, t)));
         // deeper runs first: whether a heading holds problems is settled before its own run is judged
-        runs.sort(Comparator.comparingInt((List<OutlineNode> r) -> depth(r.get(0))).reversed());
-        for (List<OutlineNode> run : runs) {
+        runs.sort(Comparator.comparingInt((Run r) -> depth(r.members().get(0))).reversed());
+        for (Run run : runs) {
             int problems = 0;
-            for (OutlineNode n : run) {
+            for (OutlineNode n : run.evidence()) {
                 // a 整改情况: marker answering an item says it states a problem, whatever its wording
                 if (isProblem(n) || hasProblemBelow(n) || answeredByMarker(n)) {
                     problems++;
                 }
             }
-            if (problems * 3 <= run.size() && run.size() >= 3) {
-                demoteStrayProblems(run);
+            int size = run.evidence().size();
+            if (problems * 3 <= size && size >= 3) {
+                demoteStrayProblems(run.members());
                 continue;
             }
-            if (problems < 2 || problems * 2 <= run.size()) {
+            if (problems < 2 || problems * 2 <= size) {
                 continue;
             }
-            for (OutlineNode n : run) {
+            for (OutlineNode n : run.members()) {
                 n.inProblemRun = true;
                 if (isProblem(n) || hasProblemBelow(n)) {
                     continue;
@@ -288,6 +295,10 @@ public final class IssueSegmenter {
                 }
             }
         }
+    }
+
+    /** Items judged together ({@code members}) and the items whose wording is the evidence for their role. */
+    private record Run(List<OutlineNode> members, List<OutlineNode> evidence) {
     }
 
     /**
