@@ -270,19 +270,23 @@ public final class IssueSegmenter {
         // deeper runs first: whether a heading holds problems is settled before its own run is judged
         runs.sort(Comparator.comparingInt((Run r) -> depth(r.members().get(0))).reversed());
         for (Run run : runs) {
+            // a 整改情况: marker answering an item says it states a problem, whatever its wording; an item that reads
+            // both ways (聚焦…不够到位) counts half
             int problems = 0;
+            int bothWays = 0;
             for (OutlineNode n : run.evidence()) {
-                // a 整改情况: marker answering an item says it states a problem, whatever its wording
                 if (isProblem(n) || hasProblemBelow(n) || answeredByMarker(n)) {
                     problems++;
+                } else if (ProblemText.readsBothWays(ProblemText.firstSentence(n.h.title()))) {
+                    bothWays++;
                 }
             }
             int size = run.evidence().size();
-            if (problems * 3 <= size && size >= 3) {
+            if (problems * 3 <= size && size >= 3 && bothWays * 3 <= size) {
                 demoteStrayProblems(run.members());
                 continue;
             }
-            if (problems < 2 || problems * 2 <= size) {
+            if (problems < 1 || problems + bothWays < 2 || 2 * problems + bothWays <= size) {
                 continue;
             }
             for (OutlineNode n : run.members()) {

@@ -92,13 +92,16 @@ final class LineAccounting {
         return null;
     }
 
+    /** Report-level unless inside an issue (whatever lies between) or inside a warned item outside any excluded section. */
     private boolean isReportLevel(OutlineNode owner) {
+        boolean belowExcluded = false;
         for (OutlineNode n = owner; n != null; n = n.parent) {
-            if (n.issue || n.isAnswer || warned.contains(n)) {
+            if (n.issue || n.isAnswer) {
                 return false;
             }
-            if (n.excluded) {
-                return true;
+            belowExcluded |= n.excluded;
+            if (warned.contains(n) && !belowExcluded) {
+                return false;
             }
         }
         return true;

@@ -67,10 +67,19 @@ public final class ProblemText {
                     // any 不X / 不XX predicate closing the sentence (不均衡, 不正常, 不合规), but not the 不 of resolve
                     + "|(?<!坚持|决|绝|毫)不(?!懈|动摇|放松|停歇|手软|减|降|变|松劲|断)\\p{IsHan}{1,2})$");
 
-    /** True when the last clause of the sentence ends in a shortcoming predicate. */
+    /** Verbs whose object is the shortcoming itself: 补齐…短板, 解决…不到位, 克服…不足 are actions. */
+    private static final Pattern REMEDY_START = Pattern.compile(
+            "^(?:着力|切实|全力|坚决|进一步|持续|加快)?(?:补齐|补强|补足|补上|弥补|填补|消除|克服|解决|整治|破解|改变|扭转|纠正|防止|避免|杜绝|堵塞|堵住|突破|攻克|治理)");
+
+    /** True when the last clause of the sentence ends in a shortcoming predicate (and does not remedy it). */
     public static boolean endsInShortcoming(String sentence) {
         String s = HeadingDetector.stripEnd(sentence.strip());
-        return ENDS_IN_SHORTCOMING.matcher(s).find();
+        return ENDS_IN_SHORTCOMING.matcher(s).find() && !REMEDY_START.matcher(s).lookingAt();
+    }
+
+    /** Reads both ways: opens with a verb of action, yet states a shortcoming (聚焦…不够到位, 加快…用力不均衡). */
+    public static boolean readsBothWays(String sentence) {
+        return readsAsProblem(sentence) && readsAsAction(sentence);
     }
 
     /** Subjects by which the genre words a shortcoming of some (部分单位, 个别干部, 有的村, 一些党员). */
@@ -107,7 +116,7 @@ public final class ProblemText {
     }
 
     /** "针对X问题,制定…": an action aimed at a problem, named in passing. */
-    private static final Pattern AIMED_ACTION = Pattern.compile("^针对[^,，。;；]{1,50}?(?:问题|短板|不足|情况)[,，;；]\\s*\\S");
+    private static final Pattern AIMED_ACTION = Pattern.compile("^针对[^,，。;；“\"]{1,50}?(?:问题|短板|不足|情况)[,，;；]\\s*\\S");
 
     /** True when a plain sentence reads as a shortcoming rather than an action. */
     public static boolean readsAsProblem(String sentence) {
