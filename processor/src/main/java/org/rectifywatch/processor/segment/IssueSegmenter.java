@@ -440,13 +440,12 @@ public final class IssueSegmenter {
             String first = ProblemText.firstSentence(node.h.title());
             node.problem = switch (node.h.style()) {
                 case BARE -> true;
-                // 一是/二是 items are usually actions; they state sub-problems when a rectification marker answers them
                 // 一是/二是 lines are usually actions; they state sub-problems when they read as a shortcoming and
                 // are answered on their own line (一是…不够。整改情况：… or 一是…不够。组织开展…)
                 case ENUMERATION -> ProblemText.isExplicit(first) || ProblemText.readsAsProblem(first)
                         && (answeredByMarker(node) || !ProblemText.readsAsAction(first)
                         && !ProblemText.inlineRest(node.h.title()).isEmpty());
-                default -> underOneProblemWithActions(node) ? ProblemText.isExplicit(first)
+                default -> underOneProblemWithActions(node) || underAnAction(node) ? ProblemText.isExplicit(first)
                         : answeredByMarker(node) && !ProblemText.readsAsAction(first) || ProblemText.readsAsProblem(first);
             };
         }
@@ -484,6 +483,23 @@ public final class IssueSegmenter {
             }
         }
         return false;
+    }
+
+    /**
+     * Under a problem heading, the items of an action heading (一、关于“X”方面问题 → (三)聚焦精准施策，久久为功 →
+     * 1.约谈…，收缴违纪款…) spell out that action: they are actions too, whatever they name, unless they state a
+     * problem in the explicit form. A heading that names an area (…方面, …领域) is a group, not an action.
+     */
+    private static boolean underAnAction(OutlineNode node) {
+        OutlineNode parent = node.parent;
+        if (parent == null || parent.parent == null || parent.excluded || parent.row != null
+                || parent.h.style() == HeadingStyle.BARE || answeredByMarker(node)) {
+            return false;
+        }
+        String title = HeadingDetector.stripEnd(ProblemText.firstSentence(parent.h.title()));
+        return !title.endsWith("方面") && !title.endsWith("领域") && ProblemText.readsAsAction(title)
+                && !ProblemText.readsAsProblem(title)
+                && ProblemText.readsAsProblem(ProblemText.firstSentence(parent.parent.h.title()));
     }
 
     /** The heading is answered by 整改情况: — on the next line, or inline right after its first sentence. */

@@ -1325,8 +1325,12 @@ public final class ReportGenerator {
                     // sub-problems listed in one paragraph, answered as a whole
                     p.append(one(xun + "指出：", "具体表现为：", "主要是："));
                     for (int j = 1; j <= k; j++) {
-                        p.append(CN[j]).append("是").append(one("部分", "个别")).append(pick(UNIT_NOUNS)).append(pick(UNIT_PREDICATES))
-                                .append(j < k ? "；" : "。");
+                        String sub;
+                        int guard = 0;
+                        do { // a sub-problem never repeats a statement used elsewhere in the report
+                            sub = one("部分", "个别") + pick(UNIT_NOUNS) + pick(UNIT_PREDICATES);
+                        } while (!usedProblems.add(sub) && ++guard < 50);
+                        p.append(CN[j]).append("是").append(sub).append(j < k ? "；" : "。");
                     }
                     p.append("整改情况：").append(rc.paragraph());
                     traits.add("para=subproblems");
