@@ -294,7 +294,9 @@ public final class IssueSegmenter {
                 if (isProblem(n) || hasProblemBelow(n)) {
                     continue;
                 }
-                if (n.hasAnswerText() && !ProblemText.firstSentence(n.h.title()).isEmpty() && neighbourStatesProblem(n)) {
+                String first = ProblemText.firstSentence(n.h.title());
+                if (n.hasAnswerText() && !first.isEmpty()
+                        && (neighbourStatesProblem(n) || ProblemText.readsBothWays(first))) {
                     n.problem = true;
                 }
             }

@@ -56,7 +56,11 @@ final class LineAccounting {
             return;
         }
         boolean issue = insideIssue || node.issue || node.isAnswer;
-        if (!issue && !hasProblemBelow.test(node)) {
+        if (insideIssue && node.inProblemRun && !node.inAnswer) {
+            // an item of a run of problems that ended up inside another issue's text: it may be a swallowed issue
+            warnings.add(ParseWarning.at(WarningCode.ITEM_NOT_AN_ISSUE, node.line() + 1, "item " + quote(node)
+                    + " stands in a run of problem items but was read as part of the issue above it"));
+        } else if (!issue && !hasProblemBelow.test(node)) {
             String why = unassignedReason(node);
             if (why != null) {
                 warned.add(node);
