@@ -47,7 +47,8 @@ public final class SectionKinds {
         if (PLAN.foundIn(title) || CASE_LEADS.foundIn(title)) {
             return true;
         }
-        return topLevel && !title.contains("问题") && INTRO.foundIn(title);
+        // an introduction's title names the work (整改成效, 组织领导), never closes on a shortcoming (…整改成效不明显)
+        return topLevel && !title.contains("问题") && INTRO.foundIn(title) && !ProblemText.endsInShortcoming(title);
     }
 
     public static boolean isClosingParagraph(String line) {
