@@ -18,30 +18,48 @@ public final class FastPatterns {
     public static final class KeywordPattern {
         private final Pattern pattern;
         private final boolean[] first;
+        /** For a first character, the characters a match may continue with (absent: any). */
+        private final java.util.Map<Character, String> seconds;
 
-        private KeywordPattern(Pattern pattern, boolean[] first) {
+        private KeywordPattern(Pattern pattern, boolean[] first, java.util.Map<Character, String> seconds) {
             this.pattern = pattern;
             this.first = first;
+            this.seconds = seconds;
         }
 
         public Pattern pattern() {
             return pattern;
         }
 
+        /** True when a scan runs the regex only where a match can start (false: a plain find over every position). */
+        public boolean isFast() {
+            return first != null;
+        }
+
         /** The first match at or after {@code from}, or null. */
         public Matcher find(CharSequence text, int from) {
-            Matcher m = pattern.matcher(text);
             if (first == null) {
+                Matcher m = pattern.matcher(text);
                 return m.find(from) ? m : null;
             }
-            m.useTransparentBounds(true).useAnchoringBounds(false);
+            Matcher m = null;
             int n = text.length();
             for (int i = from; i < n; i++) {
-                if (first[text.charAt(i)]) {
-                    m.region(i, n);
-                    if (m.lookingAt()) {
-                        return m;
-                    }
+                char c = text.charAt(i);
+                if (!first[c]) {
+                    continue;
+                }
+                String next = seconds.get(c);
+                if (next != null && (i + 1 >= n || next.indexOf(text.charAt(i + 1)) < 0)) {
+                    continue;
+                }
+                if (m == null) {
+                    m = pattern.matcher(text);
+                    m.useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    return m;
                 }
             }
             return null;
@@ -58,11 +76,94 @@ public final class FastPatterns {
         for (int i = 0; i < firstChars.length(); i++) {
             first[firstChars.charAt(i)] = true;
         }
-        return new KeywordPattern(Pattern.compile(regex), first);
+        return new KeywordPattern(Pattern.compile(regex), first, java.util.Map.of());
     }
 
     /** An alternation of keywords; the first characters are read from the alternatives. */
     public static KeywordPattern alternation(String regex) {
+        Set<Character> firsts = firstsOfAlternation(regex);
+        if (firsts == null) {
+            return new KeywordPattern(Pattern.compile(regex), null, java.util.Map.of());
+        }
+        boolean[] first = new boolean[65536];
+        firsts.forEach(c -> first[c] = true);
+        return new KeywordPattern(Pattern.compile(regex), first, secondsOf(regex));
+    }
+
+    /**
+     * For each first character, the second characters the alternatives allow, read from alternatives that open with
+     * two literal characters (持续, 正在); a first character with any other kind of alternative is left out (any).
+     */
+    private static java.util.Map<Character, String> secondsOf(String regex) {
+        java.util.Map<Character, StringBuilder> seconds = new java.util.HashMap<>();
+        Set<Character> open = new java.util.HashSet<>();
+        for (String alt : topLevelAlternatives(regex)) {
+            String a = alt;
+            while (a.startsWith("(?<!") || a.startsWith("(?<=")) {
+                a = a.substring(a.indexOf(')') + 1);
+            }
+            if (a.startsWith("(?:")) {
+                int close = closingParen(a);
+                String rest = a.substring(close + 1);
+                for (String inner : topLevelAlternatives(a.substring(3, close))) {
+                    addPrefix(inner + rest, seconds, open);
+                }
+            } else {
+                addPrefix(a, seconds, open);
+            }
+        }
+        java.util.Map<Character, String> out = new java.util.HashMap<>();
+        seconds.forEach((c, b) -> {
+            if (!open.contains(c)) {
+                out.put(c, b.toString());
+            }
+        });
+        return out;
+    }
+
+    private static void addPrefix(String alt, java.util.Map<Character, StringBuilder> seconds, Set<Character> open) {
+        if (alt.isEmpty()) {
+            return;
+        }
+        char c = alt.charAt(0);
+        boolean literalSecond = alt.length() > 2 && isLiteral(alt.charAt(1)) && "*?{+".indexOf(alt.charAt(2)) < 0
+                || alt.length() == 2 && isLiteral(alt.charAt(1));
+        if (literalSecond) {
+            seconds.computeIfAbsent(c, k -> new StringBuilder()).append(alt.charAt(1));
+        } else {
+            open.add(c);
+        }
+    }
+
+    private static boolean isLiteral(char c) {
+        return "()[]\\.^$*+?{}|".indexOf(c) < 0;
+    }
+
+    /** The alternatives of {@code regex} at parenthesis depth 0. */
+    private static java.util.List<String> topLevelAlternatives(String regex) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= regex.length(); i++) {
+            char c = i < regex.length() ? regex.charAt(i) : '|';
+            if (c == '\\' && i + 1 < regex.length()) {
+                i++;
+                continue;
+            }
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The characters the top-level alternatives of {@code regex} can start with, or null when unknown. */
+    private static Set<Character> firstsOfAlternation(String regex) {
         Set<Character> firsts = new LinkedHashSet<>();
         int depth = 0;
         int start = 0;
@@ -77,20 +178,19 @@ public final class FastPatterns {
             } else if (c == ')' || c == ']') {
                 depth--;
             } else if (c == '|' && depth == 0) {
-                Character f = firstLiteral(regex.substring(start, i));
+                Set<Character> f = firstLiterals(regex.substring(start, i));
                 if (f == null) {
-                    return new KeywordPattern(Pattern.compile(regex), null);
+                    return null;
                 }
-                firsts.add(f);
+                firsts.addAll(f);
                 start = i + 1;
             }
         }
-        StringBuilder chars = new StringBuilder();
-        firsts.forEach(chars::append);
-        return of(chars.toString(), regex);
+        return firsts;
     }
 
-    private static Character firstLiteral(String alt) {
+    /** First characters of one alternative: a literal, or the alternatives of a leading (?:a|b) group. */
+    private static Set<Character> firstLiterals(String alt) {
         String a = alt;
         while (a.startsWith("(?<!") || a.startsWith("(?<=")) {
             int close = a.indexOf(')');
@@ -102,6 +202,13 @@ public final class FastPatterns {
         if (a.isEmpty()) {
             return null;
         }
+        if (a.startsWith("(?:")) {
+            int close = closingParen(a);
+            if (close < 0 || close + 1 < a.length() && "*?{".indexOf(a.charAt(close + 1)) >= 0) {
+                return null; // an optional group: the match may start after it
+            }
+            return firstsOfAlternation(a.substring(3, close));
+        }
         char c = a.charAt(0);
         if ("()[]\\.^$*+?{}|".indexOf(c) >= 0) {
             return null;
@@ -109,6 +216,22 @@ public final class FastPatterns {
         if (a.length() > 1 && "*?{".indexOf(a.charAt(1)) >= 0) {
             return null; // optional first character
         }
-        return c;
+        return Set.of(c);
+    }
+
+    /** Index of the parenthesis closing the one at index 0, or -1. */
+    private static int closingParen(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -111,11 +111,11 @@ public final class StatusClassifier {
         if (closed != null) {
             return new Verdict(COMPLETED, closed);
         }
-        List<StatusEvidence.Sentence> sentences = StatusEvidence.label(rectification);
         String firstDone = null;
         int done = 0;
         int others = 0;
-        for (StatusEvidence.Sentence s : sentences) {
+        for (String sentence : StatusEvidence.sentences(rectification)) {
+            StatusEvidence.Sentence s = StatusEvidence.labelSentence(sentence); // lazily: the first pending one decides
             switch (s.kind()) {
                 case PENDING:
                     return new Verdict(IN_PROGRESS, s.clause());

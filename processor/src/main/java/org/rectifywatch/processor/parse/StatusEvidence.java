@@ -121,6 +121,9 @@ final class StatusEvidence {
         return out;
     }
 
+    /** Characters an enumeration marker starts with (the regex runs only there). */
+    private static final String ENUMERATION_FIRST = "一二三四五六七八九十(（0123456789①②③④⑤⑥⑦⑧⑨⑩";
+
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         int start = 0;
@@ -128,7 +131,8 @@ final class StatusEvidence {
         Matcher en = ENUMERATION.matcher(text);
         for (int i = 0; i <= n; i++) {
             boolean end = i == n || SENTENCE_END.indexOf(text.charAt(i)) >= 0;
-            boolean enumStart = !end && i > start && en.region(i, n).lookingAt() && precededByBreak(text, i);
+            boolean enumStart = !end && i > start && ENUMERATION_FIRST.indexOf(text.charAt(i)) >= 0
+                    && precededByBreak(text, i) && en.region(i, n).lookingAt();
             if (end || enumStart) {
                 String s = text.substring(start, i).strip();
                 if (!s.isEmpty()) {
@@ -201,8 +205,9 @@ final class StatusEvidence {
     }
 
     private static boolean isPending(String clause) {
+        boolean mayBePartial = clause.contains("完成") || clause.contains("进度") || clause.contains("完工");
         Matcher pm = PARTIAL.matcher(clause);
-        while (pm.find()) {
+        while (mayBePartial && pm.find()) {
             String pct = pm.group(1) != null ? pm.group(1) : pm.group(2);
             if (pct == null || Double.parseDouble(pct) < 100) {
                 return true;
