@@ -181,6 +181,8 @@ public final class HeadingDetector {
     /** "问题一:…", "反馈问题:…" — an unnumbered line that states a problem by its label. */
     private static final Pattern LABELLED_PROBLEM = Pattern.compile(
             "^(?:(?:巡[视察])?(?:反馈|存在)?问题[一二三四五六七八九十\\d]{0,3}[\\s\\u3000]*[:：]"
+                    // 上轮巡视反馈第3个问题：“X”。 — a problem cited by its number in an earlier list
+                    + "|[^，,。：:]{0,16}?第[一二三四五六七八九十\\d]{1,3}(?:个|项|条)?问题[\\s\\u3000]*[:：]"
                     + "|[【\\[](?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3}[】\\]])");
 
     public static boolean isLabelledProblem(String line) {
@@ -194,10 +196,24 @@ public final class HeadingDetector {
     private static final Pattern QUOTED_PROBLEM_PARAGRAPH = Pattern.compile(
             "^(?:针对|关于|对)[“\"](.+?)[”\"](?:等)?(?:的)?(?:问题|方面问题|方面的问题)[,，:：]\\s*(\\S.*)$");
 
+    /**
+     * 针对伏季休渔监管存在盲区的问题，… / 关于渔港建设资金闲置的问题。… — the same paragraph without quotes, taken only when
+     * what it names reads as a shortcoming (针对发现的问题，… is an ordinary action sentence).
+     */
+    private static final Pattern PLAIN_PROBLEM_PARAGRAPH = Pattern.compile(
+            "^(?:针对|关于)([^，,。；;：:“”\"]{4,80}?)(?:等)?(?:的)?问题[,，。:：]\\s*(\\S.*)$");
+
     /** The quoted problem and the text after it, or null when the line is not such a paragraph. */
     public static String[] quotedProblemParagraph(String line) {
         Matcher m = QUOTED_PROBLEM_PARAGRAPH.matcher(line);
-        return m.matches() ? new String[] {m.group(1).trim(), m.group(2).trim()} : null;
+        if (m.matches()) {
+            return new String[] {m.group(1).trim(), m.group(2).trim()};
+        }
+        m = PLAIN_PROBLEM_PARAGRAPH.matcher(line);
+        if (m.matches() && ProblemText.readsAsProblem(m.group(1)) && !ProblemText.readsAsAction(m.group(1))) {
+            return new String[] {m.group(1).trim(), m.group(2).trim()};
+        }
+        return null;
     }
 
     public static boolean isRectificationMarker(String line) {

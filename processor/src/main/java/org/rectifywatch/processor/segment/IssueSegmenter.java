@@ -82,9 +82,12 @@ public final class IssueSegmenter {
                     owner[i] = node;
                     continue;
                 }
-                table = null;
                 while (!stack.isEmpty() && stack.peek().row != null) {
                     stack.pop();
+                }
+                HeadingLine category = HeadingDetector.detect(line, i);
+                if (category == null || line.length() > 40 || ProblemText.hasClausePunctuation(category.title())) {
+                    table = null; // the table ended; a short numbered category line (一、党的领导方面) does not end it
                 }
             }
             HeadingLine h = HeadingDetector.detect(line, i);
@@ -110,7 +113,11 @@ public final class IssueSegmenter {
                 owner[i] = stack.peek();
                 continue;
             }
+            OutlineNode answered = answerOwner(stack);
             while (!stack.isEmpty() && stack.peek().h.style().rank >= h.style().rank) {
+                if (stack.peek() == answered && keepsAnswerOpen(answered, h)) {
+                    break;
+                }
                 stack.pop();
             }
             OutlineNode node = new OutlineNode(h);
@@ -185,6 +192,33 @@ public final class IssueSegmenter {
         return depth;
     }
 
+    /** The nearest open heading whose answer a 整改情况: line has opened, or null. */
+    private static OutlineNode answerOwner(Deque<OutlineNode> stack) {
+        for (OutlineNode n : stack) {
+            if (n.answerOpened) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * （1）problem → 整改落实情况： → 1. 2. 3. actions: once a marker has opened an item's answer, numbered items of
+     * another style belong to it even when their style usually ranks above the item's — until an item of the
+     * answered item's own style, or of a style its headings above use, comes.
+     */
+    private static boolean keepsAnswerOpen(OutlineNode answered, HeadingLine h) {
+        if (h.style() == HeadingStyle.BARE) {
+            return false;
+        }
+        for (OutlineNode n = answered; n != null; n = n.parent) {
+            if (n.h.style() == h.style()) {
+                return false;
+            }
+        }
+        return answered.parent == null || h.style().rank > answered.parent.h.style().rank;
+    }
+
     /**
      * Within a heading that states a problem itself, a quoted-problem paragraph is part of its answer. (A bare
      * problem line on the stack is a sibling the new paragraph replaces, not its parent.)
@@ -194,7 +228,8 @@ public final class IssueSegmenter {
             if (n.row != null || n.excluded || n.h.style() == HeadingStyle.BARE) {
                 continue;
             }
-            if (ProblemText.readsAsProblem(ProblemText.firstSentence(n.h.title()))) {
+            String first = HeadingDetector.stripEnd(ProblemText.firstSentence(n.h.title()));
+            if (!ProblemText.namesArea(first) && ProblemText.readsAsProblem(first)) {
                 return true;
             }
         }

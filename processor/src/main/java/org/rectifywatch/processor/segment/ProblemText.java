@@ -18,6 +18,7 @@ public final class ProblemText {
     private static final Pattern ASPECT = Pattern.compile(
             "^在" + OPEN + "(.+)" + CLOSE + "方面(?:的问题|存在的问题|问题)?" + REST);
     private static final Pattern LABELLED = Pattern.compile("^(?:(?:巡[视察])?(?:反馈|存在|指出)?(?:的)?问题(?:[一二三四五六七八九十\\d]+)?\\s*[:：]"
+            + "|[^，,。：:]{0,16}?第[一二三四五六七八九十\\d]{1,3}(?:个|项|条)?问题\\s*[:：]"
             + "|[【\\[](?:巡[视察])?(?:反馈|存在|指出)?问题(?:[一二三四五六七八九十\\d]+)?[】\\]]\\s*[:：]?)\\s*(.+)$");
     private static final Pattern PLAIN = Pattern.compile("^(?:针对|关于)(.+?)(?:的)?问题" + REST);
     private static final Pattern TOPIC = Pattern.compile("^关于(.+)$");
@@ -121,6 +122,12 @@ public final class ProblemText {
     /** "针对X问题,制定…": an action aimed at a problem, named in passing. */
     private static final Pattern AIMED_ACTION = Pattern.compile("^针对[^,，。;；“\"]{1,50}?(?:问题|短板|不足|情况)[,，;；]\\s*\\S");
 
+    /** A heading that names a feedback area (关于“X”方面, …方面的问题): a group of problems, not one problem. */
+    public static boolean namesArea(String title) {
+        String t = HeadingDetector.stripEnd(title);
+        return t.endsWith("方面") || t.endsWith("方面问题") || t.endsWith("方面的问题") || t.endsWith("方面存在的问题");
+    }
+
     /** True when a plain sentence reads as a shortcoming rather than an action. */
     public static boolean readsAsProblem(String sentence) {
         String s = HeadingDetector.stripEnd(sentence);
@@ -167,6 +174,10 @@ public final class ProblemText {
                 || (m = PLAIN.matcher(s)).lookingAt() || (m = SUFFIX.matcher(s)).lookingAt()
                 || (topicLabel(s) && (m = TOPIC.matcher(s)).lookingAt())) {
             String inner = HeadingDetector.stripEnd(m.group(1).trim());
+            if (inner.length() > 2 && inner.charAt(0) == '“' && inner.charAt(inner.length() - 1) == '”'
+                    && inner.indexOf('“', 1) < 0) {
+                inner = inner.substring(1, inner.length() - 1); // 问题：“X” — the quoted statement itself
+            }
             if (!inner.isEmpty()) {
                 return inner;
             }
