@@ -201,7 +201,7 @@ public final class HeadingDetector {
      * what it names reads as a shortcoming (针对发现的问题，… is an ordinary action sentence).
      */
     private static final Pattern PLAIN_PROBLEM_PARAGRAPH = Pattern.compile(
-            "^(?:针对|关于)([^，,。；;：:“”\"]{4,80}?)(?:等)?(?:的)?问题[,，。:：]\\s*(\\S.*)$");
+            "^(针对|关于)([^，,。；;：:]{4,80}?)(?:等)?(?:的)?问题[,，。:：]\\s*(\\S.*)$");
 
     /** The quoted problem and the text after it, or null when the line is not such a paragraph. */
     public static String[] quotedProblemParagraph(String line) {
@@ -210,10 +210,12 @@ public final class HeadingDetector {
             return new String[] {m.group(1).trim(), m.group(2).trim()};
         }
         m = PLAIN_PROBLEM_PARAGRAPH.matcher(line);
-        if (m.matches() && ProblemText.readsAsProblem(m.group(1)) && !ProblemText.readsAsAction(m.group(1))) {
-            return new String[] {m.group(1).trim(), m.group(2).trim()};
+        if (!m.matches() || ProblemText.readsAsAction(m.group(2))) {
+            return null;
         }
-        return null;
+        // 关于X的问题。 is the wrapper of a problem; 针对X问题，… opens many an action, so X must read as a shortcoming
+        boolean guanyu = m.group(1).equals("关于");
+        return guanyu || ProblemText.readsAsProblem(m.group(2)) ? new String[] {m.group(2).trim(), m.group(3).trim()} : null;
     }
 
     public static boolean isRectificationMarker(String line) {

@@ -113,6 +113,12 @@ public final class IssueSegmenter {
                 owner[i] = stack.peek();
                 continue;
             }
+            if (h.style() != HeadingStyle.BARE && isOpen(stack, h.style())) {
+                // a style already open is a sibling of that item, whatever opened between (its answer's 1. 2. 3.)
+                while (stack.pop().h.style() != h.style()) {
+                    // close the items opened under it
+                }
+            }
             OutlineNode answered = answerOwner(stack);
             while (!stack.isEmpty() && stack.peek().h.style().rank >= h.style().rank) {
                 if (stack.peek() == answered && keepsAnswerOpen(answered, h)) {
@@ -190,6 +196,15 @@ public final class IssueSegmenter {
             depth += open.h.style().rank < HeadingStyle.ARABIC.rank ? 1 : 0;
         }
         return depth;
+    }
+
+    private static boolean isOpen(Deque<OutlineNode> stack, HeadingStyle style) {
+        for (OutlineNode n : stack) {
+            if (n.h.style() == style) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The nearest open heading whose answer a 整改情况: line has opened, or null. */
