@@ -47,7 +47,7 @@ public final class MetadataExtractor {
     /** A parenthetical after the address (（邮编100053）, (邮政编码…)) is not part of it. */
     private static final Pattern MAIL_TAIL = Pattern.compile("[(（](?:邮编|邮政编码)[^)）]*[)）]?$");
     private static final Pattern MAIL = Pattern.compile(
-            "(?:邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|信件请寄|来信请寄)[:：]?\\s*([^;；,，。\\s]+)");
+            "(?:邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|邮政地址|信件请寄|来信请寄)[:：]?\\s*([^;；,，。\\s]+)");
     private static final Pattern CONTACT_LINE = Pattern.compile("联系|电话|邮箱|信箱|来信|地址|邮编|邮政编码");
 
     private MetadataExtractor() {

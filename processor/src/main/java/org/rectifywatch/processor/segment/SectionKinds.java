@@ -26,7 +26,7 @@ public final class SectionKinds {
 
     /** Closing lines of the report: invitation to supervise, contact, 特此通报. */
     private static final Pattern CLOSING_LINE = Pattern.compile(
-            "^(?:欢迎|联系方式|联系电话|联系人|电话[:：]|邮政信箱|通信地址|通讯地址|电子邮箱|来信|来电|特此通报|附件[:：]"
+            "^(?:欢迎|联系方式|联系电话|联系人|电话[:：]|(?:监督|举报|监督举报)(?:电话|邮箱|信箱|方式)|邮政信箱|通信地址|通讯地址|电子邮箱|来信|来电|特此通报|附件[:：]"
                     // the notice period of a posted (公示) report: 公示期间，如有意见建议，请向…反映
                     + "|公示(?:期间|时间|期为|期限)|如(?:对|有)[^。]{0,20}?(?:意见|建议)[^。]{0,20}?(?:反映|联系|来电|来信))");
 

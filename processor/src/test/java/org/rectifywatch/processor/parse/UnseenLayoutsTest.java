@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.rectifywatch.model.json.Json;
 import org.rectifywatch.model.report.ParsedReport;
+import org.rectifywatch.model.report.WarningCode;
 import org.rectifywatch.processor.eval.Evaluator;
 import org.rectifywatch.processor.eval.FileScore;
 
@@ -26,7 +27,8 @@ import org.rectifywatch.processor.eval.FileScore;
  * 问题一： blocks, 第N方面问题 with 一是…, 反馈问题： labels with ASCII numbering, township 在“X”方面 with inline text,
  * 回头看 with numbered actions, four-level nesting, 1) numbering, 【反馈问题】 brackets, top-level issues, a flattened
  * 公示 table …; the {@code notes} of each JSON say what it covers), each hand-annotated before it was parsed.
- * The bar is the product's bar for unseen reports, per file; the parser must also raise no warning on them.
+ * The bar is the product's bar for unseen reports, per file; the parser must also raise no warning on them, but for
+ * a numbering gap that the source itself has.
  */
 class UnseenLayoutsTest {
     private static final String DIR = "/org/rectifywatch/processor/unseen/";
@@ -62,7 +64,23 @@ class UnseenLayoutsTest {
         assertThat(s.figureMismatches()).as("figures of %s (predicted %s)", name, parsed.figures()).isEmpty();
         assertThat(s.statusAccuracy()).as("status accuracy of %s: %s", name, statuses(parsed))
                 .isGreaterThanOrEqualTo(0.8);
-        assertThat(parsed.warnings()).as("warnings of %s", name).isEmpty();
+        // a numbering gap that is really in the source is the one warning a right parse may give
+        assertThat(parsed.warnings().stream().filter(w -> !(w.code() == WarningCode.NUMBERING_GAP
+                && sourceSkipsAt(gold, w.line()))).toList()).as("warnings of %s", name).isEmpty();
+    }
+
+    /** True when the gold issue at {@code line} carries an Arabic ordinal that does not follow the one before it. */
+    private static boolean sourceSkipsAt(JsonNode gold, Integer line) {
+        JsonNode previous = null;
+        for (JsonNode issue : gold.path("issues")) {
+            if (line != null && issue.path("line").asInt() == line && previous != null) {
+                String a = previous.path("label").asText("");
+                String b = issue.path("label").asText("");
+                return a.matches("\\d+") && b.matches("\\d+") && Integer.parseInt(b) > Integer.parseInt(a) + 1;
+            }
+            previous = issue;
+        }
+        return false;
     }
 
     private static List<String> statuses(ParsedReport parsed) {
