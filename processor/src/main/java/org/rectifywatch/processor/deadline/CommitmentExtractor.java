@@ -169,8 +169,10 @@ public final class CommitmentExtractor {
             if (numeric && !deadline) {
                 continue; // 2025.6 outside a 时限 cell may be a version, an amount or a figure
             }
+            // the promise word belongs to the date's own clause (制定学习计划并严格执行，2022年已开展… is history), and
             // 已 in an earlier clause (已完成9个，将于…) does not undo the promise of this one
-            boolean promiseWord = PROMISE_BEFORE.matcher(before).find() && !clauseBefore(before).contains("已");
+            String own = clauseBefore(before);
+            boolean promiseWord = PROMISE_BEFORE.matcher(own).find() && !own.contains("已");
             boolean within = (m.group("end") != null && m.group("end").endsWith("内")) || "内".equals(m.group("curpart"))
                     || WITHIN_AFTER.matcher(after).find();
             boolean future = due != null && (anchorIso != null ? due.compareTo(anchorIso) > 0 : isRelative(m));

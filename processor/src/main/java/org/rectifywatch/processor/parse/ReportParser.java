@@ -27,7 +27,7 @@ import org.rectifywatch.processor.segment.Segmentation;
  */
 public final class ReportParser {
     /** Changes whenever the same text can parse differently; carried on every report record and document. */
-    public static final String VERSION = "parser-2";
+    public static final String VERSION = "parser-3";
     /** Size cap: characters beyond it are not looked at. */
     public static final int MAX_CHARS = 2_000_000;
 

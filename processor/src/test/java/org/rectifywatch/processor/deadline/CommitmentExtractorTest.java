@@ -130,4 +130,12 @@ class CommitmentExtractorTest {
                 "剩余3个项目年底前完成，另2个项目明年6月底前完成。余下2处隐患力争明年上半年整改到位。", 2025, "2025-06-15");
         assertThat(c).extracting(Commitment::due).containsExactly("2025-12-31", "2026-06-30");
     }
+
+    @Test
+    void aPromiseWordOfAnEarlierClauseDoesNotMakeHistoryAPromise() {
+        assertThat(CommitmentExtractor.extract("制定年度学习计划并严格执行，2022年已开展专题学习研讨10次，该问题已整改完成。", 2023,
+                "2023-03-01")).isEmpty();
+        assertThat(CommitmentExtractor.extract("制定年度学习计划，计划2023年底前完成全部轮训。", 2023, "2023-03-01"))
+                .extracting(c -> c.due()).containsExactly("2023-12-31");
+    }
 }
