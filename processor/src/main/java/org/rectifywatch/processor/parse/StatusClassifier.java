@@ -99,9 +99,9 @@ public final class StatusClassifier {
      * a systemic weakness answered with a programme of measures (一是…五是…) that mentions a finished detail on the way
      * stays {@code long_term}. A text that mainly reports results is {@code completed}.
      */
-    static final int OTHERS_PER_DONE = 3;
+    static final int OTHERS_PER_DONE = 5;
     /** …and only from this many other sentences on. */
-    static final int MIN_OTHERS_FOR_PROGRAMME = 4;
+    static final int MIN_OTHERS_FOR_PROGRAMME = 6;
 
     public static Verdict classify(String rectification) {
         if (rectification == null || rectification.isBlank()) {

@@ -95,7 +95,7 @@ class StatusClassifierTest {
     void aResultMentionedInAProgrammeOfMeasuresStaysLongTerm() {
         String programme = "一是完善制度机制，修订《干部选拔任用工作规程》。二是加强日常监督，开展专项检查4次。"
                 + "三是强化教育培训，组织集中轮训2期，新任命干部8名现已全部到任履职。四是严格考核问责，定期通报。"
-                + "五是坚持常态长效，持续跟踪问效。";
+                + "五是坚持常态长效，持续跟踪问效。六是压实主体责任，层层签订责任书。七是用好考核结果，与评优评先挂钩。";
         assertThat(status(programme)).isEqualTo("long_term");
         StatusClassifier.Verdict v = StatusClassifier.classify("加强调度。园区厂房已全部入驻", List.of());
         assertThat(v.evidence()).isEqualTo("园区厂房已全部入驻");
