@@ -197,11 +197,16 @@ public final class Evaluator {
 
     /** For each gold issue the index of its predicted issue, or -1; greedy on descending similarity. */
     static int[] matchIssues(List<JsonNode> gold, List<Issue> predicted) {
+        return matchProblems(gold.stream().map(g -> g.path("problem").asText()).toList(), predicted);
+    }
+
+    /** The same for gold problem statements given as text. */
+    public static int[] matchProblems(List<String> gold, List<Issue> predicted) {
         int[] match = new int[gold.size()];
         java.util.Arrays.fill(match, -1);
         List<double[]> pairs = new ArrayList<>();
         for (int g = 0; g < gold.size(); g++) {
-            String gp = gold.get(g).path("problem").asText();
+            String gp = gold.get(g);
             for (int p = 0; p < predicted.size(); p++) {
                 double s = TextSimilarity.similarity(gp, predicted.get(p).problem());
                 if (s >= MATCH_THRESHOLD) {

@@ -165,26 +165,12 @@ public final class FastPatterns {
     /** The characters the top-level alternatives of {@code regex} can start with, or null when unknown. */
     private static Set<Character> firstsOfAlternation(String regex) {
         Set<Character> firsts = new LinkedHashSet<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= regex.length(); i++) {
-            char c = i < regex.length() ? regex.charAt(i) : '|';
-            if (c == '\\' && i + 1 < regex.length()) {
-                i++;
-                continue;
+        for (String alt : topLevelAlternatives(regex)) {
+            Set<Character> f = firstLiterals(alt);
+            if (f == null) {
+                return null;
             }
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                Set<Character> f = firstLiterals(regex.substring(start, i));
-                if (f == null) {
-                    return null;
-                }
-                firsts.addAll(f);
-                start = i + 1;
-            }
+            firsts.addAll(f);
         }
         return firsts;
     }

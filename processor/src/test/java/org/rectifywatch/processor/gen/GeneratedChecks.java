@@ -1,7 +1,6 @@
 package org.rectifywatch.processor.gen;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,29 +143,8 @@ final class GeneratedChecks {
         return w.line() != null && w.code().isAboutALine();
     }
 
-    /** Gold-to-predicted matching as the Evaluator does it: greedy on descending problem similarity ≥ 0.5. */
+    /** Gold-to-predicted matching: the Evaluator's own. */
     static int[] match(List<GoldIssue> gold, List<Issue> pred) {
-        int[] match = new int[gold.size()];
-        Arrays.fill(match, -1);
-        List<double[]> pairs = new ArrayList<>();
-        for (int g = 0; g < gold.size(); g++) {
-            for (int p = 0; p < pred.size(); p++) {
-                double s = TextSimilarity.similarity(gold.get(g).problem(), pred.get(p).problem());
-                if (s >= Evaluator.MATCH_THRESHOLD) {
-                    pairs.add(new double[] {s, g, p});
-                }
-            }
-        }
-        pairs.sort((a, b) -> Double.compare(b[0], a[0]));
-        boolean[] used = new boolean[pred.size()];
-        for (double[] pair : pairs) {
-            int g = (int) pair[1];
-            int p = (int) pair[2];
-            if (match[g] < 0 && !used[p]) {
-                match[g] = p;
-                used[p] = true;
-            }
-        }
-        return match;
+        return Evaluator.matchProblems(gold.stream().map(GoldIssue::problem).toList(), pred);
     }
 }
