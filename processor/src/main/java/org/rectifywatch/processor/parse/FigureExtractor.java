@@ -543,10 +543,14 @@ public final class FigureExtractor {
     /** "反馈的4个方面19个问题", "巡视组指出的三十一个具体问题". */
     private static final FastPatterns.KeywordPattern TOTAL_BEFORE_WORD = FastPatterns.of("反指交移提",PROBLEM_VERB + "(?:的|了)?[^。;；\\n]{0,14}?"
             + "(?<![" + NOT_BEFORE_NUM + "])" + NUM + "\\s*(?:个|项|条)(?:具体)?问题");
+    /** "7个问题中已完成整改4个": a total told as the set the rectified count is taken from. */
+    private static final FastPatterns.KeywordPattern TOTAL_OF_WHICH = FastPatterns.of("0123456789" + CN,
+            "(?<![" + NOT_BEFORE_NUM + "])" + NUM + "\\s*(?:个|项)(?:具体)?问题(?:中|当中|里)");
     /** "12个反馈问题". */
     private static final FastPatterns.KeywordPattern TOTAL_NUM_FIRST = FastPatterns.of("0123456789" + CN,
             "(?<![" + NOT_BEFORE_NUM + "])" + NUM + "\\s*个(?:巡视|巡察)?反馈(?:的)?问题");
-    private static final String DONE = "(?:已经?(?:全部)?(?:完成整改|整改完成|整改到位|完成|整改|销号|办结)|完成整改|整改完成|整改到位)";
+    private static final String DONE = "(?:(?:已经?(?:全部)?(?:完成整改|整改完成|整改到位|完成|整改|销号|办结)|完成整改|整改完成|整改到位)"
+            + "(?:并(?:销号|验收销号|通过验收))?)";
     /** "已完成整改19个", "已整改完成的问题有12个". */
     private static final Pattern RECTIFIED = Pattern.compile("(?<!基本|未|没有|正在|待|未能)" + DONE
             + "(?:的)?(?:问题)?(?:共|有)?" + NUM + "\\s*(?:个|项)");
@@ -570,7 +574,7 @@ public final class FigureExtractor {
         Matcher ro = RATE_OF.find(text, 0);
         List<int[]> totals = new ArrayList<>(); // {start, end, group index holder}
         List<Double> values = new ArrayList<>();
-        for (FastPatterns.KeywordPattern p : List.of(TOTAL_BEFORE_WORD, TOTAL_AFTER_WORD, TOTAL_NUM_FIRST)) {
+        for (FastPatterns.KeywordPattern p : List.of(TOTAL_BEFORE_WORD, TOTAL_AFTER_WORD, TOTAL_NUM_FIRST, TOTAL_OF_WHICH)) {
             for (Matcher m = p.find(text, 0); m != null; m = p.find(text, m.end())) {
                 Double v = parseNumber(m.group(1));
                 if (v != null && v > 0) {

@@ -22,6 +22,9 @@ public final class MetadataExtractor {
                     + "|" + BODY + "第[一二三四五六七八九十\\d]+轮(?:机动|专项|常规|交叉|提级)?(?:巡视|巡察)(?=于|对|[,，]))");
     private static final Pattern BODY_START = Pattern.compile("^(?:.*?届)?(" + BODY + ")");
     private static final Pattern DEPLOYED_BY = Pattern.compile("根据(" + BODY + ")");
+    /** A body named with its organisation before the body word: 省农信联社党委(第二巡察组). */
+    private static final Pattern NAMED_BODY = Pattern.compile(
+            "^([\\p{IsHan}]{1,12}?" + BODY + ")(?=(?:第[一二三四五六七八九十\\d]+轮)?(?:第[一二三四五六七八九十\\d]+)?(?:巡视|巡察))");
     private static final Pattern TARGET = Pattern.compile(
             "(?:巡视|巡察)(?:第[一二三四五六七八九十\\d]+)?组?[^。]{0,30}?对([^,，。、;；“”\"]{2,40}?)"
                     + "(?=(?:进行了|开展了|开展|进行|实施了|实施)[^,，。;；]{0,16}?(?:巡视|巡察))");
@@ -102,8 +105,11 @@ public final class MetadataExtractor {
         if (im.find()) {
             inspector = cleanInspector(im.group(1));
             Matcher bm = BODY_START.matcher(inspector);
+            Matcher nm = NAMED_BODY.matcher(inspector);
             if (bm.find()) {
                 body = bm.group(1).equals("中共中央") ? "中央" : bm.group(1);
+            } else if (nm.find()) {
+                body = nm.group(1); // 省农信联社党委 of 省农信联社党委第二巡察组
             }
         }
         if (body == null) {
@@ -134,17 +140,20 @@ public final class MetadataExtractor {
 
     private static String cleanInspector(String raw) {
         // The lazy prefix may swallow words before the body (根据省委统一部署,省委…): keep from the last body word.
+        // With one body word only, what stands before it names the body (省农信联社党委第二巡察组): keep it.
         Matcher m = Pattern.compile(BODY).matcher(raw);
         int start = -1;
+        int bodies = 0;
         while (m.find()) {
             if (m.start() < raw.indexOf("巡")) {
+                bodies++;
                 start = m.start();
                 if (raw.startsWith("中共中央", m.start())) {
                     break;
                 }
             }
         }
-        String s = start > 0 ? raw.substring(start) : raw;
+        String s = start > 0 && bodies > 1 ? raw.substring(start) : raw;
         return s.startsWith("中共中央") ? "中央" + s.substring(4) : s;
     }
 

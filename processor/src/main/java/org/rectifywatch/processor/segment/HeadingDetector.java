@@ -8,7 +8,7 @@ public final class HeadingDetector {
     private static final String CN = "[一二三四五六七八九十]{1,3}";
     private static final Pattern CHINESE = Pattern.compile("^(" + CN + ")[\\s\\u3000]*[、.．][\\s\\u3000]*");
     private static final Pattern PART = Pattern.compile("^第(" + CN + ")(?:个)?部分[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
-    private static final Pattern ASPECT = Pattern.compile("^第(" + CN + ")(?:个)?(?:方面)(?:的)?(?:问题)?[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
+    private static final Pattern ASPECT = Pattern.compile("^第(" + CN + ")(?:个)?(?:方面|类)(?:的)?(?:问题)?[\\s\\u3000]*[:：、.．,，]?[\\s\\u3000]*");
     /** 第一，… — the ordinal word with its punctuation right after it (so not 第一书记, 第一轮, 第一责任人). */
     private static final Pattern ORDINAL = Pattern.compile("^第(" + CN + ")[\\s\\u3000]*[，,、.．：:][\\s\\u3000]*");
     private static final Pattern CHINESE_PAREN = Pattern.compile("^[(（](" + CN + ")[)）][\\s\\u3000]*[、.．]?[\\s\\u3000]*");
@@ -25,11 +25,11 @@ public final class HeadingDetector {
             + "(?:[及和与、](?:整改)?(?:成效|进展|结果|完成情况|落实情况|措施))?|落实情况|工作进展)";
     /** 整改情况: — or bracketed, where the colon is optional (【整改措施】…). */
     public static final Pattern RECTIFICATION_MARKER = Pattern.compile(
-            "^(?:[【\\[]" + MARKER_WORD + "[】\\]][\\s\\u3000]*[:：]?|" + MARKER_WORD + "[\\s\\u3000]*[:：])[\\s\\u3000]*");
+            "^(?:[【\\[（(](?:整改|" + MARKER_WORD + ")[】\\]）)][\\s\\u3000]*[:：]?|" + MARKER_WORD + "[\\s\\u3000]*[:：])[\\s\\u3000]*");
 
     /** "问题1:" / "问题一：" in front of a bare problem sentence. */
     private static final Pattern PROBLEM_LABEL = Pattern.compile(
-            "^(?:(问题[一二三四五六七八九十\\d]{1,3})[\\s\\u3000]*[:：、.．]|[【\\[]((?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3})[】\\]])");
+            "^(?:(问题[一二三四五六七八九十\\d]{1,3})[\\s\\u3000]*[:：、.．]|[【\\[（(]((?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3})[】\\]）)])");
 
     private HeadingDetector() {
     }
@@ -183,7 +183,7 @@ public final class HeadingDetector {
             "^(?:(?:巡[视察])?(?:反馈|存在)?问题[一二三四五六七八九十\\d]{0,3}[\\s\\u3000]*[:：]"
                     // 上轮巡视反馈第3个问题：“X”。 — a problem cited by its number in an earlier list
                     + "|[^，,。：:]{0,16}?第[一二三四五六七八九十\\d]{1,3}(?:个|项|条)?问题[\\s\\u3000]*[:：]"
-                    + "|[【\\[](?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3}[】\\]])");
+                    + "|[【\\[（(](?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3}[】\\]）)])");
 
     public static boolean isLabelledProblem(String line) {
         return LABELLED_PROBLEM.matcher(line).lookingAt();

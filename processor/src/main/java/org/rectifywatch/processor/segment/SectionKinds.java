@@ -9,7 +9,7 @@ import org.rectifywatch.processor.parse.FastPatterns;
  */
 public final class SectionKinds {
     private static final FastPatterns.KeywordPattern INTRO = FastPatterns.alternation(
-            "工作开展情况|开展情况|整改工作(?:的)?(?:开展|推进|组织|总体|基本|主要)|组织(?:开展|领导|实施|推进|整改)|总体情况|"
+            "工作开展情况|开展情况|整改工作(?:的)?(?:开展|推进|组织|总体|基本|主要)|(?<!党)组织(?:开展|领导|实施|推进|整改)|总体情况|"
                     + "基本情况|推进情况|政治站位|主要做法|工作措施|整改成效|加强领导|强化领导|领导有力|思想认识|统一思想|"
                     + "提高认识|深化认识|责任落实情况|工作机制");
     private static final FastPatterns.KeywordPattern PLAN = FastPatterns.alternation(
@@ -47,8 +47,9 @@ public final class SectionKinds {
         if (PLAN.foundIn(title) || CASE_LEADS.foundIn(title)) {
             return true;
         }
-        // an introduction's title names the work (整改成效, 组织领导), never closes on a shortcoming (…整改成效不明显)
-        return topLevel && !title.contains("问题") && INTRO.foundIn(title) && !ProblemText.endsInShortcoming(title);
+        // an introduction's title names the work (整改成效, 组织领导), never states a shortcoming (…整改成效不明显，…)
+        return topLevel && !title.contains("问题") && INTRO.foundIn(title)
+                && !(ProblemText.readsAsProblem(title) && !ProblemText.readsAsAction(title));
     }
 
     public static boolean isClosingParagraph(String line) {
