@@ -136,24 +136,45 @@ public final class Crawler implements AutoCloseable {
         }
     }
 
+    /**
+     * One site's part of a pass. Whatever goes wrong here stays here: a failure is counted as an error of this
+     * site and logged with the site and URL, and the pass goes on with the next profile.
+     */
     private PassSummary crawlProfileLocked(SiteProfile profile, int pages) {
         PassCounters c = new PassCounters();
-        AllowList allow = new AllowList(profile.allowedHosts());
         Set<String> seen = new HashSet<>();
+        String at = null;
         try {
+            AllowList allow = new AllowList(profile.allowedHosts());
             for (String start : profile.startUrls()) {
-                walkColumn(profile, allow, start, pages, seen, c);
+                at = start;
+                if (!walkColumn(profile, allow, start, pages, seen, c)) {
+                    break;
+                }
             }
         } catch (ReportPublisher.PublishException e) {
             c.errors++;
             log.error("{}: stopping this pass: {} (the URL is retried next pass)", profile.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            c.errors++;
+            log.error("{}: unexpected error while crawling {}; this site is skipped for this pass, the others go on: {}",
+                    profile.name(), at, e.toString(), e);
         }
         PassSummary s = c.summary();
-        log.info("{}: {}", profile.name(), s.line());
+        if (s.errors() > 0) {
+            log.warn("{}: {}", profile.name(), s.line());
+        } else {
+            log.info("{}: {}", profile.name(), s.line());
+        }
         return s;
     }
 
-    private void walkColumn(SiteProfile profile, AllowList allow, String start, int pages, Set<String> seen, PassCounters c) {
+    /**
+     * Walks one column's list pages.
+     *
+     * @return false when the site answered with an anti-bot challenge: the rest of the site is skipped this pass
+     */
+    private boolean walkColumn(SiteProfile profile, AllowList allow, String start, int pages, Set<String> seen, PassCounters c) {
         String listUrl = start;
         int total = 0;
         Set<String> visitedLists = new HashSet<>();
@@ -165,32 +186,63 @@ public final class Crawler implements AutoCloseable {
                 Optional<String> computed = profile.pagination().pageUrl(start, n);
                 if (computed.isPresent()) {
                     listUrl = computed.get();
-                } else if (profile.pagination().kind() != Pagination.Kind.NEXT_LINK || listUrl == null) {
+                } else if (!followsListUrl(profile.pagination()) || listUrl == null) {
                     break;
                 }
             }
             if (listUrl == null || !visitedLists.add(listUrl)) {
                 break;
             }
-            FetchOutcome o = fetcher.get(listUrl, null, null, allow);
-            if (!o.isOk()) {
-                log.warn("{}: list page {} skipped: {} ({})", profile.name(), listUrl, o.reason().label(), o.detail());
-                c.skip(o.reason());
+            ListPage list;
+            try {
+                FetchOutcome o = fetcher.get(listUrl, null, null, allow);
+                if (!o.isOk()) {
+                    log.warn("{}: list page {} skipped: {} ({})", profile.name(), listUrl, o.reason().label(), o.detail());
+                    c.skip(o.reason());
+                    break;
+                }
+                c.fetched++;
+                DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
+                list = ListPage.parse(page.text(), o.finalUrl(), profile);
+                if (list.links().isEmpty()) {
+                    Optional<String> challenge = ChallengeDetector.detectPage(page.text(), o.body().length, config.minPageBytes());
+                    if (challenge.isPresent()) {
+                        c.skip(SkipReason.CHALLENGE);
+                        log.warn("{}: list page {} is an anti-bot challenge ({}); skipping this site for this pass, "
+                                + "retried next pass", profile.name(), listUrl, challenge.get());
+                        return false;
+                    }
+                    if (n == 0) {
+                        log.warn("{}: list page {} has no article links (check the profile's link_selector and "
+                                + "article_url_pattern)", profile.name(), listUrl);
+                    } else {
+                        log.debug("{}: list page {} has no article links; end of the column", profile.name(), listUrl);
+                    }
+                    break;
+                }
+            } catch (ReportPublisher.PublishException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                c.errors++;
+                log.error("{}: unexpected error on list page {}; the rest of this column is skipped this pass: {}",
+                        profile.name(), listUrl, e.toString(), e);
                 break;
             }
-            c.fetched++;
-            DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
-            ListPage list = ListPage.parse(page.text(), o.finalUrl(), profile);
             total = list.totalPages();
             log.debug("{}: list page {} has {} links", profile.name(), listUrl, list.links().size());
             for (ListPage.Link link : list.links()) {
                 if (closed) {
-                    return;
+                    return true;
                 }
                 processArticle(profile, allow, link, seen, c);
             }
             listUrl = list.nextUrl();
         }
+        return true;
+    }
+
+    private static boolean followsListUrl(Pagination p) {
+        return p.kind() == Pagination.Kind.NEXT_LINK || p.kind() == Pagination.Kind.JPAGE;
     }
 
     private void processArticle(SiteProfile profile, AllowList allow, ListPage.Link link, Set<String> seen, PassCounters c) {
@@ -246,7 +298,7 @@ public final class Crawler implements AutoCloseable {
         DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
         ExtractedArticle article = ArticleExtractor.extract(page.text(), o.finalUrl(), profile);
         String pageTitle = article.title() != null ? article.title() : link.title();
-        if (profile.titleFilter().verdict(pageTitle) == TitleFilter.Verdict.NOISE && !ChallengeDetector.hasMarker(page.text())) {
+        if (profile.titleFilter().verdict(pageTitle) == TitleFilter.Verdict.NOISE && !ChallengeDetector.isCertain(page.text())) {
             log.info("{}: not a report: {} {}", profile.name(), pageTitle, url);
             c.skip(SkipReason.NOT_A_REPORT);
             saveState(url, o, null, known, now, false);
@@ -308,7 +360,8 @@ public final class Crawler implements AutoCloseable {
             return;
         }
         try {
-            publisher.publish(new RawReport(url, profile.name(), title, article.pageDate(), now, page.charset(), sha, body,
+            String pageDate = article.pageDate() != null ? article.pageDate() : link.date();
+            publisher.publish(new RawReport(url, profile.name(), title, pageDate, now, page.charset(), sha, body,
                     new ArrayList<>(attachments)));
         } catch (ReportPublisher.RecordTooLarge e) {
             skip(profile, url, c, SkipReason.TOO_LARGE, e.getMessage());

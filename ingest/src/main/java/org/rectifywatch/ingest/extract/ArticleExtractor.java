@@ -22,9 +22,16 @@ import org.rectifywatch.model.wire.Attachment;
  * scripts are dropped, never run.
  */
 public final class ArticleExtractor {
-    private static final List<String> TITLE_FALLBACKS = List.of(
-            "meta[name=ArticleTitle]", "div.Article_61 h2.tit", "h2.tit", "div.cms-article-tit", "h1.article-title",
-            "div.article h1", "div.title h1", "h1", "meta[property=og:title]");
+    /**
+     * Visible headlines of the known CMS families. They come before any {@code <meta>}: CCDI's
+     * {@code meta[name=ArticleTitle]} may hold HTML markup or a stale short title while the page shows the real one.
+     */
+    private static final List<String> VISIBLE_TITLES = List.of(
+            "div.Article_61 h2.tit", "div.Article_61 div.tit", "h2.tit", "div.cms-article-tit", "h1.article-title",
+            "div.article h1", "div.title h1");
+    /** Tried after the visible headlines: metadata, then any {@code h1}. */
+    private static final List<String> LATE_TITLES = List.of(
+            "meta[name=ArticleTitle]", "meta[property=og:title]", "h1");
     private static final List<String> DATE_FALLBACKS = List.of(
             "meta[name=PubDate]", "meta[name=pubdate]", "meta[name=firstpublishedtime]", "meta[name=publishdate]",
             "meta[property=article:published_time]", "em.e2", "div.cms-article-attach", "span.time", ".pubtime",
@@ -46,12 +53,18 @@ public final class ArticleExtractor {
         List<String> titleSel = new ArrayList<>();
         List<String> dateSel = new ArrayList<>();
         List<String> bodySel = new ArrayList<>();
+        List<String> metaTitleSel = new ArrayList<>();
         if (profileOrNull != null) {
-            titleSel.addAll(profileOrNull.titleSelectors());
+            // a profile's visible selectors first, in its order; its <meta> selectors only after every visible headline
+            for (String t : profileOrNull.titleSelectors()) {
+                (isMetaSelector(t) ? metaTitleSel : titleSel).add(t);
+            }
             dateSel.addAll(profileOrNull.dateSelectors());
             bodySel.addAll(profileOrNull.bodySelectors());
         }
-        titleSel.addAll(TITLE_FALLBACKS);
+        titleSel.addAll(VISIBLE_TITLES);
+        titleSel.addAll(metaTitleSel);
+        titleSel.addAll(LATE_TITLES);
         dateSel.addAll(DATE_FALLBACKS);
         bodySel.addAll(BODY_FALLBACKS);
 
@@ -75,14 +88,37 @@ public final class ArticleExtractor {
     private static String firstValue(Document doc, List<String> selectors) {
         for (String s : selectors) {
             for (Element e : select(doc, s)) {
-                String v = e.normalName().equals("meta") ? e.attr("content") : e.text();
-                v = ArticleText.normalizeLine(v);
+                String v = e.normalName().equals("meta") ? textOfMarkup(e.attr("content")) : visibleText(e);
                 if (!v.isEmpty()) {
                     return v;
                 }
             }
         }
         return null;
+    }
+
+    private static boolean isMetaSelector(String selector) {
+        return selector != null && selector.strip().toLowerCase(Locale.ROOT).startsWith("meta");
+    }
+
+    /**
+     * The text of a headline element as a reader sees it: its paragraphs and {@code <br>} lines joined by one
+     * space (CCDI titles are often {@code <p>main title</p><p>subtitle</p>}).
+     */
+    static String visibleText(Element e) {
+        return ArticleText.normalizeLine(String.join(" ", ArticleText.lines(e)));
+    }
+
+    /** A {@code <meta content>} value that may itself hold HTML markup ({@code <p><span …>title</span></p>}), as text. */
+    static String textOfMarkup(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf('<') < 0 || !value.matches("(?s).*<\\/?[A-Za-z][^>]*>.*")) {
+            return ArticleText.normalizeLine(value);
+        }
+        Document frag = Jsoup.parseBodyFragment(value);
+        return visibleText(frag.body());
     }
 
     private static List<Element> select(Document doc, String selector) {

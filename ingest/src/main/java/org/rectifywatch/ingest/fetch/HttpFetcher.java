@@ -111,7 +111,12 @@ public final class HttpFetcher implements AutoCloseable {
                     return new Attempt(FetchOutcome.skipped(startUrl, SkipReason.HTTP_STATUS,
                             "HTTP " + status + " without Location"), null);
                 }
-                url = URI.create(url).resolve(location.trim()).toString();
+                String target = resolveLocation(url, location);
+                if (target == null) {
+                    return new Attempt(FetchOutcome.skipped(startUrl, SkipReason.BAD_REDIRECT,
+                            "HTTP " + status + " from " + url + " with a malformed Location header '" + abbreviate(location) + "'"), null);
+                }
+                url = target;
                 continue;
             }
             if (status == 304) {
@@ -136,6 +141,29 @@ public final class HttpFetcher implements AutoCloseable {
         }
         return new Attempt(FetchOutcome.skipped(startUrl, SkipReason.TOO_MANY_REDIRECTS,
                 "more than " + config.maxRedirects() + " redirects"), null);
+    }
+
+    /** The absolute URL a Location header points to, or null when it is not a usable http(s) URL. */
+    static String resolveLocation(String from, String location) {
+        String l = location.trim();
+        if (l.isEmpty()) {
+            return null;
+        }
+        try {
+            URI target = URI.create(from).resolve(l);
+            String scheme = target.getScheme();
+            if (scheme == null || target.getRawAuthority() == null || target.getHost() == null) {
+                return null;
+            }
+            return target.toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replaceAll("[\\r\\n\\t]", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
     }
 
     private record Exchange(int status, HttpHeaders headers, CappedBody body, FetchOutcome failure) {

@@ -9,6 +9,8 @@ public enum SkipReason {
     ROBOTS_DISALLOWED(false),
     REDIRECT_REFUSED(false),
     TOO_MANY_REDIRECTS(false),
+    /** A redirect whose Location header is not a URL: the site's fault, retried next pass. */
+    BAD_REDIRECT(true),
     TOO_LARGE(false),
     NOT_A_REPORT(false),
     CHALLENGE(true),

@@ -23,7 +23,12 @@ public record Pagination(Kind kind, String param, Integer second) {
         /** Hanweb: …?pageNum=1, 2 … */
         PAGE_NUM,
         /** Follow the 下一页 link. */
-        NEXT_LINK
+        NEXT_LINK,
+        /**
+         * Hanweb jpage: the column page's list sits in a {@code <datastore>}; further pages come from
+         * {@code /module/web/jpage/dataproxy.jsp?page=N…}, whose URL the list page gives (followed like a link).
+         */
+        JPAGE
     }
 
     public static final Pagination NONE = new Pagination(Kind.NONE, null, null);
@@ -41,14 +46,15 @@ public record Pagination(Kind kind, String param, Integer second) {
 
     /**
      * The URL of list page {@code n} (0-based) computed from the start URL, or empty when the scheme
-     * does not compute URLs ({@link Kind#NEXT_LINK}: the walker follows links instead) or has no page n.
+     * does not compute URLs ({@link Kind#NEXT_LINK}, {@link Kind#JPAGE}: the walker follows the URL the list page
+     * gives instead) or has no page n.
      */
     public Optional<String> pageUrl(String startUrl, int n) {
         if (n == 0) {
             return Optional.of(startUrl);
         }
         return switch (kind) {
-            case NONE, NEXT_LINK -> Optional.empty();
+            case NONE, NEXT_LINK, JPAGE -> Optional.empty();
             case INDEX_N -> Optional.of(indexN(startUrl, number(n)));
             case LIST_N -> Optional.of(listN(startUrl, number(n)));
             case PAGE_NUM -> Optional.of(withQueryParam(startUrl, param, Integer.toString(number(n))));
@@ -82,7 +88,8 @@ public record Pagination(Kind kind, String param, Integer second) {
         return rebuild(u, replaced, u.getRawQuery());
     }
 
-    static String withQueryParam(String start, String param, String value) {
+    /** {@code start} with the query parameter {@code param} set to {@code value} (added when absent). */
+    public static String withQueryParam(String start, String param, String value) {
         URI u = URI.create(start);
         String q = u.getRawQuery();
         StringBuilder nq = new StringBuilder();
