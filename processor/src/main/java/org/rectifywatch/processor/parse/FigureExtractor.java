@@ -556,7 +556,7 @@ public final class FigureExtractor {
             + "(?:的)?(?:问题)?(?:共|有)?" + NUM + "\\s*(?:个|项)");
     /** "其中12个已整改到位". */
     private static final Pattern RECTIFIED_NUM_FIRST = Pattern.compile("(?<![" + NOT_BEFORE_NUM + "])" + NUM
-            + "\\s*(?:个|项)(?:问题)?(?:均)?" + DONE);
+            + "\\s*(?:个|项)(?:问题)?(?:均)?" + DONE + "(?![^，,。；;]{0,4}?[0-9" + CN + "]+\\s*(?:个|项))"); // 7个问题已完成整改4个: 4
     /** "已全部整改完成", "均已整改到位", "整改完成率100%". */
     private static final Pattern ALL_DONE = Pattern.compile(
             "(?:已经?|均已|均)?全部(?:完成整改|整改完成|整改到位|完成|整改|销号|办结)|均已(?:完成整改|整改完成|整改到位|整改|销号)"

@@ -59,7 +59,9 @@ final class StatusEvidence {
     /** 已完成…的60% / 完成进度80% / 完成投资…% — a share below 100% of a concrete item. */
     private static final Pattern PARTIAL = Pattern.compile(
             "(?:完成|进度|完工)[^,，。;；]{0,16}?(?<![\\d.])(\\d{1,2}(?:\\.\\d+)?)\\s*[%％]|完成[^,，。;；]{0,10}(?:过半|大半|一半|部分)|"
-                    + "已完成部分|部分完成|完成率[^,，。;；]{0,4}(\\d{1,2}(?:\\.\\d+)?)\\s*[%％]");
+                    + "已完成部分|部分完成|完成率[^,，。;；\\d]{0,4}(\\d{1,2}(?:\\.\\d+)?)\\s*[%％]");
+    /** 剩余0项 / 其余0个: nothing is left. */
+    private static final Pattern NOTHING_LEFT = Pattern.compile("(?:其余|剩余|余下)(?:的)?(?:问题|事项|任务)?(?:0|零)\\s*(?:项|个|件)");
     /** A pending keyword that is history: 原计划…, 此前…, 曾…; 原定. */
     private static final Pattern HISTORY = Pattern.compile("原计划|原定|原拟|按原|此前|曾经?|之前|起初|当时");
     /** A later clause told as the present, which makes earlier pending clauses of the sentence history. */
@@ -196,7 +198,7 @@ final class StatusEvidence {
         if (isDone(clause)) {
             return Kind.DONE;
         }
-        if (WEAK_PENDING.foundIn(clause)) {
+        if (WEAK_PENDING.foundIn(clause) && !NOTHING_LEFT.matcher(clause).find()) {
             return Kind.PENDING;
         }
         if (MEASURE.foundIn(clause) || clause.contains("已")) {

@@ -218,6 +218,18 @@ public final class HeadingDetector {
         return guanyu || ProblemText.readsAsProblem(m.group(2)) ? new String[] {m.group(2).trim(), m.group(3).trim()} : null;
     }
 
+    /**
+     * Lines that label a part of an issue's answer other than the rectification itself (原因分析：, 责任单位：, 整改时限：):
+     * never a problem statement of their own.
+     */
+    private static final Pattern ANSWER_PART = Pattern.compile(
+            "^(?:原因分析|问题原因|产生原因|原因剖析|成因分析|整改目标|整改要求|整改时限|完成时限|时限|责任领导|牵头领导|责任单位|"
+                    + "牵头单位|责任部门|责任科室|责任人|配合单位)[\\s\\u3000]*[:：]");
+
+    public static boolean isAnswerPart(String line) {
+        return ANSWER_PART.matcher(line).lookingAt();
+    }
+
     public static boolean isRectificationMarker(String line) {
         return RECTIFICATION_MARKER.matcher(line).lookingAt();
     }

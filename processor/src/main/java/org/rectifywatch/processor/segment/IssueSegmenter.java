@@ -98,7 +98,8 @@ public final class IssueSegmenter {
             if (h == null && !marker) {
                 int next = nextContent[i];
                 if (HeadingDetector.isLabelledProblem(line)
-                        || (line.length() <= 300 && next >= 0 && HeadingDetector.isRectificationMarker(text.line(next)))
+                        || (line.length() <= 300 && next >= 0 && HeadingDetector.isRectificationMarker(text.line(next))
+                        && !HeadingDetector.isAnswerPart(line))
                         || (HeadingDetector.quotedProblemParagraph(line) != null && !insideProblem(stack))) {
                     h = HeadingDetector.bare(line, i);
                 }
@@ -494,9 +495,11 @@ public final class IssueSegmenter {
                 case BARE -> true;
                 // 一是/二是 lines are usually actions; they state sub-problems when they read as a shortcoming and
                 // are answered on their own line (一是…不够。整改情况：… or 一是…不够。组织开展…)
+                // (a sentence that closes on its shortcoming states it, whatever verb it opens with)
                 case ENUMERATION -> ProblemText.isExplicit(first) || ProblemText.readsAsProblem(first)
-                        && (answeredByMarker(node) || !ProblemText.readsAsAction(first)
-                        && !ProblemText.inlineRest(node.h.title()).isEmpty());
+                        && (answeredByMarker(node)
+                        || (!ProblemText.readsAsAction(first) || ProblemText.endsInShortcoming(first))
+                        && (!ProblemText.inlineRest(node.h.title()).isEmpty() || eachEnumeratedItemAnswered(node)));
                 default -> underOneProblemWithActions(node) || underAnAction(node) ? ProblemText.isExplicit(first)
                         : answeredByMarker(node) && !ProblemText.readsAsAction(first) || ProblemText.readsAsProblem(first);
             };
@@ -552,6 +555,24 @@ public final class IssueSegmenter {
         return !title.endsWith("方面") && !title.endsWith("领域") && ProblemText.readsAsAction(title)
                 && !ProblemText.readsAsProblem(title)
                 && ProblemText.readsAsProblem(ProblemText.firstSentence(parent.parent.h.title()));
+    }
+
+    /**
+     * 一是X。 / its answer on the lines below / 二是Y。 / its answer…: every 一是 item of the heading has text of its own
+     * (a list of sub-problems answered together leaves all but the last without).
+     */
+    private static boolean eachEnumeratedItemAnswered(OutlineNode node) {
+        List<OutlineNode> siblings = node.parent == null ? List.of(node) : node.parent.children;
+        int items = 0;
+        for (OutlineNode s : siblings) {
+            if (s.h.style() == HeadingStyle.ENUMERATION) {
+                items++;
+                if (!s.hasAnswerText()) {
+                    return false;
+                }
+            }
+        }
+        return items >= 2;
     }
 
     /** The heading is answered by 整改情况: — on the next line, or inline right after its first sentence. */
