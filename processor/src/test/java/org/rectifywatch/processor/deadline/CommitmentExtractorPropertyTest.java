@@ -61,14 +61,14 @@ class CommitmentExtractorPropertyTest {
         }
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 2000, seed = "1306")
     void extractsExactlyTheComposedCommitments(@ForAll("cases") Case c) {
         List<Commitment> got = CommitmentExtractor.extract(c.text(), c.contextYear(), c.anchor().toString());
         assertThat(got).as("%s (context %d, anchor %s)", c.text(), c.contextYear(), c.anchor())
                 .containsExactlyElementsOf(c.expected());
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "1307")
     void historyFormsAreNeverCommitments(@ForAll("histories") Case c) {
         assertThat(CommitmentExtractor.extract(c.text(), c.contextYear(), c.anchor().toString()))
                 .as("%s (context %d, anchor %s)", c.text(), c.contextYear(), c.anchor()).isEmpty();
