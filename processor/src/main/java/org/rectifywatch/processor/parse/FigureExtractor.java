@@ -546,6 +546,10 @@ public final class FigureExtractor {
     /** "7个问题中已完成整改4个": a total told as the set the rectified count is taken from. */
     private static final FastPatterns.KeywordPattern TOTAL_OF_WHICH = FastPatterns.of("0123456789" + CN,
             "(?<![" + NOT_BEFORE_NUM + "])" + NUM + "\\s*(?:个|项)(?:具体)?问题(?:中|当中|里)");
+    /** "15个问题已完成整改12个": a total told right before its rectified count. */
+    private static final FastPatterns.KeywordPattern TOTAL_THEN_DONE = FastPatterns.of("0123456789" + CN,
+            "(?<![" + NOT_BEFORE_NUM + "])" + NUM + "\\s*个(?:具体)?问题(?=[，,]?(?:已经?|均已)?(?:全部)?"
+                    + "(?:完成整改|整改完成|整改到位|销号)(?:并销号)?[0-9" + CN + "]+\\s*(?:个|项))");
     /** "12个反馈问题". */
     private static final FastPatterns.KeywordPattern TOTAL_NUM_FIRST = FastPatterns.of("0123456789" + CN,
             "(?<![" + NOT_BEFORE_NUM + "])" + NUM + "\\s*个(?:巡视|巡察)?反馈(?:的)?问题");
@@ -574,7 +578,8 @@ public final class FigureExtractor {
         Matcher ro = RATE_OF.find(text, 0);
         List<int[]> totals = new ArrayList<>(); // {start, end, group index holder}
         List<Double> values = new ArrayList<>();
-        for (FastPatterns.KeywordPattern p : List.of(TOTAL_BEFORE_WORD, TOTAL_AFTER_WORD, TOTAL_NUM_FIRST, TOTAL_OF_WHICH)) {
+        for (FastPatterns.KeywordPattern p : List.of(TOTAL_BEFORE_WORD, TOTAL_AFTER_WORD, TOTAL_NUM_FIRST, TOTAL_OF_WHICH,
+                TOTAL_THEN_DONE)) {
             for (Matcher m = p.find(text, 0); m != null; m = p.find(text, m.end())) {
                 Double v = parseNumber(m.group(1));
                 if (v != null && v > 0) {

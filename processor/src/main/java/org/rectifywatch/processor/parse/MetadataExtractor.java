@@ -36,14 +36,19 @@ public final class MetadataExtractor {
     private static final Pattern RANGE = Pattern.compile(
             "(" + DateText.DATE.pattern() + ")\\s*(?:至|到|—|－|-|~|～)\\s*(" + DateText.DATE.pattern() + "|\\d{1,2}[日号])");
     private static final Pattern DAY_ONLY = Pattern.compile("(\\d{1,2})[日号]");
-    private static final Pattern TITLE_LIKE = Pattern.compile("关于.{0,50}(?:巡视|巡察).{0,30}(?:通报|情况|公告|报告|公示)$");
+    private static final Pattern TITLE_LIKE = Pattern.compile(
+            "(?:关于.{0,50}|^[^，,。；;：:]{0,30})(?:巡视|巡察).{0,30}(?:通报|情况|公告|报告|公示)$");
     private static final Pattern SIGNATURE = Pattern.compile(
             "^(?:中共|中国共产党)?[\\p{IsHan}（）()·]{2,38}(?:委员会|委|党组|党委|工委|总支|支部|政府|办公室|局|集团|公司)$");
     private static final Pattern SIGNATURE_AND_DATE = Pattern.compile(
             "^((?:中共|中国共产党)?[\\p{IsHan}（）()·]{2,38}(?:委员会|委|党组|党委|工委|支部|政府|局|公司))\\s+"
                     + "((?:\\d{4}|[〇零一二三四五六七八九]{4})年[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日)$");
-    /** A landline, a mobile, or the discipline hotline 12388 (with the area code that says whose: 0871-12388). */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\d])(0\\d{2,3}[-－—]?\\d{7,8}|0\\d{2,3}[-－—]?12388|1[3-9]\\d{9}|12388)(?![\\d])");
+    /**
+     * A landline, a mobile, or the discipline and organisation hotlines 12388 / 12380 (with the area code that says
+     * whose: 0871-12388).
+     */
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d])(0\\d{2,3}[-－—]?\\d{7,8}|0\\d{2,3}[-－—]?123(?:88|80)|1[3-9]\\d{9}|123(?:88|80))(?![\\d])");
     /** Sites write the @ as #, ＠ or (at) to keep harvesters off; the contact line makes that unambiguous. */
     private static final Pattern EMAIL = Pattern.compile(
             "([A-Za-z0-9._%+-]+)(?:@|＠|#|\\s?[(（\\[]at[)）\\]]\\s?)([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");

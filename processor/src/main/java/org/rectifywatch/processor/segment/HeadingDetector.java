@@ -29,7 +29,7 @@ public final class HeadingDetector {
 
     /** "问题1:" / "问题一：" in front of a bare problem sentence. */
     private static final Pattern PROBLEM_LABEL = Pattern.compile(
-            "^(?:(问题[一二三四五六七八九十\\d]{1,3})[\\s\\u3000]*[:：、.．]|[【\\[（(]((?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3})[】\\]）)])");
+            "^(?:(问题[一二三四五六七八九十\\d]{1,3}|序号[\\s\\u3000]*\\d{1,3})[\\s\\u3000]*[:：、.．]|[【\\[（(]((?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3})[】\\]）)])");
 
     private HeadingDetector() {
     }
@@ -147,6 +147,9 @@ public final class HeadingDetector {
         return stripEnd(line);
     }
 
+    /** 关于“X”的问题 / 针对X的问题 before a colon: a wrapped problem statement, not a label (问题：, 反馈问题：). */
+    private static final Pattern WRAPPED_PROBLEM_BEFORE_COLON = Pattern.compile("^(?:关于|针对)\\S{3,}?的问题$|^(?:关于|针对)[“\"].+[”\"](?:的)?问题$");
+
     /** Index of the first sentence-ending 。 outside quotes, or -1. */
     static int firstSentenceEnd(String s) {
         int depth = 0;
@@ -158,6 +161,9 @@ public final class HeadingDetector {
                 depth--;
             } else if (ch == '。' && depth == 0) {
                 return i;
+            } else if ((ch == '：' || ch == ':') && depth == 0 && i + 1 < s.length()
+                    && WRAPPED_PROBLEM_BEFORE_COLON.matcher(s.substring(0, i)).matches()) {
+                return i; // （三）关于“X”的问题：学校党委… — the statement ends at the colon, the answer follows
             }
         }
         return -1;
@@ -183,6 +189,8 @@ public final class HeadingDetector {
             "^(?:(?:巡[视察])?(?:反馈|存在)?问题[一二三四五六七八九十\\d]{0,3}[\\s\\u3000]*[:：]"
                     // 上轮巡视反馈第3个问题：“X”。 — a problem cited by its number in an earlier list
                     + "|[^，,。：:]{0,16}?第[一二三四五六七八九十\\d]{1,3}(?:个|项|条)?问题[\\s\\u3000]*[:：]"
+                    // 序号3：X。整改情况：… — one record of a problem list
+                    + "|序号[\\s\\u3000]*\\d{1,3}[\\s\\u3000]*[:：]"
                     + "|[【\\[（(](?:巡[视察])?(?:反馈|存在|指出)?问题[一二三四五六七八九十\\d]{0,3}[】\\]）)])");
 
     public static boolean isLabelledProblem(String line) {
@@ -203,9 +211,18 @@ public final class HeadingDetector {
     private static final Pattern PLAIN_PROBLEM_PARAGRAPH = Pattern.compile(
             "^(针对|关于)([^，,。；;：:]{4,80}?)(?:等)?(?:的)?问题[,，。:：]\\s*(\\S.*)$");
 
+    /** 反馈意见指出，X。对此，省委… — the feedback cited, then what was done about it, in one paragraph. */
+    private static final Pattern CITED_FEEDBACK_PARAGRAPH = Pattern.compile(
+            "^(?:(?:巡视|巡察)(?:组)?)?(?:反馈意见|反馈)(?:指出|认为|提出)[，,：:]\\s*(.{4,200}?)。\\s*"
+                    + "((?:对此|为此|针对(?:这一|此|上述|该)问题)[，,].*)$");
+
     /** The quoted problem and the text after it, or null when the line is not such a paragraph. */
     public static String[] quotedProblemParagraph(String line) {
         Matcher m = QUOTED_PROBLEM_PARAGRAPH.matcher(line);
+        if (m.matches()) {
+            return new String[] {m.group(1).trim(), m.group(2).trim()};
+        }
+        m = CITED_FEEDBACK_PARAGRAPH.matcher(line);
         if (m.matches()) {
             return new String[] {m.group(1).trim(), m.group(2).trim()};
         }

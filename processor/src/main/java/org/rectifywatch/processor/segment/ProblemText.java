@@ -18,7 +18,7 @@ public final class ProblemText {
     private static final Pattern ASPECT = Pattern.compile(
             "^在" + OPEN + "(.+)" + CLOSE + "方面(?:的问题|存在的问题|问题)?" + REST);
     private static final Pattern LABELLED = Pattern.compile("^(?:(?:巡[视察])?(?:反馈|存在|指出)?(?:的)?问题(?:[一二三四五六七八九十\\d]+)?\\s*[:：]"
-            + "|[^，,。：:]{0,16}?第[一二三四五六七八九十\\d]{1,3}(?:个|项|条)?问题\\s*[:：]"
+            + "|[^，,。：:]{0,16}?第[一二三四五六七八九十\\d]{1,3}(?:个|项|条)?问题\\s*[:：]|序号\\s*\\d{1,3}\\s*[:：]"
             + "|[【\\[（(](?:巡[视察])?(?:反馈|存在|指出)?问题(?:[一二三四五六七八九十\\d]+)?[】\\]）)]\\s*[:：]?)\\s*(.+)$");
     private static final Pattern PLAIN = Pattern.compile("^(?:针对|关于)(.+?)(?:的)?问题" + REST);
     private static final Pattern TOPIC = Pattern.compile("^关于(.+)$");
