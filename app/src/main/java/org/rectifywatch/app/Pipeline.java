@@ -3,6 +3,7 @@ package org.rectifywatch.app;
 import org.rectifywatch.app.cli.BenchCommand;
 import org.rectifywatch.app.cli.DemoCommand;
 import org.rectifywatch.app.cli.EvalCommand;
+import org.rectifywatch.app.cli.ExtractCommand;
 import org.rectifywatch.app.cli.IngestCommand;
 import org.rectifywatch.app.cli.LocalCommand;
 import org.rectifywatch.app.cli.ParseCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
                 SinkCommand.class,
                 SetupCommand.class,
                 ParseCommand.class,
+                ExtractCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,
                 ReliabilityCommand.class,

@@ -1,6 +1,7 @@
 package org.rectifywatch.ingest.profile;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +59,15 @@ public record TitleFilter(List<String> include, List<String> exclude) {
             }
         }
         return Verdict.UNKNOWN;
+    }
+
+    /** The exclude pattern that makes the title noise, if any (for explaining a verdict). */
+    public Optional<String> excludedBy(String title) {
+        if (title == null || title.isBlank()) {
+            return Optional.empty();
+        }
+        String t = fold(title);
+        return exclude.stream().filter(e -> Pattern.compile(e).matcher(t).find()).findFirst();
     }
 
     /** Full-width ASCII variants to ASCII, ideographic space to space, whitespace removed. */
