@@ -218,7 +218,12 @@ class StatusClassifierFamilyTest {
     }
 
     private static String phrase(Random r, Part p) {
-        String[] list = switch (p) {
+        String[] list = phrases(p);
+        return list[r.nextInt(list.length)];
+    }
+
+    private static String[] phrases(Part p) {
+        return switch (p) {
             case MEASURE -> MEASURES;
             case DONE -> DONE;
             case PENDING -> PENDING;
@@ -228,7 +233,6 @@ class StatusClassifierFamilyTest {
             case PARTIAL -> PARTIAL;
             case CLOSURE -> CLOSURE;
         };
-        return list[r.nextInt(list.length)];
     }
 
     private static String fill(Random r, String template) {
@@ -282,17 +286,7 @@ class StatusClassifierFamilyTest {
         Random r = new Random(7);
         List<String> wrong = new ArrayList<>();
         for (Part p : Part.values()) {
-            String[] list = switch (p) {
-                case MEASURE -> MEASURES;
-                case DONE -> DONE;
-                case PENDING -> PENDING;
-                case ASPIRATION -> ASPIRATIONS;
-                case BACKGROUND -> BACKGROUND;
-                case HISTORY -> HISTORY;
-                case PARTIAL -> PARTIAL;
-                case CLOSURE -> CLOSURE;
-            };
-            for (String t : list) {
+            for (String t : phrases(p)) {
                 String text = fill(r, t);
                 String want = expected(List.of(p));
                 String got = StatusClassifier.classify(text, List.of()).status();
