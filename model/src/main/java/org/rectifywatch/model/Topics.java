@@ -14,6 +14,13 @@ public final class Topics {
     public static final String CRAWL_STATE = "crawl.state";
     /** Alert ids already delivered to the webhook (compacted), so a restart never notifies twice. */
     public static final String NOTIFY_STATE = "notify.state";
+    /**
+     * Tracked issues moving to the unit their report now names, history and all. Read together with the
+     * processor's by-unit repartition topic, so it has {@link #UNIT_PARTITIONS} partitions like it.
+     */
+    public static final String DEADLINE_HANDOVER = "deadline.handover";
+    /** Partitions of the processor's by-unit topics (its repartition topics and {@link #DEADLINE_HANDOVER}). */
+    public static final int UNIT_PARTITIONS = 6;
 
     /** Partitions and config of a topic as the pipeline creates it. */
     public record Spec(String name, int partitions, Map<String, String> config) {
@@ -35,6 +42,7 @@ public final class Topics {
             new Spec(REPORTS_DLQ, 1, LARGE),
             new Spec(SINK_DLQ, 1, Map.of()),
             new Spec(CRAWL_STATE, 1, COMPACTED),
+            new Spec(DEADLINE_HANDOVER, UNIT_PARTITIONS, Map.of()),
             new Spec(NOTIFY_STATE, 1, COMPACTED));
 
     private Topics() {

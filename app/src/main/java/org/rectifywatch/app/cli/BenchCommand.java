@@ -10,6 +10,7 @@ import org.rectifywatch.app.bench.EndToEndBench;
 import org.rectifywatch.app.bench.ProcessorBench;
 import org.rectifywatch.localstack.LocalStack;
 import org.rectifywatch.processor.bench.ClassifierBenchmark;
+import org.rectifywatch.processor.bench.DeadlineBenchmark;
 import org.rectifywatch.processor.bench.ParserBenchmark;
 import org.rectifywatch.sink.bench.SinkBenchmark;
 import picocli.CommandLine.Command;
@@ -18,13 +19,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pipeline bench NAME}: each benchmark measures its baseline in the same run and prints both. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a benchmark against a baseline measured in the same run: processor, parser, classifier, sink or e2e. "
+        description = "Runs a benchmark against a baseline measured in the same run: processor, parser, classifier, deadlines, sink or e2e. "
                 + "Each ends with the line 'bench NAME: <value> <unit> vs baseline <value> <unit> = ratio R'; "
                 + "--update-docs records the figures in docs/BENCHMARKS.md.")
 public final class BenchCommand implements Callable<Integer> {
-    enum Name { processor, parser, classifier, sink, e2e }
+    enum Name { processor, parser, classifier, deadlines, sink, e2e }
 
-    @Parameters(index = "0", description = "processor | parser | classifier | sink | e2e")
+    @Parameters(index = "0", description = "processor | parser | classifier | deadlines | sink | e2e")
     Name name;
 
     @Option(names = "--corpus", description = "Folder of report texts to add to the shipped samples (default: ../shared/corpus/reports when present).")
@@ -45,6 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
             case processor -> ProcessorBench.run(BenchTexts.load(texts), capture.stream());
             case parser -> ParserBenchmark.run(capture.stream());
             case classifier -> ClassifierBenchmark.run(capture.stream());
+            case deadlines -> DeadlineBenchmark.run(capture.stream());
             case sink -> {
                 try (LocalStack stack = LocalStack.start(null, 0, 0)) {
                     SinkBenchmark.run(stack.elasticsearch().url(), stack.kafka().bootstrap(), capture.stream());

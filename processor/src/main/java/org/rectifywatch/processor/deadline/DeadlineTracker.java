@@ -1,11 +1,10 @@
 package org.rectifywatch.processor.deadline;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,169 +18,199 @@ import org.rectifywatch.model.wire.AlertState;
 import org.rectifywatch.processor.service.ProcessorMetrics;
 
 /**
- * Raises and resolves overdue alerts. Issues of one inspected unit arrive on one task (keyed by unit), kept in
- * a persistent store keyed {@code unit␁issue} so that a unit's issues can be scanned to match a follow-up
- * report. A wall-clock punctuator re-evaluates every tracked issue (stream-time punctuation would not fire
- * without traffic); the store remembers raised alerts, so an alert is raised once per (issue, due date, kind)
- * and survives restarts without repeating.
+ * Keeps the overdue alerts of issues true. Issues of one inspected unit arrive on one task (keyed by unit), kept
+ * in a persistent store keyed {@code unit␁issue} so that a unit's issues can be scanned to match a follow-up
+ * report. Every change of an issue is evaluated by {@link IssueLifecycle}; every alert transition goes out with
+ * the whole current alert. What falls due without any new input is found by a wall-clock punctuator through the
+ * {@link Agenda} (stream-time punctuation would not fire without traffic), which also prunes entries whose
+ * retention has passed. An issue whose unit changed is handed over, history and all, to its new unit's task.
  */
-public final class DeadlineTracker implements Processor<String, DeadlineEvent, String, AlertRecord> {
+public final class DeadlineTracker implements Processor<String, DeadlineEvent, String, TrackerOutput> {
     public static final String STORE = "tracked-issues";
+    public static final String AGENDA = "tracked-issues-agenda";
     private static final String SEP = "\u0001";
+    /** Slots handled per batch of one punctuation (a long outage's backlog is worked through batch by batch). */
+    private static final int BATCH = 1000;
 
-    private final OverdueRules rules;
-    private final ZoneId zone;
-    private final Duration interval;
+    private final IssueLifecycle lifecycle;
+    private final DeadlineSettings settings;
     private final ProcessorMetrics metrics;
-    private ProcessorContext<String, AlertRecord> context;
+    private ProcessorContext<String, TrackerOutput> context;
     private KeyValueStore<String, TrackedIssue> store;
+    private Agenda agenda;
 
-    public DeadlineTracker(OverdueRules rules, ZoneId zone, Duration interval, ProcessorMetrics metrics) {
-        this.rules = rules;
-        this.zone = zone;
-        this.interval = interval;
+    public DeadlineTracker(DeadlineSettings settings, ProcessorMetrics metrics) {
+        this.lifecycle = new IssueLifecycle(new OverdueRules(settings.windowMonths()));
+        this.settings = settings;
         this.metrics = metrics;
     }
 
     @Override
-    public void init(ProcessorContext<String, AlertRecord> context) {
+    public void init(ProcessorContext<String, TrackerOutput> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::evaluateAll);
+        this.agenda = new Agenda(context.getStateStore(AGENDA));
+        context.schedule(settings.punctuation(), PunctuationType.WALL_CLOCK_TIME, this::attendDue);
     }
 
     @Override
     public void process(Record<String, DeadlineEvent> record) {
         DeadlineEvent e = record.value();
-        if (e == null || e.issueId() == null) {
+        String unit = record.key();
+        if (e == null || e.issueId() == null || unit == null) {
             return;
         }
-        String key = e.unitKey() + SEP + e.issueId();
+        String key = unit + SEP + e.issueId();
         TrackedIssue existing = store.get(key);
-        if (e.issue() == null) {
-            if (existing != null) {
-                resolveOpen(existing, null, existing.reportUrl());
-                store.delete(key);
-            }
-            return;
-        }
-        TrackedIssue incoming = e.issue();
-        TrackedIssue tracked = existing == null ? incoming : existing.updatedWith(incoming);
-        if (tracked.isCompleted() && !tracked.openAlerts().isEmpty()) {
-            tracked = resolveOpen(tracked, tracked.issueId(), tracked.reportUrl());
-        }
-        if ("completed".equals(tracked.status())) {
-            completeEarlierIssues(tracked);
-        } else if (!tracked.isCompleted()) {
-            TrackedIssue laterCompletion = laterCompletionOf(tracked);
-            if (laterCompletion != null) {
-                // raise what was already overdue before closing it, so the outcome does not depend on which
-                // report happened to be processed first
-                tracked = raiseDue(tracked, today());
-                tracked = resolveOpen(tracked.completedBy(laterCompletion.issueId(), laterCompletion.reportUrl()),
-                        laterCompletion.issueId(), laterCompletion.reportUrl());
-            }
-        }
-        tracked = raiseDue(tracked, today());
-        store.put(key, tracked);
-    }
-
-    private void evaluateAll(long wallClockMs) {
-        LocalDate today = today();
-        List<KeyValue<String, TrackedIssue>> changed = new ArrayList<>();
-        try (KeyValueIterator<String, TrackedIssue> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, TrackedIssue> kv = it.next();
-                TrackedIssue after = raiseDue(kv.value, today);
-                if (after != kv.value) {
-                    changed.add(KeyValue.pair(kv.key, after));
+        switch (e.type()) {
+            case UPSERT -> upsert(unit, key, existing, e.issue());
+            case REMOVE -> {
+                if (existing != null && !existing.isRemoved()) {
+                    settle(key, existing.removed(e.reason() == null ? "removed from its report" : e.reason()), null);
                 }
             }
+            case HANDOVER -> {
+                TrackedIssue arriving = e.issue().inUnit(unit).withAgendaDate(null);
+                TrackedIssue t = existing == null ? arriving : existing.mergedWith(arriving).withAgendaDate(existing.agendaDate());
+                settle(key, matchAcrossReports(t), e.reason());
+            }
         }
-        changed.forEach(kv -> store.put(kv.key, kv.value));
     }
 
-    private TrackedIssue raiseDue(TrackedIssue issue, LocalDate today) {
-        TrackedIssue t = issue;
-        for (DueAlert due : rules.dueAlerts(issue, today)) {
-            if (t.hasRaised(due.alertId())) {
-                continue;
+    private void upsert(String unit, String key, TrackedIssue existing, TrackedIssue incoming) {
+        TrackedIssue t = existing == null ? incoming : existing.updatedWith(incoming);
+        String edit = existing != null && !existing.isRemoved() && existing.describesDifferently(incoming)
+                ? "report edited (version " + incoming.reportVersion() + ")" : null;
+        if (!unit.equals(incoming.unitKey())) {
+            // the report now names another unit: the entry, history and all, moves there
+            if (existing != null) {
+                agenda.reschedule(key, existing.agendaDate(), null);
+                store.delete(key);
             }
-            long now = context.currentSystemTimeMs();
-            t = t.withRaised(new TrackedIssue.RaisedAlert(due.alertId(), due.kind(), due.dueDate().toString(),
-                    due.commitmentText(), now, due.daysOverdue(), false));
-            forward(alert(t, due.alertId(), due.kind(), due.dueDate().toString(), due.commitmentText(), due.daysOverdue(),
-                    AlertState.raised, now, null, null, null));
-            metrics.alertsRaised.incrementAndGet();
+            context.forward(new Record<>(incoming.unitKey(), TrackerOutput.handover(DeadlineEvent.handover(t.withAgendaDate(null),
+                    edit)), context.currentSystemTimeMs()));
+            return;
+        }
+        settle(key, matchAcrossReports(t), edit);
+    }
+
+    /** Links an issue with the same problem in the unit's other reports: a later completion closes an earlier issue. */
+    private TrackedIssue matchAcrossReports(TrackedIssue t) {
+        if (t.isRemoved()) {
+            return t;
+        }
+        if ("completed".equals(t.status())) {
+            completeEarlierIssues(t);
+            return t;
+        }
+        if (t.completedByIssueId() == null) {
+            TrackedIssue later = laterCompletionOf(t);
+            if (later != null) {
+                return t.completedBy(later.issueId(), later.reportUrl(), later.publishedDate());
+            }
         }
         return t;
     }
 
-    private TrackedIssue resolveOpen(TrackedIssue t, String byIssueId, String byReportUrl) {
-        long now = context.currentSystemTimeMs();
-        for (TrackedIssue.RaisedAlert a : t.openAlerts()) {
-            forward(alert(t, a.alertId(), a.kind(), a.dueDate(), a.commitmentText(), a.daysOverdueAtRaise(),
-                    AlertState.resolved, a.raisedAtMs(), now, byIssueId, byReportUrl));
-            metrics.alertsResolved.incrementAndGet();
-        }
-        return t.withAllResolved();
-    }
-
-    /** A completed issue in a later report closes the same problem in the unit's earlier reports. */
     private void completeEarlierIssues(TrackedIssue completed) {
-        List<KeyValue<String, TrackedIssue>> updates = new ArrayList<>();
+        List<KeyValue<String, TrackedIssue>> earlier = new ArrayList<>();
         try (KeyValueIterator<String, TrackedIssue> it = store.prefixScan(completed.unitKey() + SEP, new StringSerializer())) {
             while (it.hasNext()) {
                 KeyValue<String, TrackedIssue> kv = it.next();
                 TrackedIssue other = kv.value;
-                if (other.reportId().equals(completed.reportId()) || other.isCompleted()
-                        || !isLater(completed, other) || !ProblemSimilarity.sameProblem(other.problem(), completed.problem())) {
-                    continue;
+                boolean open = !other.isCompleted()
+                        // or completed by a report published after this one: the earliest completion tells when it was done
+                        || (!"completed".equals(other.status()) && !completed.issueId().equals(other.completedByIssueId())
+                            && ReportDates.isAfter(other.completedByPublished(), completed.publishedDate()));
+                if (open && !other.isRemoved() && sameProblemLater(completed, other)) {
+                    earlier.add(kv);
                 }
-                TrackedIssue done = raiseDue(other, today()).completedBy(completed.issueId(), completed.reportUrl());
-                updates.add(KeyValue.pair(kv.key, resolveOpen(done, completed.issueId(), completed.reportUrl())));
             }
         }
-        updates.forEach(kv -> store.put(kv.key, kv.value));
+        for (KeyValue<String, TrackedIssue> kv : earlier) {
+            settle(kv.key, kv.value.completedBy(completed.issueId(), completed.reportUrl(), completed.publishedDate()), null);
+        }
     }
 
+    /** The earliest-published report of the unit that completed the same problem after this issue's report. */
     private TrackedIssue laterCompletionOf(TrackedIssue open) {
+        TrackedIssue best = null;
         try (KeyValueIterator<String, TrackedIssue> it = store.prefixScan(open.unitKey() + SEP, new StringSerializer())) {
             while (it.hasNext()) {
                 TrackedIssue other = it.next().value;
-                if (!other.reportId().equals(open.reportId()) && "completed".equals(other.status())
-                        && isLater(other, open) && ProblemSimilarity.sameProblem(other.problem(), open.problem())) {
-                    return other;
+                if ("completed".equals(other.status()) && !other.isRemoved() && sameProblemLater(other, open)
+                        && (best == null || ReportDates.isAfter(best.publishedDate(), other.publishedDate()))) {
+                    best = other;
                 }
             }
         }
-        return null;
+        return best;
     }
 
-    /** Whether {@code a}'s report came after {@code b}'s: by published date, else by feedback date. */
-    static boolean isLater(TrackedIssue a, TrackedIssue b) {
-        String da = a.publishedDate() != null ? a.publishedDate() : a.feedbackDate();
-        String db = b.publishedDate() != null ? b.publishedDate() : b.feedbackDate();
-        if (da == null || db == null) {
-            return da != null || db == null; // unknown order: a report with a date beats one without
+    /** {@code later} is another report's issue on the same problem, in a report known to come after {@code earlier}'s. */
+    static boolean sameProblemLater(TrackedIssue later, TrackedIssue earlier) {
+        return !later.reportId().equals(earlier.reportId())
+                && compatibleProvinces(later.provinceHint(), earlier.provinceHint())
+                && ReportDates.isAfter(later.reportDate(), earlier.reportDate())
+                && ProblemSimilarity.sameProblem(earlier.problem(), later.problem());
+    }
+
+    /** A province is a hint (from a phone area code or the text): only two different known ones keep units apart. */
+    static boolean compatibleProvinces(String a, String b) {
+        return a == null || b == null || a.isBlank() || b.isBlank() || Objects.equals(a.strip(), b.strip());
+    }
+
+    /** Evaluates, emits what changed, files the entry under its next day in the agenda and stores it. */
+    private void settle(String key, TrackedIssue issue, String editReason) {
+        long now = context.currentSystemTimeMs();
+        IssueLifecycle.Step step = lifecycle.evaluate(issue, editReason, today(), now);
+        TrackedIssue t = step.issue();
+        for (TrackedAlert a : step.changed()) {
+            boolean first = a.state() == AlertState.raised && a.raisedAtMs() == a.updatedAtMs();
+            metrics.countTransition(a.state(), first);
+            context.forward(new Record<>(a.alertId(), TrackerOutput.alert(record(t, a)), now));
         }
-        return da.compareTo(db) > 0;
+        LocalDate next = t.isClosed() ? pruneDay(t) : lifecycle.nextDue(t).orElse(null);
+        t = t.withAgendaDate(agenda.reschedule(key, t.agendaDate(), next));
+        store.put(key, t);
     }
 
-    private AlertRecord alert(TrackedIssue t, String alertId, org.rectifywatch.model.wire.AlertKind kind, String due,
-                              String commitmentText, long daysOverdue, AlertState state, long raisedAtMs, Long resolvedAtMs,
-                              String byIssueId, String byReportUrl) {
-        return new AlertRecord(alertId, kind, state, t.issueId(), t.reportId(), t.target(), t.provinceHint(), t.inspector(),
-                t.problem(), t.topic(), t.pillar(), commitmentText, due, daysOverdue, t.reportUrl(), t.reportTitle(),
-                Instant.ofEpochMilli(raisedAtMs), resolvedAtMs == null ? null : Instant.ofEpochMilli(resolvedAtMs),
-                byIssueId, byReportUrl);
+    private LocalDate pruneDay(TrackedIssue t) {
+        return Instant.ofEpochMilli(t.closedAtMs()).atZone(settings.zone()).toLocalDate().plusDays(settings.retentionDays());
     }
 
-    private void forward(AlertRecord a) {
-        context.forward(new Record<>(a.alertId(), a, context.currentSystemTimeMs()));
+    /** Handles every agenda slot due by today: raises what fell due, prunes what is past its retention. */
+    private void attendDue(long wallClockMs) {
+        LocalDate today = today();
+        List<Agenda.Slot> slots;
+        do {
+            slots = agenda.dueBy(today, BATCH);
+            for (Agenda.Slot s : slots) {
+                agenda.clear(s);
+                TrackedIssue t = store.get(s.entryKey());
+                if (t == null || !s.day().equals(t.agendaDate())) {
+                    continue; // a slot left behind by a move
+                }
+                t = t.withAgendaDate(null);
+                if (t.isClosed() && !pruneDay(t).isAfter(today)) {
+                    store.delete(s.entryKey());
+                    metrics.entriesPruned.incrementAndGet();
+                } else {
+                    settle(s.entryKey(), t, null);
+                }
+            }
+        } while (slots.size() == BATCH);
+    }
+
+    static AlertRecord record(TrackedIssue t, TrackedAlert a) {
+        return new AlertRecord(a.alertId(), a.kind(), a.state(), a.reason(), t.issueId(), t.reportId(), t.target(), t.provinceHint(),
+                t.inspector(), t.problem(), t.topic(), t.pillar(), a.commitmentText(), a.dueDate(), t.feedbackDate(), t.reportUrl(),
+                t.reportTitle(), Instant.ofEpochMilli(a.raisedAtMs()), Instant.ofEpochMilli(a.updatedAtMs()),
+                a.closedAtMs() == null ? null : Instant.ofEpochMilli(a.closedAtMs()), a.resolvedByIssueId(),
+                a.resolvedByReportUrl(), a.supersededBy());
     }
 
     private LocalDate today() {
-        return Instant.ofEpochMilli(context.currentSystemTimeMs()).atZone(zone).toLocalDate();
+        return Instant.ofEpochMilli(context.currentSystemTimeMs()).atZone(settings.zone()).toLocalDate();
     }
 }

@@ -4,13 +4,14 @@ import java.util.List;
 import org.rectifywatch.model.report.ReportMeta;
 
 /**
- * Which inspected unit a report is about, as the key under which its issues meet those of the unit's other
- * reports (a follow-up report closes an earlier report's alerts only within one unit). Reports name the same
- * unit in several forms — 中共卫滨区委, 卫滨区委, 卫滨区人民政府, 卫滨区; 中共青禾镇委员会, 青禾镇党委;
- * 南岭能源集团有限公司党委, 南岭能源集团党委 — so the name is reduced to its core. Two guards against merging
- * different units, because a wrong merge can close an alert that is still due: the province, when the parser
- * found one, is part of the key (鼓楼区 exists in several provinces), and a name relative to its publisher
- * (市卫生健康委员会党组, 县水利局党组: which city, which county?) is qualified by the publishing site.
+ * Which inspected unit a report or feedback notice is about, as the key under which its issues and inspections
+ * meet those of the unit's other reports (a follow-up report closes an earlier report's alerts only within one
+ * unit). Reports name the same unit in several forms — 中共卫滨区委, 卫滨区委, 卫滨区人民政府, 卫滨区;
+ * 中共青禾镇委员会, 青禾镇党委; 南岭能源集团有限公司党委, 南岭能源集团党委 — so the name is reduced to its core.
+ * The key holds nothing incidental: not the province guessed from a contact phone, which an edit or a follow-up
+ * without contact line would change. A name relative to its publisher (市卫生健康委员会党组, 县水利局党组: which
+ * city, which county?) is qualified by the publishing site. Units of one name in different provinces (鼓楼区)
+ * share a key; matching inside a unit checks that their province hints do not contradict each other.
  */
 public final class UnitKey {
     private static final List<String> PARTY_PREFIXES = List.of("中国共产党", "中共");
@@ -25,14 +26,18 @@ public final class UnitKey {
 
     /** The key for a report's issues; the report id when the parser found no unit. */
     public static String of(ReportMeta meta, String site, String reportId) {
-        String target = meta == null ? null : meta.target();
-        String name = target == null ? "" : core(target);
-        if (name.isEmpty()) {
-            return reportId;
+        String key = ofName(meta == null ? null : meta.target(), site);
+        return key == null ? reportId : key;
+    }
+
+    /** The key of a unit named {@code name} on {@code site}'s pages; null when the name has no core. */
+    public static String ofName(String name, String site) {
+        String core = name == null ? "" : core(name);
+        if (core.isEmpty()) {
+            return null;
         }
-        String province = meta.provinceHint() == null ? "" : meta.provinceHint().strip();
-        String publisher = isRelative(name) && site != null ? site.strip() : "";
-        return province + "/" + publisher + "/" + name;
+        String publisher = isRelative(core) && site != null ? site.strip() : "";
+        return publisher + "/" + core;
     }
 
     /** The unit's name without party prefix, organ suffix, company form, spacing or brackets. */

@@ -1,21 +1,41 @@
 package org.rectifywatch.processor.service;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.rectifywatch.model.wire.AlertState;
 
 /** Counters behind the processor's periodic summary line. */
 public final class ProcessorMetrics {
     public final AtomicLong reportsIn = new AtomicLong();
     public final AtomicLong reportsUnchanged = new AtomicLong();
     public final AtomicLong reportsParsed = new AtomicLong();
+    public final AtomicLong noticesParsed = new AtomicLong();
     public final AtomicLong issuesOut = new AtomicLong();
     public final AtomicLong issuesDeleted = new AtomicLong();
     public final AtomicLong deadLetters = new AtomicLong();
     public final AtomicLong alertsRaised = new AtomicLong();
     public final AtomicLong alertsResolved = new AtomicLong();
+    public final AtomicLong alertsWithdrawn = new AtomicLong();
+    public final AtomicLong alertsSuperseded = new AtomicLong();
+    public final AtomicLong entriesPruned = new AtomicLong();
+
+    public void countTransition(AlertState state, boolean firstRaise) {
+        switch (state) {
+            case raised -> {
+                if (firstRaise) {
+                    alertsRaised.incrementAndGet();
+                }
+            }
+            case resolved -> alertsResolved.incrementAndGet();
+            case withdrawn -> alertsWithdrawn.incrementAndGet();
+            case superseded -> alertsSuperseded.incrementAndGet();
+        }
+    }
 
     public String summary() {
-        return String.format("reports in %d (unchanged %d, parsed %d), issues out %d (deleted %d), DLQ %d, alerts raised %d, resolved %d",
-                reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), issuesOut.get(), issuesDeleted.get(),
-                deadLetters.get(), alertsRaised.get(), alertsResolved.get());
+        return String.format("reports in %d (unchanged %d, parsed %d, feedback notices %d), issues out %d (deleted %d), DLQ %d, "
+                        + "alerts raised %d, resolved %d, withdrawn %d, superseded %d, pruned %d",
+                reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), noticesParsed.get(), issuesOut.get(),
+                issuesDeleted.get(), deadLetters.get(), alertsRaised.get(), alertsResolved.get(), alertsWithdrawn.get(),
+                alertsSuperseded.get(), entriesPruned.get());
     }
 }

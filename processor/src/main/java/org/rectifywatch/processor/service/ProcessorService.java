@@ -49,8 +49,7 @@ public final class ProcessorService implements AutoCloseable {
 
     public static Topology topology(ProcessorConfig config, ProcessorMetrics metrics) {
         ReportAnalyzer analyzer = ReportAnalyzer.standard();
-        return ProcessorTopology.build(analyzer, new WireRecords(ChineseTokenizer.shared()), config.windowMonths(),
-                config.zone(), config.punctuation(), metrics);
+        return ProcessorTopology.build(analyzer, new WireRecords(ChineseTokenizer.shared()), config.deadlines(), metrics);
     }
 
     public static Properties streamsProperties(ProcessorConfig config) {

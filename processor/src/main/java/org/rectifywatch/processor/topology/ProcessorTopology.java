@@ -1,7 +1,5 @@
 package org.rectifywatch.processor.topology;
 
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,16 +10,22 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.json.JsonSerde;
-import org.rectifywatch.model.wire.AlertRecord;
 import org.rectifywatch.model.wire.IssueRecord;
+import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.model.wire.WireSerdes;
 import org.rectifywatch.processor.deadline.DeadlineEvent;
+import org.rectifywatch.processor.deadline.DeadlineSettings;
 import org.rectifywatch.processor.deadline.DeadlineTracker;
-import org.rectifywatch.processor.deadline.OverdueRules;
 import org.rectifywatch.processor.deadline.TrackedIssue;
+import org.rectifywatch.processor.deadline.TrackerOutput;
+import org.rectifywatch.processor.publication.InspectionEvent;
+import org.rectifywatch.processor.publication.PublicationTracker;
+import org.rectifywatch.processor.publication.SeenReport;
+import org.rectifywatch.processor.publication.TrackedInspection;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.WireRecords;
 import org.rectifywatch.processor.service.ProcessorMetrics;
@@ -29,10 +33,12 @@ import org.rectifywatch.processor.service.ProcessorMetrics;
 /**
  * The processor's topology, in the order of the picture:
  * <pre>
- * reports.raw ─▶ version-reports ─┬─▶ reports.parsed
+ * reports.raw ─▶ version-reports ─┬─▶ reports.parsed (records and tombstones)
  *                                 ├─▶ issues.classified (records and tombstones)
  *                                 ├─▶ reports.dlq (parser verdicts, failures)
- *                                 └─▶ issues-by-unit (repartition) ─▶ track-deadlines ─▶ alerts.overdue
+ *                                 ├─▶ issues-by-unit (repartition) ─┬─▶ track-deadlines ─┬─▶ alerts.overdue
+ *                                 │       deadline.handover ────────┘                    └─▶ deadline.handover
+ *                                 └─▶ inspections-by-unit (repartition) ─▶ track-publication ─▶ alerts.overdue
  * </pre>
  * Deserialisation and unexpected processing errors are handled by Kafka Streams' own handlers, which
  * write to {@code reports.dlq} as well (see {@code ProcessorService}).
@@ -41,14 +47,12 @@ public final class ProcessorTopology {
     private ProcessorTopology() {
     }
 
-    public static Topology build(ReportAnalyzer analyzer, WireRecords records, int windowMonths, ZoneId zone,
-                                 Duration punctuation, ProcessorMetrics metrics) {
+    public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Envelope> outputs = reportStage(builder, analyzer, records, metrics);
-        addDeadlineStore(builder);
         outputs.split(Named.as("route-"))
-                .branch((k, e) -> e.is(Envelope.Kind.REPORT), Branched.withConsumer(s -> s
-                        .mapValues(Envelope::report, Named.as("report-record"))
+                .branch((k, e) -> e.is(Envelope.Kind.REPORT) || e.is(Envelope.Kind.REPORT_DELETED), Branched.withConsumer(s -> s
+                        .mapValues(e -> (ReportRecord) e.report(), Named.as("report-record-or-tombstone"))
                         .to(Topics.REPORTS_PARSED, Produced.with(Serdes.String(), WireSerdes.REPORT).withName("write-reports-parsed")),
                         "reports"))
                 .branch((k, e) -> e.is(Envelope.Kind.ISSUE) || e.is(Envelope.Kind.ISSUE_DELETED), Branched.withConsumer(s -> s
@@ -60,34 +64,67 @@ public final class ProcessorTopology {
                         .to(Topics.REPORTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-dlq")),
                         "dead-letters"))
                 .branch((k, e) -> e.is(Envelope.Kind.DEADLINE), Branched.withConsumer(s ->
-                        deadlineStage(s.mapValues(Envelope::deadline, Named.as("deadline-event")), windowMonths, zone, punctuation, metrics)
-                                .to(Topics.ALERTS_OVERDUE, Produced.with(Serdes.String(), WireSerdes.ALERT).withName("write-alerts-overdue")),
-                        "deadlines"));
+                        deadlineStage(builder, s.mapValues(Envelope::deadline, Named.as("deadline-event")), deadlines, metrics),
+                        "deadlines"))
+                .branch((k, e) -> e.is(Envelope.Kind.INSPECTION), Branched.withConsumer(s ->
+                        publicationStage(builder, s.mapValues(Envelope::inspection, Named.as("inspection-event")), deadlines, metrics)
+                                .to(Topics.ALERTS_OVERDUE, Produced.with(Serdes.String(), WireSerdes.ALERT).withName("write-publication-alerts")),
+                        "inspections"));
         return builder.build();
     }
 
     /** reports.raw → analysed, versioned outputs. */
     static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, WireRecords records,
                                                  ProcessorMetrics metrics) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ReportVersioner.STORE),
-                Serdes.String(), JsonSerde.of(ReportState.class)).withLoggingEnabled(Map.of()));
+        builder.addStateStore(logged(ReportVersioner.STORE, JsonSerde.of(ReportState.class)));
         return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), WireSerdes.RAW_REPORT).withName("read-reports-raw"))
                 .process(() -> new ReportVersioner(analyzer, records, metrics), Named.as("version-reports"), ReportVersioner.STORE);
     }
 
-    /** Issue events, regrouped by inspected unit → raised and resolved overdue alerts. */
-    static KStream<String, AlertRecord> deadlineStage(KStream<String, DeadlineEvent> events, int windowMonths, ZoneId zone,
-                                                      Duration punctuation, ProcessorMetrics metrics) {
-        return events
-                .repartition(Repartitioned.<String, DeadlineEvent>as("issues-by-unit")
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(DeadlineEvent.class)))
-                .process(() -> new DeadlineTracker(new OverdueRules(windowMonths), zone, punctuation, metrics),
-                        Named.as("track-deadlines"), DeadlineTracker.STORE);
+    /**
+     * Issue events, regrouped by inspected unit (with entries handed over from the unit an issue left) → alert
+     * transitions, and entries handed over to the unit an issue moved to.
+     */
+    static void deadlineStage(StreamsBuilder builder, KStream<String, DeadlineEvent> events, DeadlineSettings deadlines,
+                              ProcessorMetrics metrics) {
+        JsonSerde<DeadlineEvent> serde = JsonSerde.of(DeadlineEvent.class);
+        builder.addStateStore(logged(DeadlineTracker.STORE, JsonSerde.of(TrackedIssue.class)));
+        builder.addStateStore(logged(DeadlineTracker.AGENDA, Serdes.String()));
+        KStream<String, DeadlineEvent> handedOver = builder.stream(Topics.DEADLINE_HANDOVER,
+                Consumed.with(Serdes.String(), serde).withName("read-deadline-handover"));
+        KStream<String, TrackerOutput> out = events
+                .repartition(Repartitioned.<String, DeadlineEvent>as("issues-by-unit").withKeySerde(Serdes.String())
+                        .withValueSerde(serde).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .merge(handedOver, Named.as("with-handovers"))
+                .process(() -> new DeadlineTracker(deadlines, metrics), Named.as("track-deadlines"),
+                        DeadlineTracker.STORE, DeadlineTracker.AGENDA);
+        out.split(Named.as("tracked-"))
+                .branch((k, o) -> o.isAlert(), Branched.withConsumer(s -> s
+                        .mapValues(TrackerOutput::alert, Named.as("alert-transition"))
+                        .to(Topics.ALERTS_OVERDUE, Produced.with(Serdes.String(), WireSerdes.ALERT).withName("write-alerts-overdue")),
+                        "alerts"))
+                .defaultBranch(Branched.withConsumer(s -> s
+                        .mapValues(TrackerOutput::handover, Named.as("handover-event"))
+                        .to(Topics.DEADLINE_HANDOVER, Produced.with(Serdes.String(), serde).withName("write-deadline-handover")),
+                        "handovers"));
     }
 
-    /** The tracker's persistent store, with a changelog so alerts survive restarts without repeating. */
-    static void addDeadlineStore(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DeadlineTracker.STORE),
-                Serdes.String(), JsonSerde.of(TrackedIssue.class)).withLoggingEnabled(Map.of()));
+    /** Feedback notices and reports, regrouped by inspected unit → report_overdue alert transitions. */
+    static KStream<String, org.rectifywatch.model.wire.AlertRecord> publicationStage(StreamsBuilder builder,
+            KStream<String, InspectionEvent> events, DeadlineSettings deadlines, ProcessorMetrics metrics) {
+        builder.addStateStore(logged(PublicationTracker.STORE, JsonSerde.of(TrackedInspection.class)));
+        builder.addStateStore(logged(PublicationTracker.REPORTS, JsonSerde.of(SeenReport.class)));
+        builder.addStateStore(logged(PublicationTracker.AGENDA, Serdes.String()));
+        return events
+                .repartition(Repartitioned.<String, InspectionEvent>as("inspections-by-unit").withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.of(InspectionEvent.class)).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .process(() -> new PublicationTracker(deadlines, metrics), Named.as("track-publication"),
+                        PublicationTracker.STORE, PublicationTracker.REPORTS, PublicationTracker.AGENDA);
+    }
+
+    /** A persistent store with a changelog, so that state survives restarts and alerts are not repeated. */
+    private static <V> StoreBuilder<?> logged(String name, org.apache.kafka.common.serialization.Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withLoggingEnabled(Map.of());
     }
 }

@@ -1,8 +1,10 @@
 package org.rectifywatch.processor.topology;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,6 +15,7 @@ import org.rectifywatch.model.json.Json;
 import org.rectifywatch.model.report.Issue;
 import org.rectifywatch.model.report.ParseWarning;
 import org.rectifywatch.model.report.ParsedReport;
+import org.rectifywatch.model.report.ReportMeta;
 import org.rectifywatch.model.wire.DeadLetters;
 import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.RawReport;
@@ -21,6 +24,11 @@ import org.rectifywatch.processor.classify.IssueClassifier;
 import org.rectifywatch.processor.deadline.DeadlineEvent;
 import org.rectifywatch.processor.deadline.TrackedIssue;
 import org.rectifywatch.processor.deadline.UnitKey;
+import org.rectifywatch.processor.publication.FeedbackNoticeParser;
+import org.rectifywatch.processor.publication.InspectionEvent;
+import org.rectifywatch.processor.publication.InspectionFeedback;
+import org.rectifywatch.processor.publication.NoticeReading;
+import org.rectifywatch.processor.publication.SeenReport;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
@@ -30,9 +38,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versions reports by content: the same text again emits nothing; new or changed text is analysed and emitted
- * as a new version with its issues, plus tombstones for issues the new version no longer has. Reports the
- * parser rejects, and failures, become dead letters with their reason; the previous version stays.
+ * Versions pages by content: the same text again emits nothing; new or changed text is analysed and emitted as a
+ * new version. A report yields its issues, tombstones for issues the new version no longer has, the issues'
+ * deadline events and the report itself for the publication tracker; a feedback notice yields the inspections it
+ * announces (and takes back those an edit no longer names). A tombstone on {@code reports.raw} retracts the page:
+ * its issues are deleted and their alerts withdrawn. Pages the parsers reject, and failures, become dead letters
+ * with their reason; the previous version stays.
  */
 final class ReportVersioner implements Processor<String, RawReport, String, Envelope> {
     static final String STORE = "report-versions";
@@ -60,7 +71,8 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
     public void process(Record<String, RawReport> record) {
         RawReport raw = record.value();
         if (raw == null) {
-            return; // a tombstone on reports.raw carries nothing to analyse
+            retract(record);
+            return;
         }
         metrics.reportsIn.incrementAndGet();
         String url = raw.url() != null ? raw.url() : record.key();
@@ -70,11 +82,18 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         }
         RawReport withHash = raw.sha256() != null ? raw
                 : new RawReport(url, raw.site(), raw.title(), raw.pageDate(), raw.fetchedAt(), raw.charset(),
-                ReportIds.sha256Hex(raw.text() == null ? "" : raw.text()), raw.text(), raw.attachments());
+                ReportIds.sha256Hex(raw.text() == null ? "" : raw.text()), raw.text(), raw.attachments(), raw.kind());
         String reportId = ReportIds.reportId(url);
         ReportState previous = store.get(reportId);
         if (previous != null && previous.sha256().equals(withHash.sha256())) {
             metrics.reportsUnchanged.incrementAndGet();
+            return;
+        }
+        if (previous != null && previous.isNotice() != RawReport.isFeedbackNotice(withHash)) {
+            takeBack(record, reportId, previous, "the page " + url + " is now " + (previous.isNotice() ? "a report" : "a feedback notice"));
+        }
+        if (RawReport.isFeedbackNotice(withHash)) {
+            notice(record, reportId, previous, withHash);
             return;
         }
         ParsedReport parsed;
@@ -101,27 +120,124 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         long ts = record.timestamp();
         ReportRecord report = records.report(reportId, version, raw, parsed, now, IssueClassifier.VERSION);
         String unitKey = UnitKey.of(parsed.meta(), raw.site(), reportId); // one unit's issues meet in one task
+        // a report that now names another unit: its tracked issues are sent where they are, and move from there
+        String trackedIn = previous != null && !previous.isNotice() && previous.unitKey() != null ? previous.unitKey() : unitKey;
+        Set<String> before = previous == null ? Set.of() : new HashSet<>(previous.issueIds());
         List<String> ids = ReportIds.issueIds(reportId, parsed.issues());
         context.forward(new Record<>(reportId, Envelope.report(report), ts));
         for (int n = 0; n < parsed.issues().size(); n++) {
             Issue issue = parsed.issues().get(n);
             IssueRecord ir = records.issue(ids.get(n), reportId, version, raw, parsed, issue, now);
             context.forward(new Record<>(ir.issueId(), Envelope.issue(ir), ts));
-            context.forward(new Record<>(unitKey, Envelope.deadline(new DeadlineEvent(ir.issueId(), unitKey, TrackedIssue.of(ir, unitKey))), ts));
+            String route = before.contains(ir.issueId()) ? trackedIn : unitKey;
+            context.forward(new Record<>(route, Envelope.deadline(DeadlineEvent.upsert(TrackedIssue.of(ir, unitKey))), ts));
         }
-        if (previous != null) {
-            Set<String> current = new HashSet<>(ids);
-            for (String gone : previous.issueIds()) {
-                if (!current.contains(gone)) {
-                    context.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
-                    context.forward(new Record<>(previous.unitKey(), Envelope.deadline(new DeadlineEvent(gone, previous.unitKey(), null)), ts));
-                    metrics.issuesDeleted.incrementAndGet();
+        Set<String> current = new HashSet<>(ids);
+        for (String gone : before) {
+            if (!current.contains(gone)) {
+                context.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
+                context.forward(new Record<>(trackedIn, Envelope.deadline(DeadlineEvent.remove(gone,
+                        "removed from its report in version " + version + ": " + raw.url())), ts));
+                metrics.issuesDeleted.incrementAndGet();
+            }
+        }
+        if (!trackedIn.equals(unitKey)) {
+            context.forward(new Record<>(trackedIn, Envelope.inspection(InspectionEvent.reportWithdrawn(reportId,
+                    "the report now names another unit")), ts));
+        }
+        ReportMeta m = parsed.meta();
+        context.forward(new Record<>(unitKey, Envelope.inspection(InspectionEvent.report(new SeenReport(reportId, raw.url(),
+                report.title(), m.target(), m.inspector(), m.feedbackDate(), m.publishedDate() != null ? m.publishedDate() : raw.pageDate()))), ts));
+        store.put(reportId, new ReportState(raw.sha256(), version, unitKey, ids, RawReport.REPORT, List.of()));
+        metrics.reportsParsed.incrementAndGet();
+        metrics.issuesOut.addAndGet(ids.size());
+    }
+
+    /** A feedback notice: the inspections it announces go to the publication tracker of each unit it names. */
+    private void notice(Record<String, RawReport> record, String reportId, ReportState previous, RawReport raw) {
+        NoticeReading reading;
+        try {
+            reading = FeedbackNoticeParser.parse(raw.title(), raw.text(), raw.pageDate());
+        } catch (RuntimeException e) {
+            log.warn("feedback notice {} ({}) could not be read: {}", reportId, raw.url(), e.toString());
+            deadLetter(record, "PROCESSING_ERROR", e.toString());
+            return;
+        }
+        List<ReportState.UnitFeedback> current = new ArrayList<>();
+        List<String> unplaced = new ArrayList<>();
+        for (InspectionFeedback f : reading.feedbacks()) {
+            String unitKey = UnitKey.ofName(f.unit(), raw.site());
+            if (unitKey == null) {
+                unplaced.add(f.unit());
+            } else if (current.stream().noneMatch(u -> u.unitKey().equals(unitKey) && Objects.equals(u.feedback().team(), f.team()))) {
+                current.add(new ReportState.UnitFeedback(unitKey, f));
+            }
+        }
+        if (current.isEmpty()) {
+            String why = "no inspected unit and feedback could be read from the notice"
+                    + (reading.warnings().isEmpty() ? "" : ": " + String.join("; ", reading.warnings()))
+                    + (unplaced.isEmpty() ? "" : "; unit names without a core: " + unplaced);
+            log.info("feedback notice {} ({}) sent to {}: {}", reportId, raw.url(), Topics.REPORTS_DLQ, why);
+            deadLetter(record, "NO_FEEDBACK_FOUND", why);
+            return;
+        }
+        if (!reading.warnings().isEmpty() || !unplaced.isEmpty()) {
+            log.warn("feedback notice {} ({}): {}{}", reportId, raw.url(), String.join("; ", reading.warnings()),
+                    unplaced.isEmpty() ? "" : "; unit names without a core, not tracked: " + unplaced);
+        }
+        int version = previous == null ? 1 : previous.version() + 1;
+        long ts = record.timestamp();
+        for (ReportState.UnitFeedback u : current) {
+            context.forward(new Record<>(u.unitKey(), Envelope.inspection(InspectionEvent.feedback(reportId, raw.url(), raw.title(),
+                    u.feedback())), ts));
+        }
+        if (previous != null && previous.isNotice()) {
+            for (ReportState.UnitFeedback old : previous.feedbacks()) {
+                if (!current.contains(old)) {
+                    context.forward(new Record<>(old.unitKey(), Envelope.inspection(InspectionEvent.feedbackWithdrawn(reportId,
+                            old.feedback(), "the feedback notice no longer announces it (version " + version + "): " + raw.url())), ts));
                 }
             }
         }
-        store.put(reportId, new ReportState(raw.sha256(), version, unitKey, ids));
-        metrics.reportsParsed.incrementAndGet();
-        metrics.issuesOut.addAndGet(ids.size());
+        store.put(reportId, new ReportState(raw.sha256(), version, null, List.of(), RawReport.FEEDBACK_NOTICE, List.copyOf(current)));
+        metrics.noticesParsed.incrementAndGet();
+    }
+
+    /** A tombstone on reports.raw: the page was taken down, and with it what it said. */
+    private void retract(Record<String, RawReport> record) {
+        if (record.key() == null) {
+            return;
+        }
+        String reportId = ReportIds.reportId(record.key());
+        ReportState previous = store.get(reportId);
+        if (previous == null) {
+            return;
+        }
+        takeBack(record, reportId, previous, "retracted: " + record.key());
+        if (!previous.isNotice()) {
+            context.forward(new Record<>(reportId, Envelope.reportDeleted(), record.timestamp()));
+        }
+        store.delete(reportId);
+        log.info("page {} ({}) retracted: {} issue(s), {} feedback(s) taken back", reportId, record.key(),
+                previous.issueIds().size(), previous.feedbacks().size());
+    }
+
+    /** Withdraws what a page said: its issues (deleted, their alerts withdrawn) or the feedback it announced. */
+    private void takeBack(Record<String, RawReport> record, String reportId, ReportState previous, String why) {
+        long ts = record.timestamp();
+        if (previous.isNotice()) {
+            for (ReportState.UnitFeedback old : previous.feedbacks()) {
+                context.forward(new Record<>(old.unitKey(), Envelope.inspection(InspectionEvent.feedbackWithdrawn(reportId,
+                        old.feedback(), "feedback notice " + why)), ts));
+            }
+            return;
+        }
+        for (String gone : previous.issueIds()) {
+            context.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
+            context.forward(new Record<>(previous.unitKey(), Envelope.deadline(DeadlineEvent.remove(gone, "report " + why)), ts));
+            metrics.issuesDeleted.incrementAndGet();
+        }
+        context.forward(new Record<>(previous.unitKey(), Envelope.inspection(InspectionEvent.reportWithdrawn(reportId, "report " + why)), ts));
     }
 
     private void deadLetter(Record<String, RawReport> record, String reason, String detail) {

@@ -29,8 +29,9 @@ class UnitKeyTest {
     void differentUnitsStayApart() {
         assertThat(key("卫滨区", "河南", "a")).isNotEqualTo(key("卫东区", "河南", "a"));
         assertThat(key("县水利局党组", "河南", "a")).isNotEqualTo(key("县交通运输局党组", "河南", "a"));
-        // the same district name in two provinces
-        assertThat(key("鼓楼区委", "江苏", "a")).isNotEqualTo(key("鼓楼区委", "福建", "a"));
+        // the province hint (from a contact phone) is incidental: an edit or a follow-up without it keeps the unit
+        assertThat(key("鼓楼区委", "江苏", "a")).isEqualTo(key("鼓楼区委", null, "a"));
+        assertThat(UnitKey.ofName("中共鼓楼区委", "b")).isEqualTo(key("鼓楼区人民政府", "福建", "a"));
         // a body named relative to its publisher: which county's water bureau depends on the site
         assertThat(key("县水利局党组", "湖南", "county-a")).isNotEqualTo(key("县水利局党组", "湖南", "county-b"));
         assertThat(key("县水利局党组", "湖南", "county-a")).isEqualTo(key("县水利局党组", "湖南", "county-a"));

@@ -76,7 +76,7 @@ class ProcessorTopologyTest {
         Properties props = ProcessorService.streamsProperties(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("topology-test-").toString());
         var topology = org.rectifywatch.processor.topology.ProcessorTopology.build(ReportAnalyzer.standard(),
-                new WireRecords(ChineseTokenizer.shared()), 6, SHANGHAI, Duration.ofMinutes(1), new ProcessorMetrics());
+                new WireRecords(ChineseTokenizer.shared()), config.deadlines(), new ProcessorMetrics());
         driver = new TopologyTestDriver(topology, props, at("2026-01-01"));
         raw = driver.createInputTopic(Topics.REPORTS_RAW, new StringSerializer(), WireSerdes.RAW_REPORT.serializer());
         rawBytes = driver.createInputTopic(Topics.REPORTS_RAW, new ByteArraySerializer(), new ByteArraySerializer());
@@ -180,7 +180,7 @@ class ProcessorTopologyTest {
 
         driver.advanceWallClockTime(Duration.between(at("2026-01-01"), at("2026-11-21")));
         List<AlertRecord> later = alerts.readValuesToList();
-        assertThat(later).allMatch(a -> a.state() == AlertState.raised && a.daysOverdue() > 0 && a.reportUrl() != null && a.problem() != null);
+        assertThat(later).allMatch(a -> a.state() == AlertState.raised && a.daysOverdue(LocalDate.parse("2026-11-21")) > 0 && a.reportUrl() != null && a.problem() != null);
         raised.addAll(ids(later, AlertState.raised));
         assertThat(raised).hasSize(expectedAlertCount(gold1, LocalDate.parse("2026-11-21")));
 
@@ -258,7 +258,8 @@ class ProcessorTopologyTest {
         assertThat(alerts.readValuesToList()).singleElement().satisfies(a -> {
             assertThat(a.alertId()).isEqualTo(raised.get(0).alertId());
             assertThat(a.state()).isEqualTo(AlertState.resolved);
-            assertThat(a.resolvedAt()).isNotNull();
+            assertThat(a.closedAt()).isNotNull();
+            assertThat(a.reason()).contains("completed");
         });
         driver.advanceWallClockTime(Duration.ofDays(30));
         assertThat(alerts.isEmpty()).isTrue();

@@ -1,0 +1,196 @@
+package org.rectifywatch.processor.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.rectifywatch.model.json.JsonSerde;
+import org.rectifywatch.model.report.Commitment;
+import org.rectifywatch.processor.deadline.DeadlineEvent;
+import org.rectifywatch.processor.deadline.DeadlineSettings;
+import org.rectifywatch.processor.deadline.DeadlineTracker;
+import org.rectifywatch.processor.deadline.TrackedIssue;
+import org.rectifywatch.processor.service.ProcessorMetrics;
+
+/**
+ * What the deadline tracker's wall-clock punctuation costs, and whether closed entries leave its state. The tracker
+ * runs in a {@link TopologyTestDriver} on its real (RocksDB) stores. The punctuation that raises 100 due alerts is
+ * timed with 100,000 tracked issues and, as the baseline in the same run, with 1,000: the cost must follow the
+ * 100 due, not the number tracked (ratio near 1). Then 10,000 issues are completed and the clock passes their
+ * retention: the tracked state must be empty again.
+ * Run: {@code pipeline bench deadlines}.
+ */
+public final class DeadlineBenchmark {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate START = LocalDate.parse("2026-01-01");
+    private static final int DUE_PER_DAY = 100;
+    private static final int ROUNDS = 5;
+
+    private DeadlineBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        run(System.out);
+    }
+
+    public record Figures(double baselineMs, double largeMs, long entriesBefore, long entriesAfterRetention) {
+        public double ratio() {
+            return largeMs / baselineMs;
+        }
+    }
+
+    public static Figures run(PrintStream out) {
+        double baseline = punctuationMs(1_000, out);
+        double large = punctuationMs(100_000, out);
+        long[] retention = retention(10_000, out);
+        Figures f = new Figures(baseline, large, retention[0], retention[1]);
+        out.printf("  tracked entries: %,d completed issues, %,d left after their retention passed%n", f.entriesBefore(),
+                f.entriesAfterRetention());
+        out.printf("bench deadlines: punctuation raising %d due alerts among 100,000 tracked %.2f ms vs baseline among 1,000 "
+                + "tracked %.2f ms = ratio %.2f (bar: <= 2.00); state after retention %d entries (bar: 0)%n",
+                DUE_PER_DAY, large, baseline, f.ratio(), f.entriesAfterRetention());
+        return f;
+    }
+
+    /** Median time of one punctuation that finds {@value #DUE_PER_DAY} issues due, with {@code tracked} issues tracked. */
+    private static double punctuationMs(int tracked, PrintStream out) {
+        ProcessorMetrics metrics = new ProcessorMetrics();
+        try (Bench b = new Bench(DeadlineSettings.defaults().withZone(ZONE), metrics)) {
+            long t0 = System.nanoTime();
+            int dueIssues = DUE_PER_DAY * (ROUNDS + 1);
+            for (int i = 0; i < tracked; i++) {
+                // the first (ROUNDS + 1) × 100 fall due one day after another; the rest in years
+                LocalDate due = i < dueIssues ? START.plusDays(i / DUE_PER_DAY) : START.plusYears(10).plusDays(i % 365);
+                b.upsert(issue(i, due, false));
+            }
+            double loadS = (System.nanoTime() - t0) / 1e9;
+            double[] ms = new double[ROUNDS + 1];
+            for (int day = 0; day <= ROUNDS; day++) {
+                long before = metrics.alertsRaised.get();
+                long s = System.nanoTime();
+                b.advanceTo(START.plusDays(day + 1));
+                ms[day] = (System.nanoTime() - s) / 1e6;
+                if (metrics.alertsRaised.get() - before != DUE_PER_DAY) {
+                    throw new IllegalStateException("expected " + DUE_PER_DAY + " alerts on day " + day + ", got "
+                            + (metrics.alertsRaised.get() - before));
+                }
+            }
+            // the first punctuation also warms the code: the median of the others
+            double[] timed = Arrays.copyOfRange(ms, 1, ms.length);
+            Arrays.sort(timed);
+            double median = timed[timed.length / 2];
+            out.printf("  %,7d tracked: loaded in %.1f s; punctuation raising %d alerts: median %.2f ms of %d (%s)%n", tracked, loadS,
+                    DUE_PER_DAY, median, ROUNDS, Arrays.toString(Arrays.stream(timed).map(x -> Math.round(x * 100) / 100.0).toArray()));
+            return median;
+        }
+    }
+
+    /** Entries before and after the retention of {@code n} completed issues passed. */
+    private static long[] retention(int n, PrintStream out) {
+        ProcessorMetrics metrics = new ProcessorMetrics();
+        try (Bench b = new Bench(DeadlineSettings.defaults().withZone(ZONE).withRetentionDays(30), metrics)) {
+            for (int i = 0; i < n; i++) {
+                b.upsert(issue(i, START.plusDays(10), false));
+            }
+            b.advanceTo(START.plusDays(12));
+            for (int i = 0; i < n; i++) {
+                b.upsert(issue(i, START.plusDays(10), true));
+            }
+            long before = b.entries();
+            b.advanceTo(START.plusDays(12 + 31));
+            out.printf("  retention: %,d alerts raised and resolved, %,d entries pruned%n", metrics.alertsResolved.get(),
+                    metrics.entriesPruned.get());
+            return new long[] {before, b.entries()};
+        }
+    }
+
+    private static TrackedIssue issue(int i, LocalDate due, boolean completed) {
+        String unit = "/单位" + (i % 1000);
+        return new TrackedIssue("r" + i + "-1", "r" + i, completed ? 2 : 1, unit, "单位" + (i % 1000), null, "省委第一巡视组",
+                "问题" + i + "整改不到位", null, null, completed ? "completed" : "in_progress",
+                List.of(new Commitment("于" + due + "前完成", due.toString())), "2025-06-01", "2025-09-01", "https://bench/" + i,
+                "bench", 0, null, List.of(), null, null, null, null, null);
+    }
+
+    /** The tracker alone, fed through its input and driven by the wall clock. */
+    private static final class Bench implements AutoCloseable {
+        private final TopologyTestDriver driver;
+        private final TestInputTopic<String, DeadlineEvent> in;
+        private final Path dir;
+
+        Bench(DeadlineSettings settings, ProcessorMetrics metrics) {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DeadlineTracker.STORE),
+                    Serdes.String(), JsonSerde.of(TrackedIssue.class)).withLoggingDisabled());
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DeadlineTracker.AGENDA),
+                    Serdes.String(), Serdes.String()).withLoggingDisabled());
+            builder.stream("bench.deadlines", Consumed.with(Serdes.String(), JsonSerde.of(DeadlineEvent.class)))
+                    .process(() -> new DeadlineTracker(settings, metrics), Named.as("track-deadlines"),
+                            DeadlineTracker.STORE, DeadlineTracker.AGENDA);
+            try {
+                dir = Files.createTempDirectory("deadline-bench-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Properties p = new Properties();
+            p.put(StreamsConfig.APPLICATION_ID_CONFIG, "deadline-bench");
+            p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+            p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+            driver = new TopologyTestDriver(builder.build(), p, START.atStartOfDay(ZONE).toInstant());
+            in = driver.createInputTopic("bench.deadlines", new StringSerializer(), JsonSerde.of(DeadlineEvent.class).serializer());
+        }
+
+        void upsert(TrackedIssue t) {
+            in.pipeInput(t.unitKey(), DeadlineEvent.upsert(t));
+        }
+
+        void advanceTo(LocalDate day) {
+            Instant target = day.atStartOfDay(ZONE).toInstant().plusSeconds(60);
+            driver.advanceWallClockTime(Duration.between(driver.getWallClockTime(), target));
+        }
+
+        long entries() {
+            KeyValueStore<String, TrackedIssue> s = driver.getKeyValueStore(DeadlineTracker.STORE);
+            return s.approximateNumEntries() == 0 ? 0 : count(s);
+        }
+
+        private static long count(KeyValueStore<String, TrackedIssue> s) {
+            long n = 0;
+            try (var it = s.all()) {
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            driver.close();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp folder left behind is harmless
+            }
+        }
+    }
+}
