@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
@@ -90,6 +91,9 @@ class InfrastructureFaultsIT {
             long crawled = Stages.awaitStable(() -> stages.issues(site.url() + "/"), siteIssues, Duration.ofMinutes(1));
             Map<String, Integer> rawPerUrl = TopicReader.perKey(TopicReader.all(stack.kafka().bootstrap(), Topics.REPORTS_RAW),
                     r -> r.key(), site.url() + "/");
+            // the site's feedback announcements go to reports.raw too (kind feedback_notice); they are not reports
+            Map<String, Integer> rawReportsPerUrl = new TreeMap<>(rawPerUrl);
+            site.notices().forEach(n -> rawReportsPerUrl.remove(site.url() + n.path()));
             Map<String, Integer> issueRecords = TopicReader.perKey(TopicReader.all(stack.kafka().bootstrap(), Topics.ISSUES_CLASSIFIED),
                     r -> r.value() == null ? null : Json.read(r.value(), JsonNode.class).path("report_url").asText() + "#" + r.key(), "http");
             row.outcome(String.format("The broker was stopped for %.1f s (stop, 5 s pause, start on the same data dir) after %d documents were indexed "
@@ -98,7 +102,8 @@ class InfrastructureFaultsIT {
                     + "finished (%s) and everything landed once.", restartSeconds, indexedBefore, requestsBefore, s.line()))
                     .count("reports published by the crawl pass", site.reports().size(), s.published())
                     .count("crawled reports on reports.raw more than once", 0, TopicReader.duplicates(rawPerUrl))
-                    .count("crawled reports on reports.raw", site.reports().size(), rawPerUrl.size())
+                    .count("crawled reports on reports.raw", site.reports().size(), rawReportsPerUrl.size())
+                    .count("crawled feedback notices on reports.raw", site.notices().size(), rawPerUrl.size() - rawReportsPerUrl.size())
                     .count("issue documents of the crawled reports", siteIssues, crawled)
                     .count("issue documents of the backfill", backfill.expectedIssues(), issues)
                     .count("reports indexed", backfill.expectedReports() + site.reports().size(),

@@ -18,6 +18,7 @@ import org.rectifywatch.ingest.extract.ChallengeDetector;
 import org.rectifywatch.ingest.extract.ExtractedArticle;
 import org.rectifywatch.ingest.extract.ListPage;
 import org.rectifywatch.ingest.extract.MultiPage;
+import org.rectifywatch.ingest.extract.PageClass;
 import org.rectifywatch.ingest.fetch.AllowList;
 import org.rectifywatch.ingest.fetch.CanonicalUrl;
 import org.rectifywatch.ingest.fetch.FetchOutcome;
@@ -25,7 +26,6 @@ import org.rectifywatch.ingest.fetch.HttpFetcher;
 import org.rectifywatch.ingest.fetch.SkipReason;
 import org.rectifywatch.ingest.profile.Pagination;
 import org.rectifywatch.ingest.profile.SiteProfile;
-import org.rectifywatch.ingest.profile.TitleFilter;
 import org.rectifywatch.ingest.publish.LocalFiles;
 import org.rectifywatch.ingest.publish.ReportPublisher;
 import org.rectifywatch.ingest.state.CrawlStateStore;
@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The crawler-producer: walks each profile's list pages, fetches the articles politely (conditional GETs
- * against the remembered ETag / Last-Modified), keeps rectification reports, and publishes a report only
- * when its extracted text is new or changed. URL state lives in {@code crawl.state}, so a new instance
- * picks up where the last one stopped.
+ * against the remembered ETag / Last-Modified), keeps rectification reports and inspection feedback
+ * announcements (told apart by {@link PageClass}, the rule {@code pipeline extract} also follows), and publishes
+ * a page only when its extracted text is new or changed: a report as {@link RawReport#REPORT}, an announcement as
+ * {@link RawReport#FEEDBACK_NOTICE}. URL state lives in {@code crawl.state}, so a new instance picks up where the
+ * last one stopped.
  */
 public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -256,16 +258,15 @@ public final class Crawler implements AutoCloseable {
         if (!seen.add(url)) {
             return;
         }
-        TitleFilter filter = profile.titleFilter();
-        if (filter.verdict(link.title()) == TitleFilter.Verdict.NOISE) {
+        if (PageClass.ofTitle(profile.titleFilter(), link.title()).kind() == PageClass.Kind.NOISE) {
             log.info("{}: not a report (list title): {} {}", profile.name(), link.title(), url);
             c.skip(SkipReason.NOT_A_REPORT);
             return;
         }
         c.articles++;
         if (config.progressEvery() > 0 && c.articles % config.progressEvery() == 0) {
-            log.info("{}: progress: {} articles, {} new, {} changed, {} not modified so far", profile.name(), c.articles,
-                    c.published, c.changed, c.notModified);
+            log.info("{}: progress: {} articles, {} new, {} changed, {} notices, {} not modified so far", profile.name(),
+                    c.articles, c.published, c.changed, c.notices + c.noticesChanged, c.notModified);
         }
         try {
             processFetched(profile, allow, link, url, c);
@@ -298,7 +299,8 @@ public final class Crawler implements AutoCloseable {
         DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
         ExtractedArticle article = ArticleExtractor.extract(page.text(), o.finalUrl(), profile);
         String pageTitle = article.title() != null ? article.title() : link.title();
-        if (profile.titleFilter().verdict(pageTitle) == TitleFilter.Verdict.NOISE && !ChallengeDetector.isCertain(page.text())) {
+        if (PageClass.of(profile.titleFilter(), pageTitle, null, article.text()).kind() == PageClass.Kind.NOISE
+                && !ChallengeDetector.isCertain(page.text())) {
             log.info("{}: not a report: {} {}", profile.name(), pageTitle, url);
             c.skip(SkipReason.NOT_A_REPORT);
             saveState(url, o, null, known, now, false);
@@ -332,17 +334,15 @@ public final class Crawler implements AutoCloseable {
             attachments.addAll(part.attachments());
         }
         String title = article.title() != null ? article.title() : link.title();
-        TitleFilter.Verdict verdict = profile.titleFilter().verdict(title);
-        if (verdict == TitleFilter.Verdict.UNKNOWN) {
-            verdict = profile.titleFilter().verdict(link.title());
-        }
-        if (verdict != TitleFilter.Verdict.REPORT) {
+        String body = text.toString();
+        PageClass.Verdict verdict = PageClass.of(profile.titleFilter(), title, link.title(), body);
+        if (!verdict.kept()) {
             log.info("{}: not a report: {} {}", profile.name(), title, url);
             c.skip(SkipReason.NOT_A_REPORT);
             saveState(url, o, null, known, now, false);
             return;
         }
-        String body = text.toString();
+        boolean notice = verdict.kind() == PageClass.Kind.FEEDBACK_NOTICE;
         if (body.isBlank()) {
             skip(profile, url, c, SkipReason.EMPTY_TEXT, "no article text found");
             return;
@@ -362,19 +362,25 @@ public final class Crawler implements AutoCloseable {
         try {
             String pageDate = article.pageDate() != null ? article.pageDate() : link.date();
             publisher.publish(new RawReport(url, profile.name(), title, pageDate, now, page.charset(), sha, body,
-                    new ArrayList<>(attachments)));
+                    new ArrayList<>(attachments), notice ? RawReport.FEEDBACK_NOTICE : RawReport.REPORT));
         } catch (ReportPublisher.RecordTooLarge e) {
             skip(profile, url, c, SkipReason.TOO_LARGE, e.getMessage());
             return;
         }
         boolean changed = known.isPresent() && known.get().sha256() != null;
-        if (changed) {
+        if (notice) {
+            if (changed) {
+                c.noticesChanged++;
+            } else {
+                c.notices++;
+            }
+        } else if (changed) {
             c.changed++;
         } else {
             c.published++;
         }
-        log.info("{}: published {} report {} ({} chars): {}", profile.name(), changed ? "changed" : "new", url,
-                body.length(), title);
+        log.info("{}: published {} {} {} ({} chars): {}", profile.name(), changed ? "changed" : "new",
+                notice ? "feedback notice" : "report", url, body.length(), title);
         saveState(url, o, sha, known, now, true);
     }
 

@@ -11,6 +11,8 @@ final class PassCounters {
     int notModified;
     int published;
     int changed;
+    int notices;
+    int noticesChanged;
     int unchanged;
     int errors;
     int articles;
@@ -29,13 +31,16 @@ final class PassCounters {
         notModified += s.notModified();
         published += s.published();
         changed += s.changed();
+        notices += s.notices();
+        noticesChanged += s.noticesChanged();
         unchanged += s.unchanged();
         errors += s.errors();
         s.skipped().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
     }
 
     PassSummary summary() {
-        return new PassSummary(fetched, notModified, published, changed, unchanged, Map.copyOf(skipped), errors,
+        return new PassSummary(fetched, notModified, published, changed, notices, noticesChanged, unchanged,
+                Map.copyOf(skipped), errors,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -23,7 +23,8 @@ import org.rectifywatch.ingest.profile.TitleFilter;
  * list page, or a Hanweb datastore, is a {@code list}; a page whose extracted title passes the title filter is an
  * {@code article}; a page with at least {@link #MIN_REPORT_LINKS} links titled like reports is a {@code list}; an
  * inspection feedback announcement is a {@code feedback_notice}; a small page with almost no text is a
- * {@code challenge} (as the crawler judges articles); anything else is {@code not_a_report}.
+ * {@code challenge} (as the crawler judges articles); anything else is {@code not_a_report}. Report, feedback
+ * notice and noise are decided by {@link PageClass}, the rule the crawler follows.
  */
 public final class PageInspector {
     /** The crawler's default {@code ingest.min.page.bytes}. */
@@ -87,24 +88,10 @@ public final class PageInspector {
         }
 
         ExtractedArticle article = ArticleExtractor.extract(html, url, profile);
-        TitleFilter.Verdict verdict = filter.verdict(article.title());
-        if (verdict == TitleFilter.Verdict.REPORT) {
-            Optional<String> small = ChallengeDetector.detect(html, body.length, article.text().length(), minPageBytes);
-            if (small.isPresent()) {
-                reasons.add(small.get());
-                return v.build(PageView.Kind.CHALLENGE, null, null, null);
-            }
-            reasons.add("title passes the title filter");
-            if (article.text().isBlank()) {
-                reasons.add("the crawler would skip it: no article text found (check body_selectors)");
-            }
-            if (article.pageDate() == null) {
-                reasons.add("no publish date found (check date_selectors)");
-            }
-            MojibakeCheck.problem(article.title() + "\n" + article.text()).ifPresent(p -> reasons.add(
-                    "the crawler would skip it: decoded as " + page.charset() + " (" + page.source() + "): " + p
-                            + "; set the profile's charset"));
-            return v.article(PageView.Kind.ARTICLE, article, MultiPage.continuationUrls(html, url));
+        PageClass.Verdict verdict = PageClass.of(filter, article.title(), null, article.text());
+        if (verdict.kind() == PageClass.Kind.REPORT) {
+            return v.kept(PageView.Kind.ARTICLE, verdict, article, body.length, minPageBytes,
+                    MultiPage.continuationUrls(html, url));
         }
 
         ListPage list = ListPage.parse(html, url, profile);
@@ -114,13 +101,12 @@ public final class PageInspector {
             return v.list(list, filter, profile, -1);
         }
 
-        Optional<String> feedback = FeedbackNotice.match(article.title(), article.text());
-        if (feedback.isPresent()) {
-            reasons.add("inspection feedback announcement (" + feedback.get() + ")");
-            return v.article(PageView.Kind.FEEDBACK_NOTICE, article, List.of());
+        if (verdict.kind() == PageClass.Kind.FEEDBACK_NOTICE) {
+            return v.kept(PageView.Kind.FEEDBACK_NOTICE, verdict, article, body.length, minPageBytes,
+                    MultiPage.continuationUrls(html, url));
         }
 
-        if (verdict != TitleFilter.Verdict.NOISE) {
+        if (verdict.kind() != PageClass.Kind.NOISE) {
             Optional<String> small = ChallengeDetector.detect(html, body.length, article.text().length(), minPageBytes);
             if (small.isPresent()) {
                 reasons.add(small.get());
@@ -130,10 +116,8 @@ public final class PageInspector {
 
         if (article.title() == null) {
             reasons.add("no title found (check title_selectors)");
-        } else if (verdict == TitleFilter.Verdict.NOISE) {
-            reasons.add("title filter: noise (exclude pattern " + filter.excludedBy(article.title()).orElse("?") + ")");
         } else {
-            reasons.add("title filter: no include pattern matches the title");
+            reasons.add(verdict.reason());
         }
         if (!list.links().isEmpty()) {
             reasons.add(list.links().size() + " links, " + reportLinks + " with a report title (a list needs "
@@ -235,6 +219,27 @@ public final class PageInspector {
 
     /** Builds the view once the kind is known. */
     private record View(String url, DecodedPage page, List<String> reasons) {
+        /** A page the crawler publishes (a report or a feedback notice), with what would still make it skip it. */
+        PageView kept(PageView.Kind kind, PageClass.Verdict verdict, ExtractedArticle article, int bytes, int minPageBytes,
+                      List<String> continuation) {
+            Optional<String> small = ChallengeDetector.detect(page.text(), bytes, article.text().length(), minPageBytes);
+            if (small.isPresent()) {
+                reasons.add(small.get());
+                return build(PageView.Kind.CHALLENGE, null, null, null);
+            }
+            reasons.add(verdict.reason());
+            if (article.text().isBlank()) {
+                reasons.add("the crawler would skip it: no article text found (check body_selectors)");
+            }
+            if (article.pageDate() == null) {
+                reasons.add("no publish date found (check date_selectors)");
+            }
+            MojibakeCheck.problem(article.title() + "\n" + article.text()).ifPresent(p -> reasons.add(
+                    "the crawler would skip it: decoded as " + page.charset() + " (" + page.source() + "): " + p
+                            + "; set the profile's charset"));
+            return article(kind, article, continuation);
+        }
+
         PageView build(PageView.Kind kind, ExtractedArticle article, List<ListPage.Link> links, List<String> next) {
             return new PageView(url, url, kind, article == null ? null : article.title(),
                     article == null ? null : article.pageDate(), article == null ? "" : article.text(),
@@ -251,18 +256,21 @@ public final class PageInspector {
         PageView list(ListPage list, TitleFilter filter, SiteProfile profile, int listIndex) {
             long report = 0;
             long noise = 0;
+            long notices = 0;
             for (ListPage.Link l : list.links()) {
-                TitleFilter.Verdict verdict = filter.verdict(l.title());
-                if (verdict == TitleFilter.Verdict.REPORT) {
+                PageClass.Kind kind = PageClass.ofTitle(filter, l.title()).kind();
+                if (kind == PageClass.Kind.REPORT) {
                     report++;
-                } else if (verdict == TitleFilter.Verdict.NOISE) {
+                } else if (kind == PageClass.Kind.NOISE) {
                     noise++;
+                } else if (kind == PageClass.Kind.FEEDBACK_NOTICE) {
+                    notices++;
                 }
             }
             if (!list.links().isEmpty()) {
                 reasons.add(list.links().size() + " links: " + report + " report titles, " + noise
-                        + " noise titles (the crawler skips these), " + (list.links().size() - report - noise)
-                        + " fetched to judge by the page title");
+                        + " noise titles (the crawler skips these), " + notices + " feedback notice titles, "
+                        + (list.links().size() - report - noise - notices) + " fetched to judge by the page title");
             }
             Set<String> next = new LinkedHashSet<>();
             if (listIndex >= 0 && profile != null && (list.totalPages() == 0 || listIndex + 1 < list.totalPages())) {

@@ -2,9 +2,10 @@ package org.rectifywatch.ingest.profile;
 
 import java.net.URI;
 import java.util.List;
+import org.rectifywatch.samples.site.SampleSite;
 
 /**
- * The profile of the loopback sample site ({@code org.rectifywatch.samples.site.SampleSite}), built for the
+ * The profile of the loopback sample site ({@link SampleSite}), built for the
  * port it runs on. It names 127.0.0.1 literally in {@code allowed_hosts}, which is what lets the crawler
  * fetch a loopback address at all. The site's bodies are the sample texts verbatim (page chrome included,
  * as published), so boilerplate stripping is off.
@@ -15,9 +16,9 @@ public final class SampleSiteProfile {
     private SampleSiteProfile() {
     }
 
-    /** The main 巡视巡察 column, three list pages. */
+    /** The main 巡视巡察 column, all its list pages. */
     public static SiteProfile of(String siteUrl) {
-        return column(NAME, siteUrl, "/xsxc/index.html", 3);
+        return column(NAME, siteUrl, SampleSite.COLUMN, SampleSite.COLUMN_PAGES);
     }
 
     /** A profile for one column of the site (e.g. {@code /faults/index.html}). */

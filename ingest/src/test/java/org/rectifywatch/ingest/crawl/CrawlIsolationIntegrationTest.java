@@ -58,9 +58,10 @@ class CrawlIsolationIntegrationTest {
                 assertThat(bad.requests()).contains("/bad/index.html", "/waf/index.html", "/odd/index.html")
                         .doesNotContain("/waf/other.html");
                 // the site after them was crawled in full in the same pass
-                assertThat(s.published() + s.unchanged()).isEqualTo(site.reports().size());
+                assertThat(s.published() + s.notices() + s.unchanged()).isEqualTo(site.reports().size() + site.notices().size());
                 List<RawReport> published = KafkaRecords.raw(kafka.bootstrap(), site.url());
-                assertThat(published).hasSize(site.reports().size());
+                assertThat(published).filteredOn(r -> !RawReport.isFeedbackNotice(r)).hasSize(site.reports().size());
+                assertThat(published).filteredOn(RawReport::isFeedbackNotice).hasSize(site.notices().size());
             }
         }
     }

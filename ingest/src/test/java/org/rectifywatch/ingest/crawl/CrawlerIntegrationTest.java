@@ -67,18 +67,32 @@ class CrawlerIntegrationTest {
 
     @Test
     @Order(1)
-    void firstPassPublishesExactlyTheReportsVerbatim() {
+    void firstPassPublishesExactlyTheReportsAndTheFeedbackNoticesVerbatim() {
         PassSummary s = crawler.runOnce();
         List<SiteArticle> reports = site.reports();
-        assertThat(s.published()).isEqualTo(reports.size());
+        List<SiteArticle> notices = site.notices();
+        assertThat(s.published()).isEqualTo(reports.size()).isEqualTo(11);
+        assertThat(s.notices()).isEqualTo(notices.size()).isEqualTo(5);
+        assertThat(s.changed() + s.noticesChanged()).isZero();
         assertThat(s.skipped()).containsEntry("challenge", 1).containsEntry("not_a_report", 2)
                 .containsEntry("robots_disallowed", 1);
         List<RawReport> records = KafkaRecords.raw(kafka.bootstrap(), site.url());
-        assertThat(records).hasSize(reports.size());
+        assertThat(records).hasSize(reports.size() + notices.size());
+        assertThat(records).filteredOn(RawReport::isFeedbackNotice).hasSize(notices.size());
         Map<String, RawReport> byUrl = latestByUrl();
+        for (SiteArticle a : notices) {
+            RawReport r = byUrl.get(site.url() + a.path());
+            assertThat(r).as(a.name()).isNotNull();
+            assertThat(r.kind()).as(a.name()).isEqualTo(RawReport.FEEDBACK_NOTICE);
+            assertThat(r.text()).as(a.name()).isEqualTo(a.text());
+            assertThat(r.title()).isEqualTo(a.title());
+            assertThat(r.pageDate()).isEqualTo(a.pageDate());
+            assertThat(r.sha256()).isEqualTo(Hashes.sha256(a.text()));
+        }
         for (SiteArticle a : reports) {
             RawReport r = byUrl.get(site.url() + a.path());
             assertThat(r).as(a.name()).isNotNull();
+            assertThat(r.kind()).as(a.name()).isEqualTo(RawReport.REPORT);
             assertThat(r.text()).as(a.name()).isEqualTo(a.text());
             assertThat(r.title()).isEqualTo(a.title());
             assertThat(r.pageDate()).isEqualTo(a.pageDate());
@@ -115,9 +129,15 @@ class CrawlerIntegrationTest {
         PassSummary s = crawler.runOnce();
         assertThat(s.published()).isZero();
         assertThat(s.changed()).isZero();
-        assertThat(s.notModified()).isGreaterThanOrEqualTo(site.reports().size());
+        assertThat(s.notices() + s.noticesChanged()).isZero();
+        int kept = site.reports().size() + site.notices().size();
+        assertThat(s.notModified()).isGreaterThanOrEqualTo(kept);
         assertThat(site.requests()).filteredOn(r -> r.status() == 304).allMatch(SampleSite.Request::conditional)
-                .hasSizeGreaterThanOrEqualTo(site.reports().size());
+                .hasSizeGreaterThanOrEqualTo(kept);
+        for (SiteArticle n : site.notices()) {
+            assertThat(site.requests(n.path())).as(n.name()).singleElement()
+                    .matches(r -> r.status() == 304 && r.conditional());
+        }
         assertThat(KafkaRecords.raw(kafka.bootstrap(), site.url())).hasSize(before);
     }
 
@@ -127,19 +147,26 @@ class CrawlerIntegrationTest {
         SiteArticle a = site.reports().get(2);
         String edited = a.text() + "\n（2025年12月补充）新增整改措施一项。";
         site.editArticle(a.name(), edited);
+        SiteArticle n = site.notices().get(0);
+        String editedNotice = n.text() + "\n（编者注：本文有更新。）";
+        site.editArticle(n.name(), editedNotice);
         int before = KafkaRecords.raw(kafka.bootstrap(), site.url()).size();
         PassSummary s = crawler.runOnce();
         assertThat(s.changed()).isEqualTo(1);
-        assertThat(s.published()).isZero();
+        assertThat(s.noticesChanged()).isEqualTo(1);
+        assertThat(s.published() + s.notices()).isZero();
         assertThat(latestByUrl().get(site.url() + a.path()).text()).isEqualTo(edited);
-        assertThat(KafkaRecords.raw(kafka.bootstrap(), site.url())).hasSize(before + 1);
+        assertThat(latestByUrl().get(site.url() + n.path())).extracting(RawReport::text, RawReport::kind)
+                .containsExactly(editedNotice, RawReport.FEEDBACK_NOTICE);
+        assertThat(KafkaRecords.raw(kafka.bootstrap(), site.url())).hasSize(before + 2);
 
         crawler.close();
         crawler = new Crawler(config(kafka.bootstrap()), List.of(SampleSiteProfile.of(site.url())));
         PassSummary again = crawler.runOnce();
         assertThat(again.published()).isZero();
         assertThat(again.changed()).isZero();
-        assertThat(KafkaRecords.raw(kafka.bootstrap(), site.url())).hasSize(before + 1);
+        assertThat(again.notices() + again.noticesChanged()).isZero();
+        assertThat(KafkaRecords.raw(kafka.bootstrap(), site.url())).hasSize(before + 2);
     }
 
     @Test

@@ -18,6 +18,10 @@ class PageInspectorTest {
     private static final String PARA = "<p>根据省委统一部署，2024年4月至6月，省委第三巡视组对县委开展了常规巡视，并于7月15日反馈了巡视意见。"
             + "县委坚决扛起巡视整改政治责任，把巡视整改作为重大政治任务，逐条逐项研究制定整改措施，现将整改进展情况予以公布。</p>\n";
 
+    /** A feedback announcement's closing paragraph: with it the test pages are no longer small enough to look like challenges. */
+    private static final String NOTICE_PARA = "<p>巡视组组长指出，县委要坚持以习近平新时代中国特色社会主义思想为指导，把抓好巡视整改作为重大政治任务，"
+            + "认真研究反馈意见，制定整改方案，压紧压实整改责任，确保件件有着落、事事有回音。县委书记主持会议并作表态讲话。</p>\n";
+
     private static final SiteProfile PROFILE = new SiteProfile("example", "trs-wcm", true, false, "test column",
             List.of(SITE + "/xsxc/index.html"), new Pagination(Pagination.Kind.INDEX_N, null, 1), 2, 5,
             "ul.list li a", "/\\d{6}/t\\d{8}_\\d+\\.html$", List.of("div.title h1"), List.of("span.date"),
@@ -139,7 +143,7 @@ class PageInspectorTest {
 
     @Test
     void aFeedbackAnnouncementIsAFeedbackNotice() {
-        String body = "<p>11月5日，省委第三巡视组向示例县委反馈巡视情况。会议由县委书记主持。</p>" + PARA;
+        String body = "<p>11月5日，省委第三巡视组向示例县委反馈巡视情况。会议由县委书记主持。</p>" + PARA + NOTICE_PARA;
         PageView v = inspect(article("省委第三巡视组向示例县委反馈巡视情况", body), SITE + "/xsxc/202411/t20241105_9.html", PROFILE);
         assertThat(v.kind()).isEqualTo(PageView.Kind.FEEDBACK_NOTICE);
         assertThat(v.published()).isEqualTo("2024-11-05");

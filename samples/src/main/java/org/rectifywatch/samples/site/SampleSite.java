@@ -29,13 +29,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.rectifywatch.samples.SampleNotices;
 import org.rectifywatch.samples.SampleReports;
 
 /**
  * A small publication site on loopback that looks like the real ones (sites.md): a 巡视巡察 column with
  * paginated TRS-style list pages, report articles in a TRS WCM-like and a Hanweb-like layout, one of them
- * GBK-encoded with a {@code gb2312} declaration, one split over three pages, news items that are not
- * reports (a 动员会 and a 反馈会), an anti-bot challenge page, a robots.txt that disallows {@code /private/},
+ * GBK-encoded with a {@code gb2312} declaration, one split over three pages, inspection feedback announcements
+ * ({@link SampleNotices}: some for units whose report the site serves, some for units whose report is missing),
+ * news items that are neither (a 动员会 and a 整改推进会), an anti-bot challenge page, a robots.txt that disallows
+ * {@code /private/},
  * ETag / Last-Modified with 304s, and a 429 with Retry-After on the first request of one article.
  * Every request is logged with its time. Switches simulate an unreachable site, 500s and stalls, and a
  * {@code /faults/} column links a 20 MB page, a redirect to another host, a page that never answers in
@@ -47,6 +50,8 @@ public final class SampleSite implements AutoCloseable {
     public static final String FAULTS = "/faults/index.html";
     public static final String CORPUS = "/corpus/index.html";
     public static final int PER_PAGE = 5;
+    /** List pages of the main column ({@link #COLUMN}): 11 reports, 5 feedback notices and 4 other items. */
+    public static final int COLUMN_PAGES = 4;
     public static final int HUGE_BYTES = 20 * 1024 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -135,10 +140,10 @@ public final class SampleSite implements AutoCloseable {
                 "省委第六巡视组巡视桐溪县工作动员会召开", "省委第六巡视组巡视桐溪县工作动员会召开", "2025-03-12",
                 "3月12日，省委第六巡视组巡视桐溪县工作动员会召开。会上，巡视组组长就做好巡视工作作了讲话。\n巡视组将在桐溪县工作约2个月。",
                 SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.NOISE));
-        items.add(5, new SiteArticle("noise-feedback-meeting", "/xsxc/202506/t20250620_9002.html",
-                "省委第六巡视组向桐溪县委反馈巡视情况反馈会召开", "省委第六巡视组向桐溪县委反馈巡视…", "2025-06-20",
-                "6月20日，省委第六巡视组向桐溪县委反馈巡视情况。反馈会上，巡视组指出了巡视发现的问题，提出了整改意见建议。\n"
-                        + "县委书记表示，坚决扛起巡视整改政治责任，不折不扣抓好整改落实。",
+        items.add(5, new SiteArticle("noise-progress-meeting", "/xsxc/202507/t20250715_9002.html",
+                "桐溪县召开巡视整改工作推进会", "桐溪县召开巡视整改工作推进会", "2025-07-15",
+                "7月15日，桐溪县召开巡视整改工作推进会。会议通报了省委第六巡视组向县委反馈巡视意见以来的整改进展，"
+                        + "对下一阶段整改工作作出部署。\n会议要求，各责任单位要对照整改任务清单逐项抓好落实，确保按期完成整改任务。",
                 SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.NOISE));
         items.add(7, new SiteArticle("challenge", "/xsxc/202509/t20250905_9003.html",
                 "中共示例区委关于省委巡视整改进展情况的通报", "中共示例区委关于省委巡视整改进展情况的通报", "2025-09-05",
@@ -146,6 +151,27 @@ public final class SampleSite implements AutoCloseable {
         items.add(9, new SiteArticle("disallowed", "/private/202509/t20250910_9004.html",
                 "中共示例县委关于市委巡察整改情况的通报", "中共示例县委关于市委巡察整改情况的通报", "2025-09-10",
                 "内部页面。", SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.DISALLOWED));
+        // feedback notices next to the reports of their time; with them the column has four full pages:
+        // s01 s02 动员会 s03 n01 | s04 推进会 s05 challenge s06 | n02 disallowed s07 n04 s08 | s09 n03 s10 n05 s11
+        List<SampleNotices.Notice> notices = SampleNotices.all();
+        List<SiteArticle> noticeItems = new ArrayList<>();
+        for (int k = 0; k < notices.size(); k++) {
+            SampleNotices.Notice n = notices.get(k);
+            LocalDate d = LocalDate.parse(n.pageDate());
+            boolean hanweb = k == notices.size() - 1;
+            String path = hanweb
+                    ? String.format("/art/%d/%d/%d/art_1234_%d.html", d.getYear(), d.getMonthValue(), d.getDayOfMonth(), 9101 + k)
+                    : String.format("/xsxc/%04d%02d/t%04d%02d%02d_%d.html", d.getYear(), d.getMonthValue(), d.getYear(),
+                    d.getMonthValue(), d.getDayOfMonth(), 9101 + k);
+            noticeItems.add(new SiteArticle(n.name(), path, n.title(), n.title(), n.pageDate(), stripNewline(n.text()),
+                    hanweb ? SiteArticle.Layout.HANWEB : SiteArticle.Layout.TRS, false, 1, 1, base.plus(k, ChronoUnit.HOURS),
+                    SiteArticle.Kind.NOTICE));
+        }
+        // {notice, its index in the column}, by index: each index counts the notices placed before it
+        int[][] placement = {{0, 4}, {1, 10}, {3, 13}, {2, 16}, {4, 18}};
+        for (int[] p : placement) {
+            items.add(Math.min(p[1], items.size()), noticeItems.get(p[0]));
+        }
         for (SiteArticle a : items) {
             articles.put(a.name(), a);
             column.add(a.name());
@@ -205,6 +231,16 @@ public final class SampleSite implements AutoCloseable {
     /** The report articles of the main column (what a crawler must publish). */
     public List<SiteArticle> reports() {
         return column.stream().map(articles::get).filter(a -> a.kind() == SiteArticle.Kind.REPORT).toList();
+    }
+
+    /** The inspection feedback announcements of the main column (a crawler publishes them as feedback notices). */
+    public List<SiteArticle> notices() {
+        return column.stream().map(articles::get).filter(a -> a.kind() == SiteArticle.Kind.NOTICE).toList();
+    }
+
+    /** List pages of the main column. */
+    public int columnPages() {
+        return Math.max(1, (column.size() + PER_PAGE - 1) / PER_PAGE);
     }
 
     public List<SiteArticle> corpusReports() {

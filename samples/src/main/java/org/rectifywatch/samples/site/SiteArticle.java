@@ -16,14 +16,14 @@ import java.time.Instant;
  * @param pages        pages the article is split over (TRS createPageHTML_ZW)
  * @param version      bumped by every edit (drives the ETag)
  * @param lastModified Last-Modified of the current version
- * @param kind         report, noise, challenge or robots-disallowed
+ * @param kind         report, inspection feedback notice, noise, challenge or robots-disallowed
  */
 public record SiteArticle(String name, String path, String title, String listTitle, String pageDate, String text,
                           Layout layout, boolean gbk, int pages, int version, Instant lastModified, Kind kind) {
 
     public enum Layout { TRS, HANWEB }
 
-    public enum Kind { REPORT, NOISE, CHALLENGE, DISALLOWED }
+    public enum Kind { REPORT, NOTICE, NOISE, CHALLENGE, DISALLOWED }
 
     SiteArticle edited(String newText, Instant at) {
         return new SiteArticle(name, path, title, listTitle, pageDate, newText, layout, gbk, pages, version + 1, at, kind);
