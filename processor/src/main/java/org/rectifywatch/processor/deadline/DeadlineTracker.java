@@ -171,10 +171,15 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
     private AlertRecord alert(TrackedIssue t, String alertId, org.rectifywatch.model.wire.AlertKind kind, String due,
                               String commitmentText, long daysOverdue, AlertState state, long raisedAtMs, Long resolvedAtMs,
                               String byIssueId, String byReportUrl) {
-        return new AlertRecord(alertId, kind, state, t.issueId(), t.reportId(), t.target(), t.provinceHint(), t.inspector(),
-                t.problem(), t.topic(), t.pillar(), commitmentText, due, daysOverdue, t.reportUrl(), t.reportTitle(),
-                Instant.ofEpochMilli(raisedAtMs), resolvedAtMs == null ? null : Instant.ofEpochMilli(resolvedAtMs),
-                byIssueId, byReportUrl);
+        // Compile-level adaptation to the new AlertRecord contract (reason, feedback date, updated/closed times,
+        // supersededBy); days overdue are no longer stored but computed when read.
+        String reason = state == AlertState.raised ? kind + ": due " + due
+                : state + (byReportUrl == null ? "" : " by " + byReportUrl);
+        Instant raisedAt = Instant.ofEpochMilli(raisedAtMs);
+        Instant closedAt = resolvedAtMs == null ? null : Instant.ofEpochMilli(resolvedAtMs);
+        return new AlertRecord(alertId, kind, state, reason, t.issueId(), t.reportId(), t.target(), t.provinceHint(),
+                t.inspector(), t.problem(), t.topic(), t.pillar(), commitmentText, due, t.feedbackDate(), t.reportUrl(),
+                t.reportTitle(), raisedAt, closedAt == null ? raisedAt : closedAt, closedAt, byIssueId, byReportUrl, null);
     }
 
     private void forward(AlertRecord a) {

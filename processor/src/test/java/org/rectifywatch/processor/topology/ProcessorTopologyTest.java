@@ -180,7 +180,7 @@ class ProcessorTopologyTest {
 
         driver.advanceWallClockTime(Duration.between(at("2026-01-01"), at("2026-11-21")));
         List<AlertRecord> later = alerts.readValuesToList();
-        assertThat(later).allMatch(a -> a.state() == AlertState.raised && a.daysOverdue() > 0 && a.reportUrl() != null && a.problem() != null);
+        assertThat(later).allMatch(a -> a.state() == AlertState.raised && a.daysOverdue(LocalDate.parse("2026-11-21")) > 0 && a.reportUrl() != null && a.problem() != null);
         raised.addAll(ids(later, AlertState.raised));
         assertThat(raised).hasSize(expectedAlertCount(gold1, LocalDate.parse("2026-11-21")));
 
@@ -258,7 +258,7 @@ class ProcessorTopologyTest {
         assertThat(alerts.readValuesToList()).singleElement().satisfies(a -> {
             assertThat(a.alertId()).isEqualTo(raised.get(0).alertId());
             assertThat(a.state()).isEqualTo(AlertState.resolved);
-            assertThat(a.resolvedAt()).isNotNull();
+            assertThat(a.closedAt()).isNotNull();
         });
         driver.advanceWallClockTime(Duration.ofDays(30));
         assertThat(alerts.isEmpty()).isTrue();
