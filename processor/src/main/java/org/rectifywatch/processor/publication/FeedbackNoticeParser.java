@@ -26,8 +26,9 @@ import org.rectifywatch.processor.parse.DateText.PartialDate;
  * <p>The date of a clause is, in order: the last date before 向 in its own part of the sentence (a range gives its
  * end: 1月14日至16日 → 16日; 近日/日前/近期 give the page date), except a date that dates the inspection itself
  * (「3月至5月，TEAM对X进行了巡视，并向X反馈」); else the date of the clause before it in the same sentence (clauses
- * joined by ； ， share the first one's date); else the last earlier sentence that mentions 反馈 and a date but
- * names no unit (a lead: 「1月14日至16日，…集中反馈。」); else the page date, with a warning. A date without a year
+ * joined by ； ， share the first one's date); else the date of the last earlier sentence that mentions 反馈 and a
+ * date but names no unit (a lead: 「1月14日至16日，…集中反馈。」; its last date before 反馈, else its first after);
+ * else the page date, with a warning. A date without a year
  * takes the page date's year, the previous year when its month is later than the page's month.
  *
  * <p>A newline after punctuation adds nothing; a newline without punctuation ends a sentence, unless the line
@@ -180,7 +181,7 @@ public final class FeedbackNoticeParser {
 
     /** A feedback clause of the text. */
     private record Clause(int teamStart, int teamEnd, int to, int end, Matcher team, String gap, String units,
-            Sentence sentence) {
+            Sentence sentence, boolean shared) {
     }
 
     private static final class Reader {
@@ -264,6 +265,7 @@ public final class FeedbackNoticeParser {
             List<Clause> clauses = new ArrayList<>();
             Matcher team = Teams.TEAM.matcher(text);
             int from = 0;
+            int lonelyEnd = -1; // the end of the last team that opened no clause
             while (from < text.length() && team.find(from)) {
                 Sentence s = sentenceAt(team.start());
                 Matcher tail = TAIL.matcher(text);
@@ -271,10 +273,14 @@ public final class FeedbackNoticeParser {
                 if (tail.lookingAt()) {
                     Matcher frozen = Teams.TEAM.matcher(text);
                     frozen.region(team.start(), team.end()).lookingAt();
+                    // 省委第一巡视组、第二巡视组分别向A、B反馈: which team gave which unit is not told
+                    boolean shared = lonelyEnd >= 0 && lonelyEnd <= team.start()
+                            && text.substring(lonelyEnd, team.start()).matches("[、，,和及与]");
                     clauses.add(new Clause(team.start(), team.end(), tail.start(2) - 1, tail.end(), frozen,
-                            tail.group(1), tail.group(2), s));
+                            tail.group(1), tail.group(2), s, shared));
                     from = tail.end();
                 } else {
+                    lonelyEnd = team.end();
                     from = team.end();
                 }
             }
@@ -287,14 +293,15 @@ public final class FeedbackNoticeParser {
                 if (units.isEmpty()) {
                     continue; // 向被巡视党组织反馈: no unit; the sentence may serve as a lead
                 }
-                unitSentences.add(sentences.indexOf(c.sentence()));
+                int index = sentenceIndex(c.teamStart());
+                unitSentences.add(index);
                 int segStart = sameSentence ? previous.end() : c.sentence().start();
                 DateResult d = ownDate(segStart, c);
                 if (d == null && sameSentence && previousDate != null) {
                     d = new DateResult(previousDate, DateSource.SENTENCE, null);
                 }
                 if (d == null) {
-                    d = lead(sentences.indexOf(c.sentence()), unitSentences);
+                    d = lead(index, unitSentences);
                 }
                 if (d.source == DateSource.PAGE || d.source == DateSource.NONE) {
                     warn(d, "no feedback date for the sentence «" + sentence + "»");
@@ -303,9 +310,9 @@ public final class FeedbackNoticeParser {
                 }
                 String normal = Teams.normalise(c.team(), defaultBody);
                 String body = c.team().group(1) != null ? Teams.body(c.team().group(1)) : defaultBody;
-                if (c.gap().matches(".*(?:巡视|巡察)(?:第" + Teams.NUM + ")?组.*")) {
-                    warnings.add("more than one team before 向 in the sentence «" + sentence + "»; the units are given"
-                            + " to the first");
+                if (c.shared()) {
+                    warnings.add("several teams share one unit list in the sentence «" + sentence + "»; the units are"
+                            + " given to the last team");
                 }
                 for (String u : units) {
                     mergeOrAdd(found, new Found(u, normal, body, c.team().group(4), d.iso, d.source, sentence));
@@ -345,8 +352,8 @@ public final class FeedbackNoticeParser {
                 if (unit == null) {
                     continue;
                 }
-                Sentence s = sentenceAt(m.start());
-                int idx = sentences.indexOf(s);
+                int idx = sentenceIndex(m.start());
+                Sentence s = sentences.get(idx);
                 DateResult d = lastDate(s.start(), s.end(), m.end());
                 if (d == null) {
                     d = lead(idx, unitSentences);
@@ -529,15 +536,22 @@ public final class FeedbackNoticeParser {
                 return null;
             }
             Sentence s = sentences.get(i);
-            if (!text.substring(s.start(), s.end()).contains("反馈")) {
+            int verb = text.substring(s.start(), s.end()).lastIndexOf("反馈");
+            if (verb < 0) {
                 return null;
             }
-            DateToken best = null;
+            verb += s.start();
+            // the last date before the (last) 反馈, else the first after it (反馈会于6月20日召开)
+            DateToken before = null;
+            DateToken after = null;
             for (DateToken t : dates) {
-                if (t.start() >= s.start() && t.end() <= s.end()) {
-                    best = t;
+                if (t.start() >= s.start() && t.end() <= verb) {
+                    before = t;
+                } else if (after == null && t.start() >= verb && t.end() <= s.end()) {
+                    after = t;
                 }
             }
+            DateToken best = before != null ? before : after;
             return best == null ? null : resolve(best, DateSource.LEAD);
         }
 
@@ -694,12 +708,22 @@ public final class FeedbackNoticeParser {
         // ---- sentences and dates of the text
 
         private Sentence sentenceAt(int pos) {
-            for (Sentence s : sentences) {
-                if (pos >= s.start() && pos < s.end()) {
-                    return s;
+            return sentences.get(sentenceIndex(pos));
+        }
+
+        /** The index of the sentence holding {@code pos} (sentences cover the text without gaps). */
+        private int sentenceIndex(int pos) {
+            int lo = 0;
+            int hi = sentences.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (sentences.get(mid).start() <= pos) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
                 }
             }
-            return new Sentence(pos, pos);
+            return lo;
         }
 
         private String excerpt(Sentence s) {
@@ -768,10 +792,16 @@ public final class FeedbackNoticeParser {
             out.add(new DateToken(m.start(), end, d));
             from = Math.max(end, m.start() + 1);
         }
+        List<DateToken> near = new ArrayList<>();
         Matcher n = NEAR.matcher(text);
         while (n.find()) {
-            out.add(new DateToken(n.start(), n.end(), null));
+            int at = n.start();
+            // 12月31日前 is a deadline, not 日前
+            if (out.stream().noneMatch(t -> at >= t.start() && at < t.end())) {
+                near.add(new DateToken(n.start(), n.end(), null));
+            }
         }
+        out.addAll(near);
         out.removeIf(t -> t.date() == null && !NEAR.matcher(text.substring(t.start(), t.end())).matches());
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;

@@ -221,6 +221,32 @@ class FeedbackNoticeParserTest {
                 fb("中共南峰县委", "省委第九巡视组", null, "2025-03-04", InspectionLevel.PROVINCIAL));
     }
 
+    @Test
+    void teamsSharingOneUnitListAreFlagged() {
+        NoticeReading r = FeedbackNoticeParser.parse(null,
+                "5月6日，省委第一巡视组、第二巡视组分别向中共石峰县委、中共临洮县委反馈巡视情况。", "2025-05-08");
+        assertThat(r.feedbacks()).extracting(InspectionFeedback::unit).containsExactly("中共石峰县委", "中共临洮县委");
+        assertThat(r.warnings()).singleElement().asString().contains("several teams").contains("石峰");
+    }
+
+    @Test
+    void aDeadlineEndingIn日前IsNotRecently() {
+        NoticeReading r = FeedbackNoticeParser.parse("省委第二轮巡视完成反馈",
+                "3月4日，省委第二轮巡视完成反馈，要求各地于6月30日前报送整改方案。省委第五巡视组向中共江屏县委反馈巡视情况。",
+                "2025-07-10");
+        assertThat(r.feedbacks()).extracting(InspectionFeedback::feedbackDate).containsExactly("2025-03-04");
+        NoticeReading own = FeedbackNoticeParser.parse(null,
+                "3月4日，省委第五巡视组向中共江屏县委反馈巡视情况，要求于6月30日前报送整改方案。", "2025-07-10");
+        assertThat(own.feedbacks()).extracting(InspectionFeedback::feedbackDate).containsExactly("2025-03-04");
+    }
+
+    @Test
+    void aLeadThatDatesItsMeetingAfterTheWord反馈() {
+        NoticeReading r = FeedbackNoticeParser.parse(null,
+                "巡视反馈会于11月18日召开。会上，省委第八巡视组组长赵卫东向中共沙湄县委领导班子反馈了巡视情况。", "2025-11-20");
+        assertThat(r.feedbacks()).extracting(InspectionFeedback::feedbackDate).containsExactly("2025-11-18");
+    }
+
     // ---- nothing to read
 
     @Test
