@@ -61,6 +61,10 @@ public final class FeedbackNoticeParser {
     private static final Pattern UNIT_END = Pattern.compile(
             "(?:委员会|党工委|工委|党组|党委|委|政府|局|公司|集团|院|会|厅|部|办|处|所|中心|学校|学院|大学|医院|银行|社|站|队|馆|台"
                     + "|县|区|市|州|盟|旗|镇|乡|村|街道|社区|组织|园|场|署|室|团)$");
+    /** A unit named by a pronoun (并向其反馈): the object of 对…进行了巡视 in the same clause names it. */
+    private static final Pattern PRONOUN = Pattern.compile("^(?:其|该(?:[\\p{IsHan}]{0,6}))$");
+    private static final Pattern INSPECTED = Pattern.compile(
+            "对([^，,。；;、]{2,40}?)(?:进行了|开展了|进行|开展|实施了|实施)[^，,。；;]{0,12}?(?:巡视|巡察)");
     private static final Pattern QUOTES = Pattern.compile("^[“”\"'‘’《》「」『』]+|[“”\"'‘’《》「」『』]+$");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u3000\\uFEFF]+");
     private static final String SENTENCE_END = "。！？!?";
@@ -453,6 +457,10 @@ public final class FeedbackNoticeParser {
                 if (GENERIC.matcher(u).find()) {
                     generic = true;
                     continue;
+                }
+                Matcher object = INSPECTED.matcher(gap);
+                if (PRONOUN.matcher(u).matches() && object.find()) {
+                    u = cleanUnit(object.group(1));
                 }
                 doubt(u, sentence);
                 if (!out.contains(u)) {

@@ -105,6 +105,15 @@ class FeedbackNoticeParserTest {
         assertThat(undated.warnings()).singleElement().asString().contains("page date");
     }
 
+    @Test
+    void aUnitNamedByAPronounIsTheOneInspected() {
+        NoticeReading r = FeedbackNoticeParser.parse(null,
+                "2025年3月至5月，县委第一巡察组对县教育局党组进行了常规巡察，7月8日向其反馈了巡察意见。", "2025-07-10");
+        assertThat(r.feedbacks()).containsExactly(
+                fb("县教育局党组", "县委第一巡察组", null, "2025-07-08", InspectionLevel.LOCAL));
+        assertThat(r.warnings()).isEmpty();
+    }
+
     // ---- dates
 
     @Test
