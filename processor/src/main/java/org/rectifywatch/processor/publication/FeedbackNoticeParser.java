@@ -54,7 +54,8 @@ public final class FeedbackNoticeParser {
     private static final Pattern NEAR = Pattern.compile("近日|日前|近期|前不久|近来|近几天|这几天");
     private static final Pattern AUDIENCE = Pattern.compile(
             "(?:领导班子及其成员|领导班子和班子成员|领导班子成员|领导班子|班子成员|主要负责同志|主要负责人|主要领导同志|主要领导"
-                    + "|有关负责同志|负责同志|负责人|书记[\\p{IsHan}]{0,3}|同志|的)$");
+                    + "|有关负责同志|负责同志|负责人|同志|的|[和及与、]"
+                    + "|副?(?:书记|董事长|总经理|局长|厅长|县长|市长|区长|镇长|乡长|主任|院长|校长|行长)[\\p{IsHan}]{0,3})$");
     private static final Pattern AUDIENCE_INSIDE = Pattern.compile("(?:及其成员|及班子成员|和班子成员)");
     private static final Pattern ET_CETERA = Pattern.compile("等(?:[\\d一二三四五六七八九十百]+个)?(?:单位|地区|部门|党组织|地方|县|区|市).*$|等$");
     private static final Pattern GENERIC = Pattern.compile("被巡视|被巡察|^(?:各|有关|相关|所属|下属|全体)|^(?:党组织|单位|部门)$");

@@ -72,6 +72,11 @@ class FeedbackNoticeParserTest {
         NoticeReading secretary = FeedbackNoticeParser.parse(null,
                 "3月8日，县委第三巡察组向枫林镇党委书记孙明反馈了巡察情况。", "2025-03-10");
         assertThat(secretary.feedbacks()).extracting(InspectionFeedback::unit).containsExactly("枫林镇党委");
+        NoticeReading chairman = FeedbackNoticeParser.parse(null, "9月2日，中央第十巡视组向中国云翠电力控股集团有限公司党组书记、"
+                + "董事长周志强和领导班子反馈了巡视情况。", "2025-09-05");
+        assertThat(chairman.feedbacks()).extracting(InspectionFeedback::unit)
+                .containsExactly("中国云翠电力控股集团有限公司党组");
+        assertThat(chairman.warnings()).isEmpty();
     }
 
     @Test
