@@ -2,7 +2,9 @@ package org.rectifywatch.processor.publication;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rectifywatch.processor.parse.ChineseNumbers;
@@ -235,7 +237,7 @@ public final class FeedbackNoticeParser {
                 return new NoticeReading(List.of(), warnings);
             }
             List<Found> found = new ArrayList<>();
-            List<Integer> unitSentences = new ArrayList<>();
+            Set<Integer> unitSentences = new HashSet<>();
             readClauses(found, unitSentences);
             List<Found> fromTitle = new ArrayList<>();
             readTitleClauses(fromTitle);
@@ -244,7 +246,7 @@ public final class FeedbackNoticeParser {
                     DateResult d = firstLead(unitSentences);
                     f.date = d.iso;
                     f.source = d.source;
-                    if (d.source == DateSource.PAGE) {
+                    if (d.source == DateSource.PAGE || d.source == DateSource.NONE) {
                         warn(d, "no feedback date in the text for «" + f.unit + "» of the title «" + title + "»");
                     }
                     found.add(f);
@@ -266,7 +268,7 @@ public final class FeedbackNoticeParser {
 
         // ---- clauses
 
-        private void readClauses(List<Found> found, List<Integer> unitSentences) {
+        private void readClauses(List<Found> found, Set<Integer> unitSentences) {
             List<Clause> clauses = new ArrayList<>();
             Matcher team = Teams.TEAM.matcher(text);
             int from = 0;
@@ -350,7 +352,7 @@ public final class FeedbackNoticeParser {
         }
 
         /** The forms without 向: 「TEAM巡视UNIT反馈会」 (text, then title), 「UNIT召开…反馈会」 (title). */
-        private void readMeetings(List<Found> found, List<Integer> unitSentences) {
+        private void readMeetings(List<Found> found, Set<Integer> unitSentences) {
             Matcher m = MEETING.matcher(text);
             while (m.find()) {
                 String unit = cleanUnit(m.group(6));
@@ -519,7 +521,7 @@ public final class FeedbackNoticeParser {
         }
 
         /** The date of the last lead sentence before sentence {@code idx}, else the page date. */
-        private DateResult lead(int idx, List<Integer> unitSentences) {
+        private DateResult lead(int idx, Set<Integer> unitSentences) {
             for (int i = idx - 1; i >= 0; i--) {
                 DateResult d = leadOf(i, unitSentences);
                 if (d != null) {
@@ -530,7 +532,7 @@ public final class FeedbackNoticeParser {
         }
 
         /** For a title's unit: the first lead sentence of the text, else the page date. */
-        private DateResult firstLead(List<Integer> unitSentences) {
+        private DateResult firstLead(Set<Integer> unitSentences) {
             for (int i = 0; i < sentences.size(); i++) {
                 DateResult d = leadOf(i, unitSentences);
                 if (d != null) {
@@ -540,7 +542,7 @@ public final class FeedbackNoticeParser {
             return pageDate();
         }
 
-        private DateResult leadOf(int i, List<Integer> unitSentences) {
+        private DateResult leadOf(int i, Set<Integer> unitSentences) {
             if (unitSentences.contains(i)) {
                 return null;
             }
