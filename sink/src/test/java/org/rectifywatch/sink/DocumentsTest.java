@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -17,6 +20,8 @@ import org.rectifywatch.model.wire.AlertState;
 import org.rectifywatch.sink.config.MaskedUrl;
 import org.rectifywatch.sink.config.SinkConfig;
 import org.rectifywatch.sink.index.DocumentMapper;
+import org.rectifywatch.sink.index.IndexMigrations;
+import org.rectifywatch.sink.index.IndexNames;
 import org.rectifywatch.sink.index.IndexSetup;
 import org.rectifywatch.sink.index.LogicalIndex;
 import org.rectifywatch.sink.notify.AlertMessage;
@@ -31,7 +36,97 @@ class DocumentsTest {
         Instant now = Instant.parse("2024-05-01T00:00:00Z");
         check(LogicalIndex.REPORTS, Json.MAPPER.valueToTree(DocumentMapper.report(SinkFixture.report("r", 1), now)));
         check(LogicalIndex.ISSUES, Json.MAPPER.valueToTree(DocumentMapper.issue(SinkFixture.issue("i", 1, "2021-02-05"), now)));
-        check(LogicalIndex.ALERTS, Json.MAPPER.valueToTree(DocumentMapper.alert(SinkFixture.alert("a", AlertState.raised), now)));
+        for (AlertState state : AlertState.values()) {
+            check(LogicalIndex.ALERTS, Json.MAPPER.valueToTree(DocumentMapper.alert(SinkFixture.alert("a", state), now)));
+            check(LogicalIndex.ALERTS, Json.MAPPER.valueToTree(DocumentMapper.alert(SinkFixture.reportOverdue("p", state), now)));
+        }
+    }
+
+    @Test
+    void anAlertDocumentIsTheAlertAsOfItsTransitionWithoutStoredDaysOverdue() {
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        for (AlertState state : AlertState.values()) {
+            JsonNode d = Json.MAPPER.valueToTree(DocumentMapper.alert(SinkFixture.alert("a", state), now));
+            assertThat(d.path("state").asText()).isEqualTo(state.name());
+            assertThat(d.path("alert_kind").asText()).isEqualTo("commitment_overdue");
+            assertThat(d.path("reason").asText()).isEqualTo(SinkFixture.alert("a", state).reason()).isNotBlank();
+            assertThat(d.path("problem").asText()).isEqualTo("问题 a");
+            assertThat(d.path("due_date").asText()).isEqualTo("2021-12-31");
+            assertThat(d.path("feedback_date").asText()).isEqualTo("2021-02-05");
+            assertThat(d.path("raised_at").asText()).isEqualTo("2023-02-04T00:00:00Z");
+            assertThat(d.path("@timestamp").asText()).isEqualTo("2026-12-01T00:00:00Z");
+            if (state == AlertState.raised) {
+                assertThat(d.path("closed_at").isNull()).as("an open alert is not closed").isTrue();
+                assertThat(d.path("updated_at").asText()).isEqualTo("2023-02-04T00:00:00Z");
+            } else {
+                assertThat(d.path("closed_at").asText()).as(state + " closes the alert").isEqualTo("2023-06-01T00:00:00Z");
+                assertThat(d.path("updated_at").asText()).isEqualTo("2023-06-01T00:00:00Z");
+            }
+            assertThat(d.path("superseded_by").isNull()).isEqualTo(state != AlertState.superseded);
+            assertThat(d.path("resolved_by_report_url").isNull()).isEqualTo(state != AlertState.resolved);
+            assertThat(d.has("days_overdue")).as("days overdue change daily: never stored").isFalse();
+            assertThat(d.has("resolved_at")).isFalse();
+        }
+        JsonNode superseded = Json.MAPPER.valueToTree(DocumentMapper.alert(SinkFixture.alert("a", AlertState.superseded), now));
+        assertThat(superseded.path("superseded_by").asText()).isEqualTo("a-next");
+
+        JsonNode p = Json.MAPPER.valueToTree(DocumentMapper.alert(SinkFixture.reportOverdue("p", AlertState.raised), now));
+        assertThat(p.path("alert_kind").asText()).isEqualTo("report_overdue");
+        assertThat(p.path("target").asText()).isEqualTo("中共松岭县委");
+        assertThat(p.path("inspector").asText()).isEqualTo("省委第一巡视组");
+        assertThat(p.path("feedback_date").asText()).isEqualTo("2025-01-16");
+        assertThat(p.path("due_date").asText()).isEqualTo("2025-07-16");
+        assertThat(p.path("report_url").asText()).isEqualTo("https://example.gov.cn/notice-songling.html");
+        for (String absent : new String[] {"issue_id", "problem", "commitment_text", "topic", "pillar"}) {
+            assertThat(p.path(absent).isNull()).as(absent + " of a report_overdue alert").isTrue();
+        }
+        JsonNode published = Json.MAPPER.valueToTree(DocumentMapper.alert(SinkFixture.reportOverdue("p", AlertState.resolved), now));
+        assertThat(published.path("resolved_by_report_url").asText()).isEqualTo("https://example.gov.cn/songling-report.html");
+        assertThat(published.path("closed_at").asText()).isEqualTo("2025-09-01T02:00:00Z");
+    }
+
+    @Test
+    void theAlertsIndexIsAtMappingVersion2AndOnlyItsOlderVersionsAreMigrated() {
+        IndexNames names = new IndexNames("t1");
+        assertThat(names.concrete(LogicalIndex.ALERTS)).isEqualTo("t1-alerts-v2");
+        assertThat(names.concrete(LogicalIndex.ISSUES)).isEqualTo("t1-issues-v1");
+        assertThat(names.version(LogicalIndex.ALERTS, "t1-alerts-v1")).hasValue(1);
+        assertThat(names.version(LogicalIndex.ALERTS, "t1-alerts-v12")).hasValue(12);
+        assertThat(names.version(LogicalIndex.ALERTS, "t1-alerts-reindexed")).isEmpty();
+        assertThat(names.version(LogicalIndex.ALERTS, "t1-issues-v1")).isEmpty();
+        assertThat(names.version(LogicalIndex.ALERTS, "t1-alerts-v1-copy")).isEmpty();
+        JsonNode props = IndexSetup.template(LogicalIndex.ALERTS).path("mappings").path("properties");
+        assertThat(props.has("days_overdue")).isFalse();
+        assertThat(props.has("resolved_at")).isFalse();
+        assertThat(props.path("closed_at").path("type").asText()).isEqualTo("date");
+        assertThat(props.path("feedback_date").path("format").asText()).contains("yyyy-MM");
+    }
+
+    @Test
+    void aV1AlertDocumentBecomesAV2OneAndOtherIndicesAreCopiedAsTheyAre() {
+        ObjectNode resolved = (ObjectNode) Json.read("""
+                {"alert_id":"a","state":"resolved","days_overdue":300,"raised_at":"2022-01-01T00:00:00Z",
+                 "resolved_at":"2022-10-01T00:00:00Z","due_date":"2021-08-05"}""", JsonNode.class);
+        ObjectNode v2 = IndexMigrations.migrate(LogicalIndex.ALERTS, 1, resolved);
+        assertThat(v2.has("days_overdue")).isFalse();
+        assertThat(v2.has("resolved_at")).isFalse();
+        assertThat(v2.path("closed_at").asText()).isEqualTo("2022-10-01T00:00:00Z");
+        assertThat(v2.path("updated_at").asText()).isEqualTo("2022-10-01T00:00:00Z");
+        assertThat(v2.path("due_date").asText()).isEqualTo("2021-08-05");
+        assertThat(resolved.has("days_overdue")).as("the source is not modified").isTrue();
+        ObjectNode raised = (ObjectNode) Json.read("""
+                {"alert_id":"b","state":"raised","days_overdue":3,"raised_at":"2023-02-04T00:00:00Z","resolved_at":null}""",
+                JsonNode.class);
+        ObjectNode open = IndexMigrations.migrate(LogicalIndex.ALERTS, 1, raised);
+        assertThat(open.path("closed_at").isMissingNode()).isTrue();
+        assertThat(open.path("updated_at").asText()).isEqualTo("2023-02-04T00:00:00Z");
+        Set<String> mapped = new HashSet<>();
+        IndexSetup.template(LogicalIndex.ALERTS).path("mappings").path("properties").fieldNames().forEachRemaining(mapped::add);
+        Set<String> fields = new HashSet<>();
+        v2.fieldNames().forEachRemaining(fields::add);
+        assertThat(mapped).as("every migrated field is mapped in v2 (strict)").containsAll(fields);
+        ObjectNode issue = (ObjectNode) Json.read("{\"issue_id\":\"i\",\"days_overdue\":1}", JsonNode.class);
+        assertThat(IndexMigrations.migrate(LogicalIndex.ISSUES, 1, issue)).isEqualTo(issue);
     }
 
     private static void check(LogicalIndex index, JsonNode doc) {
@@ -60,20 +155,30 @@ class DocumentsTest {
                 .hasMessageContaining("RECTIFY_SINK_WEBHOOK_FORMAT");
         assertThatThrownBy(() -> SinkConfig.from(new ConfigSource(Map.of("sink.bulk.max.in.flight", "0"), Map.of())))
                 .hasMessageContaining("positive");
+        assertThat(c.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(SinkConfig.from(new ConfigSource(Map.of("sink.time.zone", "UTC"), Map.of())).timeZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThatThrownBy(() -> SinkConfig.from(new ConfigSource(Map.of("sink.time.zone", "Mars/Olympus"), Map.of())))
+                .hasMessageContaining("RECTIFY_SINK_TIME_ZONE");
         assertThat(MaskedUrl.of("https://oapi.dingtalk.com/robot/send?access_token=abc")).isEqualTo("https://oapi.dingtalk.com/***");
     }
 
     @Test
     void payloadsFollowEachDialect() {
         var a = SinkFixture.alert("x1", AlertState.resolved);
-        JsonNode generic = Json.read(AlertMessage.payload(a, WebhookFormat.generic), JsonNode.class);
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        JsonNode generic = Json.read(AlertMessage.payload(a, WebhookFormat.generic, clock), JsonNode.class);
         assertThat(generic.path("event").asText()).isEqualTo("alert.resolved");
         assertThat(generic.path("alert").path("alert_id").asText()).isEqualTo("x1");
-        JsonNode ding = Json.read(AlertMessage.payload(a, WebhookFormat.dingtalk), JsonNode.class);
-        assertThat(ding.path("markdown").path("title").asText()).contains("已销号");
-        assertThat(ding.path("markdown").path("text").asText()).contains("问题 x1").contains("https://example.gov.cn/r1.html");
-        JsonNode wecom = Json.read(AlertMessage.payload(a, WebhookFormat.wecom), JsonNode.class);
-        assertThat(wecom.path("markdown").path("content").asText()).contains("逾期 400 天");
+        assertThat(generic.path("alert").path("closed_at").asText()).isEqualTo("2023-06-01T00:00:00Z");
+        // closed on 2023-06-01: 517 days past 2021-12-31 then, whatever day the message is sent
+        assertThat(generic.path("days_overdue").asLong()).isEqualTo(517);
+        assertThat(generic.path("days_overdue_as_of").asText()).isEqualTo("2023-06-01");
+        JsonNode ding = Json.read(AlertMessage.payload(a, WebhookFormat.dingtalk, clock), JsonNode.class);
+        assertThat(ding.path("markdown").path("title").asText()).isEqualTo("整改逾期已销号：卫滨区");
+        assertThat(ding.path("markdown").path("text").asText()).contains("问题 x1").contains("https://example.gov.cn/r1.html")
+                .contains("- 销号依据：https://example.gov.cn/r2.html");
+        JsonNode wecom = Json.read(AlertMessage.payload(a, WebhookFormat.wecom, clock), JsonNode.class);
+        assertThat(wecom.path("markdown").path("content").asText()).contains("- 期限：2021-12-31（关闭时逾期 517 天）");
     }
 
     @Test

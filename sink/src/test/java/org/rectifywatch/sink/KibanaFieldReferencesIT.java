@@ -25,6 +25,7 @@ import org.rectifywatch.sink.kibana.SavedObjects.FieldUse;
  */
 @Tag("integration")
 class KibanaFieldReferencesIT {
+    private static final String VEGA = "rw-vega-days-overdue";
     private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "byte", "double", "float", "half_float", "scaled_float");
 
     @Test
@@ -43,6 +44,13 @@ class KibanaFieldReferencesIT {
             }
             List<FieldUse> uses = SavedObjects.fieldUses();
             assertThat(uses).hasSizeGreaterThan(30);
+            // the check sees inside the Vega spec of the days-overdue panel, not just the Lens and search objects
+            assertThat(uses).contains(new FieldUse("rectify-alerts", "due_date", SavedObjects.Use.SORT, VEGA),
+                    new FieldUse("rectify-alerts", "state", SavedObjects.Use.BUCKET, VEGA),
+                    new FieldUse("rectify-alerts", "raised_at", SavedObjects.Use.DATE, VEGA),
+                    new FieldUse("rectify-alerts", "alert_kind", SavedObjects.Use.BUCKET, VEGA),
+                    new FieldUse("rectify-alerts", "feedback_date", SavedObjects.Use.DISPLAY, VEGA));
+            assertThat(uses).noneMatch(u -> u.field().equals("days_overdue") || u.field().equals("resolved_at"));
             List<String> problems = problems(uses, mappings);
             assertThat(problems).isEmpty();
         }
@@ -97,7 +105,7 @@ class KibanaFieldReferencesIT {
             }
         }
         assertThat(ids).contains("dashboard:rw-dashboard-overview", "dashboard:rw-dashboard-overdue", "dashboard:rw-dashboard-reports",
-                "index-pattern:rw-reports", "index-pattern:rw-issues", "index-pattern:rw-alerts");
+                "index-pattern:rw-reports", "index-pattern:rw-issues", "index-pattern:rw-alerts", "visualization:" + VEGA);
     }
 
     private static void flatten(String prefix, JsonNode props, Map<String, String> out) {

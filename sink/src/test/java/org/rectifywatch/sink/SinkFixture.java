@@ -41,7 +41,7 @@ import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.sink.config.SinkConfig;
 
 /** Private topics and index prefix on the shared local stack, records to feed them and ES read helpers. */
-final class SinkFixture implements AutoCloseable {
+public final class SinkFixture implements AutoCloseable {
     final String bootstrap;
     final String esUrl;
     final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -142,11 +142,44 @@ final class SinkFixture implements AutoCloseable {
                 "2021-06-30", "https://example.gov.cn/r1.html", "整改通报", "sample", Instant.parse("2024-01-02T03:05:00Z"));
     }
 
-    static AlertRecord alert(String id, AlertState state) {
-        return new AlertRecord(id, AlertKind.commitment_overdue, state, "i-" + id, "r1", "卫滨区", "河南", "省委第九巡视组",
-                "问题 " + id, "economy", "D", "将于2021年底完成", "2021-12-31", 400, "https://example.gov.cn/r1.html", "整改通报",
-                Instant.parse("2023-02-04T00:00:00Z"), state == AlertState.resolved ? Instant.parse("2023-06-01T00:00:00Z") : null,
-                null, null);
+    /** A commitment_overdue alert in {@code state}: raised 2023-02-04, closed 2023-06-01 unless raised. */
+    public static AlertRecord alert(String id, AlertState state) {
+        return alert(id, state, "问题 " + id);
+    }
+
+    /** The same alert with other problem text (a raised record with it is an update of the alert). */
+    public static AlertRecord alert(String id, AlertState state, String problem) {
+        boolean closed = !state.isOpen();
+        Instant raised = Instant.parse("2023-02-04T00:00:00Z");
+        Instant closedAt = closed ? Instant.parse("2023-06-01T00:00:00Z") : null;
+        return new AlertRecord(id, AlertKind.commitment_overdue, state, reason(state), "i-" + id, "r1", "卫滨区", "河南",
+                "省委第九巡视组", problem, "economy", "D", "将于2021年底完成", "2021-12-31", "2021-02-05",
+                "https://example.gov.cn/r1.html", "整改通报", raised, closed ? closedAt : raised, closedAt,
+                state == AlertState.resolved ? "i-" + id + "-later" : null,
+                state == AlertState.resolved ? "https://example.gov.cn/r2.html" : null,
+                state == AlertState.superseded ? id + "-next" : null);
+    }
+
+    /** A report_overdue alert: 中共松岭县委 had feedback on 2025-01-16 and owed its report by 2025-07-16. */
+    public static AlertRecord reportOverdue(String id, AlertState state) {
+        boolean closed = !state.isOpen();
+        Instant raised = Instant.parse("2025-07-17T00:00:00Z");
+        Instant closedAt = closed ? Instant.parse("2025-09-01T02:00:00Z") : null;
+        return new AlertRecord(id, AlertKind.report_overdue, state, reason(state), null, null, "中共松岭县委", "黑龙江",
+                "省委第一巡视组", null, null, null, null, "2025-07-16", "2025-01-16",
+                "https://example.gov.cn/notice-songling.html", "省委第一巡视组向松岭县委反馈巡视情况", raised,
+                closed ? closedAt : raised, closedAt, null,
+                state == AlertState.resolved ? "https://example.gov.cn/songling-report.html" : null,
+                state == AlertState.superseded ? id + "-next" : null);
+    }
+
+    private static String reason(AlertState state) {
+        return switch (state) {
+            case raised -> "due date passed";
+            case resolved -> "a later report marks it completed";
+            case withdrawn -> "the issue was removed from its report";
+            case superseded -> "due date revised to 2022-06-30";
+        };
     }
 
     JsonNode request(String method, String path, String body) throws IOException {

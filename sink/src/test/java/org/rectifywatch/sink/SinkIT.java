@@ -52,7 +52,9 @@ class SinkIT {
             fx.send(fx.issues, "i" + i, SinkFixture.issue("i" + i, 1, "2021-02-05"));
         }
         for (int a = 0; a < 4; a++) {
-            fx.send(fx.alerts, "a" + a, SinkFixture.alert("a" + a, AlertState.raised));
+            // every state, both kinds of alert
+            AlertState state = AlertState.values()[a];
+            fx.send(fx.alerts, "a" + a, a % 2 == 0 ? SinkFixture.alert("a" + a, state) : SinkFixture.reportOverdue("a" + a, state));
         }
         int total = 309;
         Map<String, String> reports1;
@@ -87,6 +89,46 @@ class SinkIT {
         JsonNode hit = fx.request("POST", "/" + fx.prefix + "-issues/_search",
                 "{\"query\":{\"match\":{\"problem_tokens\":\"浅表化\"}}}").path("hits").path("total").path("value");
         assertThat(hit.asInt()).as("whitespace-analysed token field finds a segmented word").isEqualTo(300);
+        JsonNode publicationOverdue = fx.source(fx.prefix + "-alerts", "a3").path("_source");
+        assertThat(publicationOverdue.path("alert_kind").asText()).isEqualTo("report_overdue");
+        assertThat(publicationOverdue.path("state").asText()).isEqualTo("superseded");
+        assertThat(publicationOverdue.path("superseded_by").asText()).isEqualTo("a3-next");
+        assertThat(publicationOverdue.path("feedback_date").asText()).isEqualTo("2025-01-16");
+        assertThat(fx.count(fx.prefix + "-alerts")).isEqualTo(4);
+        assertThat(fx.request("POST", "/" + fx.prefix + "-alerts/_count", "{\"query\":{\"term\":{\"state\":\"raised\"}}}")
+                .path("count").asLong()).as("open alerts").isEqualTo(1);
+    }
+
+    @Test
+    void eachTransitionOfAnAlertOverwritesItsDocumentAndAReplayedOlderOneDoesNot() throws Exception {
+        fx.send(fx.alerts, "t1", SinkFixture.alert("t1", AlertState.raised));
+        fx.send(fx.alerts, "t1", SinkFixture.alert("t1", AlertState.raised, "问题 t1（报告修订后）"));
+        fx.send(fx.alerts, "t1", SinkFixture.alert("t1", AlertState.superseded));
+        fx.send(fx.alerts, "t2", SinkFixture.reportOverdue("t2", AlertState.raised));
+        fx.send(fx.alerts, "t2", SinkFixture.reportOverdue("t2", AlertState.resolved));
+        try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id, Map.of())).start()) {
+            SinkFixture.await("5 transitions", WAIT, () -> sink.counters().acknowledged() == 5);
+        }
+        String alias = fx.prefix + "-alerts";
+        JsonNode t1 = fx.source(alias, "t1");
+        assertThat(t1.path("_source").path("state").asText()).isEqualTo("superseded");
+        assertThat(t1.path("_source").path("problem").asText()).as("the update before it").isEqualTo("问题 t1");
+        assertThat(t1.path("_source").path("closed_at").asText()).isEqualTo("2023-06-01T00:00:00Z");
+        JsonNode t2 = fx.source(alias, "t2").path("_source");
+        assertThat(t2.path("state").asText()).isEqualTo("resolved");
+        assertThat(t2.path("resolved_by_report_url").asText()).isEqualTo("https://example.gov.cn/songling-report.html");
+
+        // the raised record arriving again at its old offset (a redelivery) cannot reopen the alert
+        SinkCounters counters = new SinkCounters();
+        try (var client = co.elastic.clients.transport.rest5_client.low_level.Rest5Client.builder(java.net.URI.create(fx.esUrl)).build()) {
+            BulkWriter writer = new BulkWriter(client, new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)), counters);
+            byte[] raised = Json.bytes(org.rectifywatch.sink.index.DocumentMapper.alert(SinkFixture.alert("t1", AlertState.raised), java.time.Instant.now()));
+            long version = t1.path("_version").asLong();
+            var origin = new SinkAction.Origin(fx.alerts, 0, version - 3, "t1".getBytes(StandardCharsets.UTF_8), raised);
+            assertThat(writer.write(List.of(SinkAction.index(alias, "t1", version - 2, raised, origin)))).isEmpty();
+        }
+        assertThat(counters.stale()).isEqualTo(1);
+        assertThat(fx.source(alias, "t1").path("_source").path("state").asText()).isEqualTo("superseded");
     }
 
     @Test
@@ -146,7 +188,7 @@ class SinkIT {
     }
 
     @Test
-    void theWebhookGetsExactlyOneNotificationPerNewAlertAndPerResolutionAcrossRestarts() throws Exception {
+    void theWebhookGetsExactlyOneNotificationPerAlertAndStateAcrossRestarts() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -167,32 +209,38 @@ class SinkIT {
         Map<String, String> hook = Map.of("sink.webhook.url", url, "sink.webhook.format", "dingtalk");
         try {
             fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.raised));
-            fx.send(fx.alerts, "a2", SinkFixture.alert("a2", AlertState.raised));
+            fx.send(fx.alerts, "a2", SinkFixture.reportOverdue("a2", AlertState.raised));
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g1-" + fx.id, hook)).start()) {
                 SinkFixture.await("two notifications", WAIT, () -> received.size() == 2);
                 SinkFixture.await("two alerts indexed", WAIT, () -> sink.counters().acknowledged() == 2);
-                // the alert is republished unchanged (e.g. after a processor restart): no second notification
+                // the alert is republished unchanged (e.g. after a processor restart), then updated (its report was
+                // edited): the document follows, the people notified hear nothing new
                 fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.raised));
-                SinkFixture.await("republished alert indexed", WAIT, () -> sink.counters().acknowledged() == 3);
+                fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.raised, "问题 a1（报告修订后）"));
+                SinkFixture.await("republished and updated alert indexed", WAIT, () -> sink.counters().acknowledged() == 4);
                 Thread.sleep(1500);
                 assertThat(sink.counters().notified()).isEqualTo(2);
             }
+            assertThat(fx.source(fx.prefix + "-alerts", "a1").path("_source").path("problem").asText()).isEqualTo("问题 a1（报告修订后）");
             fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.resolved));
+            fx.send(fx.alerts, "a2", SinkFixture.reportOverdue("a2", AlertState.withdrawn));
             // restart with a new consumer group: the notifier re-reads every alert from the start,
             // and only the ledger in the notify-state topic stands between it and duplicates
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g2-" + fx.id, hook)).start()) {
-                SinkFixture.await("the resolution", WAIT, () -> received.size() == 3);
-                SinkFixture.await("all alerts indexed", WAIT, () -> sink.counters().acknowledged() == 4);
+                SinkFixture.await("the resolution and the withdrawal", WAIT, () -> received.size() == 4);
+                SinkFixture.await("all alerts indexed", WAIT, () -> sink.counters().acknowledged() == 6);
                 Thread.sleep(2000);
-                assertThat(sink.counters().notified()).isEqualTo(1);
+                assertThat(sink.counters().notified()).isEqualTo(2);
             }
         } finally {
             server.stop(0);
         }
-        assertThat(received).hasSize(3);
-        assertThat(received.stream().filter(b -> b.contains("整改逾期提醒")).count()).isEqualTo(2);
-        assertThat(received.stream().filter(b -> b.contains("整改逾期已销号")).count()).isEqualTo(1);
+        assertThat(received).hasSize(4);
         assertThat(received).allMatch(b -> b.contains("\"msgtype\":\"markdown\""));
+        List<String> titles = received.stream().map(b -> Json.read(b, JsonNode.class).path("markdown").path("title").asText()).toList();
+        assertThat(titles).containsExactlyInAnyOrder("整改逾期提醒：卫滨区", "整改报告逾期未公开：中共松岭县委", "整改逾期已销号：卫滨区",
+                "整改报告逾期提醒已撤回：中共松岭县委");
+        assertThat(titles.subList(0, 2)).containsExactlyInAnyOrder("整改逾期提醒：卫滨区", "整改报告逾期未公开：中共松岭县委");
         assertThat(fx.source(fx.prefix + "-alerts", "a1").path("_source").path("state").asText()).isEqualTo("resolved");
     }
 

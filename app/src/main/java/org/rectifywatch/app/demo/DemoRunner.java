@@ -43,9 +43,11 @@ public final class DemoRunner implements AutoCloseable {
     private ElasticsearchSink sink;
     private Crawler crawler;
 
-    public record Result(long reports, long issues, long openAlerts, String esUrl, String bootstrap) {
+    /** {@code openAlerts} counts open alerts of every kind, {@code openReportOverdue} the units owing a rectification report. */
+    public record Result(long reports, long issues, long openAlerts, long openReportOverdue, String esUrl, String bootstrap) {
         public String lastLine() {
-            return "demo: " + reports + " reports, " + issues + " issues, " + openAlerts + " overdue alerts indexed at " + esUrl;
+            return "demo: " + reports + " reports, " + issues + " issues, " + openAlerts + " overdue alerts (" + openReportOverdue
+                    + " publication overdue) indexed at " + esUrl;
         }
     }
 
@@ -123,7 +125,8 @@ public final class DemoRunner implements AutoCloseable {
                 search.refresh(index);
             }
             DemoSummary.Totals totals = new DemoSummary(search, stack.elasticsearch().url(), ZoneId.of("Asia/Shanghai")).print(out);
-            return new Result(totals.reports(), totals.issues(), totals.openAlerts(), stack.elasticsearch().url(), stack.kafka().bootstrap());
+            return new Result(totals.reports(), totals.issues(), totals.openAlerts(), totals.openReportOverdue(),
+                    stack.elasticsearch().url(), stack.kafka().bootstrap());
         }
     }
 

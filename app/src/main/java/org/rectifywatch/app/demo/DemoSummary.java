@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rectifywatch.model.wire.AlertKind;
+import org.rectifywatch.model.wire.AlertRecord;
+import org.rectifywatch.model.wire.AlertState;
 
 /** The demo's closing report, read back from Elasticsearch (not from in-memory counters). */
 public final class DemoSummary {
@@ -18,13 +22,19 @@ public final class DemoSummary {
         this.zone = zone;
     }
 
-    public record Totals(long reports, long issues, long openAlerts) {
+    /**
+     * @param openAlerts        open (raised) alerts of every kind
+     * @param openReportOverdue of them, units that owe a rectification report since their feedback ({@code report_overdue})
+     */
+    public record Totals(long reports, long issues, long openAlerts, long openReportOverdue) {
     }
 
     public Totals totals() {
         return new Totals(search.count("rectify-reports", "{\"match_all\":{}}"),
                 search.count("rectify-issues", "{\"match_all\":{}}"),
-                search.count("rectify-alerts", "{\"term\":{\"state\":\"raised\"}}"));
+                search.count("rectify-alerts", "{\"term\":{\"state\":\"raised\"}}"),
+                search.count("rectify-alerts", "{\"bool\":{\"filter\":[{\"term\":{\"state\":\"raised\"}},"
+                        + "{\"term\":{\"alert_kind\":\"report_overdue\"}}]}}"));
     }
 
     public Totals print(PrintStream out) {
@@ -50,19 +60,29 @@ public final class DemoSummary {
         }
         out.println("== Status mix ==");
         out.println("  " + buckets(issues.at("/aggregations/status/buckets")));
-        out.println("== Open overdue alerts ==");
+        out.println("== Open overdue alerts (days overdue as of today, " + zone + ") ==");
         JsonNode alerts = search.search("rectify-alerts", """
-                {"size":100,"query":{"term":{"state":"raised"}},"sort":[{"due_date":"asc"}]}""");
+                {"size":100,"query":{"term":{"state":"raised"}},"sort":[{"due_date":"asc"},{"alert_id":"asc"}]}""");
         LocalDate today = LocalDate.now(zone);
         for (JsonNode h : alerts.at("/hits/hits")) {
-            JsonNode a = h.path("_source");
-            String due = a.path("due_date").asText();
-            long days = due.length() >= 10 ? ChronoUnit.DAYS.between(LocalDate.parse(due.substring(0, 10)), today) : a.path("days_overdue").asLong();
-            out.printf("  due %s, %4d days overdue, %s: %s — %s%n      %s%n", due, days, a.path("alert_kind").asText(),
-                    a.path("target").asText(), shorten(a.path("problem").asText(), 40), a.path("report_url").asText());
+            out.println(alertLine(h.path("_source"), today));
         }
-        long resolved = search.count("rectify-alerts", "{\"term\":{\"state\":\"resolved\"}}");
-        out.printf("  (%d alert(s) resolved by later reports)%n", resolved);
+        JsonNode closed = search.search("rectify-alerts", """
+                {"size":0,"query":{"bool":{"must_not":[{"term":{"state":"raised"}}]}},
+                 "aggs":{"state":{"terms":{"field":"state","size":10}}}}""");
+        Map<String, Long> byState = new LinkedHashMap<>();
+        for (AlertState s : AlertState.values()) {
+            if (!s.isOpen()) {
+                byState.put(s.name(), 0L);
+            }
+        }
+        for (JsonNode b : closed.at("/aggregations/state/buckets")) {
+            byState.put(b.path("key").asText(), b.path("doc_count").asLong());
+        }
+        StringBuilder closedLine = new StringBuilder("  closed alerts:");
+        byState.forEach((state, n) -> closedLine.append(' ').append(n).append(' ').append(state).append(','));
+        closedLine.setLength(closedLine.length() - 1);
+        out.println(closedLine);
         out.println("== Explore ==");
         out.println("  Elasticsearch: " + esUrl);
         out.println("  curl -s '" + esUrl + "/rectify-issues/_search?pretty' -H 'Content-Type: application/json' "
@@ -70,6 +90,23 @@ public final class DemoSummary {
         out.println("  curl -s '" + esUrl + "/rectify-issues/_search?pretty' -H 'Content-Type: application/json' "
                 + "-d '{\"size\":0,\"query\":{\"term\":{\"status\":\"in_progress\"}},\"aggs\":{\"by_unit\":{\"terms\":{\"field\":\"target\"}}}}'");
         return totals();
+    }
+
+    /**
+     * One open alert: days overdue counted from its due date as of {@code today}; a unit that owes its report
+     * reads as such, an issue's alert shows its problem with the report on the next line.
+     */
+    static String alertLine(JsonNode a, LocalDate today) {
+        String due = a.path("due_date").asText("");
+        long days = AlertRecord.daysOverdue(due, today);
+        String kind = a.path("alert_kind").asText();
+        if (AlertKind.report_overdue.name().equals(kind)) {
+            return String.format("  due %s, %4d days overdue, %s: %s — no rectification report since feedback on %s (%s)  %s", due,
+                    days, kind, a.path("target").asText(), a.path("feedback_date").asText("?"), a.path("inspector").asText("?"),
+                    a.path("report_url").asText());
+        }
+        return String.format("  due %s, %4d days overdue, %s: %s — %s%n      %s", due, days, kind, a.path("target").asText(),
+                shorten(a.path("problem").asText(), 40), a.path("report_url").asText());
     }
 
     private static String buckets(JsonNode buckets) {

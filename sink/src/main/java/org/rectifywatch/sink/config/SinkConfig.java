@@ -1,6 +1,8 @@
 package org.rectifywatch.sink.config;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
@@ -10,7 +12,8 @@ import org.rectifywatch.sink.notify.WebhookFormat;
 /**
  * Everything the sink reads from configuration ({@code sink.*} keys, env {@code RECTIFY_SINK_*}), plus how it
  * reaches Kafka and Elasticsearch. Topic names and the index prefix are configurable so tests and the
- * benchmark can run beside the real pipeline on one cluster.
+ * benchmark can run beside the real pipeline on one cluster. {@code timeZone} ({@code sink.time.zone}, default
+ * Asia/Shanghai, as the processor's) is the zone in which notifications count days overdue.
  */
 public record SinkConfig(
         KafkaSettings kafka,
@@ -35,7 +38,8 @@ public record SinkConfig(
         String webhookUrl,
         WebhookFormat webhookFormat,
         Duration webhookTimeout,
-        Duration webhookBackoffMax) {
+        Duration webhookBackoffMax,
+        ZoneId timeZone) {
 
     public static SinkConfig from(ConfigSource c) {
         return new SinkConfig(
@@ -61,7 +65,17 @@ public record SinkConfig(
                 c.string("sink.webhook.url", null),
                 WebhookFormat.parse(c.string("sink.webhook.format", "generic")),
                 c.duration("sink.webhook.timeout", Duration.ofSeconds(10)),
-                c.duration("sink.webhook.backoff.max", Duration.ofSeconds(60)));
+                c.duration("sink.webhook.backoff.max", Duration.ofSeconds(60)),
+                zone("sink.time.zone", c.string("sink.time.zone", "Asia/Shanghai")));
+    }
+
+    private static ZoneId zone(String key, String value) {
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("configuration " + key + " (env " + ConfigSource.envName(key)
+                    + ") must be a time zone such as Asia/Shanghai, not '" + value + "'");
+        }
     }
 
     private static <N extends Number> N positive(String key, N value) {
@@ -76,7 +90,7 @@ public record SinkConfig(
         return new SinkConfig(k, elasticsearch, groupId, reportsTopic, issuesTopic, alertsTopic, dlqTopic,
                 notifyStateTopic, indexPrefix, bulkMaxActions, bulkMaxBytes, bulkLinger, maxInFlight, pollMaxRecords,
                 backoffInitial, backoffMax, summaryInterval, setupIndices, startupTimeout, webhookUrl, webhookFormat, webhookTimeout,
-                webhookBackoffMax);
+                webhookBackoffMax, timeZone);
     }
 
     public boolean hasWebhook() {
@@ -88,7 +102,7 @@ public record SinkConfig(
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", webhook="
-                + (hasWebhook() ? MaskedUrl.of(webhookUrl) + " (" + webhookFormat + ")" : "none") + ", " + kafka + ", "
+                + (hasWebhook() ? MaskedUrl.of(webhookUrl) + " (" + webhookFormat + ")" : "none") + ", zone=" + timeZone + ", " + kafka + ", "
                 + elasticsearch + "]";
     }
 }

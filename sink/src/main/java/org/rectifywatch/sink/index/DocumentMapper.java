@@ -156,12 +156,18 @@ public final class DocumentMapper {
         return d;
     }
 
+    /**
+     * The alert document: the alert as of its latest transition (the record with the highest offset wins through
+     * the external version). No days overdue: they change every day, so readers compute them from
+     * {@code due_date} ({@link AlertRecord#daysOverdue(String, java.time.LocalDate)}, the Kibana Vega panel).
+     */
     public static Map<String, Object> alert(AlertRecord r, Instant indexedAt) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("@timestamp", indexedAt.toString());
         d.put("alert_id", r.alertId());
         d.put("alert_kind", r.kind() == null ? null : r.kind().name());
         d.put("state", r.state() == null ? null : r.state().name());
+        d.put("reason", r.reason());
         d.put("issue_id", r.issueId());
         d.put("report_id", r.reportId());
         d.put("target", r.target());
@@ -172,13 +178,15 @@ public final class DocumentMapper {
         d.put("pillar", r.pillar());
         d.put("commitment_text", r.commitmentText());
         d.put("due_date", r.dueDate());
-        d.put("days_overdue", r.daysOverdue());
+        d.put("feedback_date", r.feedbackDate());
         d.put("report_url", r.reportUrl());
         d.put("report_title", r.reportTitle());
         d.put("raised_at", instant(r.raisedAt()));
-        d.put("resolved_at", instant(r.resolvedAt()));
+        d.put("updated_at", instant(r.updatedAt()));
+        d.put("closed_at", instant(r.closedAt()));
         d.put("resolved_by_issue_id", r.resolvedByIssueId());
         d.put("resolved_by_report_url", r.resolvedByReportUrl());
+        d.put("superseded_by", r.supersededBy());
         return d;
     }
 

@@ -2,14 +2,22 @@ package org.rectifywatch.sink.index;
 
 import co.elastic.clients.transport.rest5_client.low_level.Request;
 import co.elastic.clients.transport.rest5_client.low_level.Response;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.ParseException;
 import org.rectifywatch.model.json.Json;
 import org.slf4j.Logger;
@@ -20,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * Idempotent: run it at every sink start and from {@code pipeline setup}. An alias that already exists is
  * left where it points (an operator may have swapped it to a newer index); the current concrete index gets
  * the template's mappings applied in place (additive changes only — anything else needs a new {@code -vN}).
+ * An alias that points only at older versions of its index ({@code rectify-alerts-v1} while this build maps
+ * {@code -v2}) is migrated: new index, documents copied with their versions (and converted), alias swapped.
  */
 public final class IndexSetup {
     private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
@@ -86,22 +96,24 @@ public final class IndexSetup {
             tpl.putArray("index_patterns").add(names.pattern(index));
             tpl.put("priority", 200);
             tpl.set("template", body);
-            tpl.putObject("_meta").put("managed_by", "rectify-watch sink").put("mapping_version", IndexNames.MAPPING_VERSION);
+            tpl.putObject("_meta").put("managed_by", "rectify-watch sink").put("mapping_version", index.mappingVersion());
             send(client, "PUT", "/_index_template/" + names.template(index), tpl);
 
-            boolean aliasExists = exists(client, "/_alias/" + alias);
+            List<String> behind = aliasTargets(client, alias);
+            List<String> older = behind.stream().filter(t -> {
+                OptionalInt v = names.version(index, t);
+                return v.isPresent() && v.getAsInt() < index.mappingVersion();
+            }).toList();
+            if (!behind.isEmpty() && older.size() == behind.size()) {
+                migrate(client, names, index, older);
+                return;
+            }
             boolean indexExists = exists(client, "/" + concrete);
-            if (!indexExists && !aliasExists) {
+            if (!indexExists && behind.isEmpty()) {
                 ObjectNode create = Json.MAPPER.createObjectNode();
                 create.putObject("aliases").putObject(alias).put("is_write_index", true);
-                Request r = new Request("PUT", "/" + concrete);
-                r.setJsonEntity(Json.write(create));
-                Response created = client.performRequest(r);
-                String answer = text(created);
-                if (created.getStatusCode() < 300) {
+                if (createIndex(client, concrete, create)) {
                     log.info("created index {} behind alias {}", concrete, alias);
-                } else if (!answer.contains("resource_already_exists_exception")) {
-                    throw new IllegalStateException("cannot create index " + concrete + ": HTTP " + created.getStatusCode() + " " + answer);
                 }
             } else if (indexExists) {
                 send(client, "PUT", "/" + concrete + "/_mapping", (ObjectNode) body.get("mappings"));
@@ -118,6 +130,114 @@ public final class IndexSetup {
         }
     }
 
+    /**
+     * Moves the alias from indices of an older mapping version to this build's: creates the new concrete index
+     * from the template, copies every document into it at its external version (so the sink's offset-based
+     * versions keep refusing stale writes), converted by {@link IndexMigrations}, then swaps the alias in one
+     * atomic step. The copy reads and bulk-writes through the core APIs (a scroll and {@code _bulk}), so it needs
+     * no reindex module or scripting. The old indices are left for the operator to delete. Safe to repeat and to
+     * run from two processes at once (a second copy finds every document present at its version). Sinks of the
+     * old build must be stopped first: what they write to the old index after the copy is not moved.
+     */
+    private static void migrate(Rest5Client client, IndexNames names, LogicalIndex index, List<String> from) throws IOException {
+        String alias = names.alias(index);
+        String concrete = names.concrete(index);
+        log.info("migrating {} from {} to {} (mapping version {})", alias, from, concrete, index.mappingVersion());
+        createIndex(client, concrete, Json.MAPPER.createObjectNode());
+        for (String old : from) {
+            int version = names.version(index, old).orElseThrow();
+            long copied = 0;
+            long present = 0;
+            Request first = new Request("POST", "/" + old + "/_search");
+            first.addParameter("scroll", "2m");
+            first.setJsonEntity("{\"size\":500,\"version\":true,\"sort\":[\"_doc\"],\"query\":{\"match_all\":{}}}");
+            JsonNode page = json(client.performRequest(first));
+            String scrollId = page.path("_scroll_id").asText(null);
+            try {
+                while (page.path("hits").path("hits").size() > 0) {
+                    StringBuilder bulk = new StringBuilder();
+                    for (JsonNode hit : page.path("hits").path("hits")) {
+                        ObjectNode action = Json.MAPPER.createObjectNode();
+                        action.putObject("index").put("_index", concrete).put("_id", hit.path("_id").asText())
+                                .put("version", hit.path("_version").asLong()).put("version_type", "external");
+                        ObjectNode doc = IndexMigrations.migrate(index, version, (ObjectNode) hit.path("_source"));
+                        bulk.append(Json.write(action)).append('\n').append(Json.write(doc)).append('\n');
+                    }
+                    Request r = new Request("POST", "/_bulk");
+                    r.setEntity(new StringEntity(bulk.toString(), ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
+                    JsonNode answer = json(client.performRequest(r));
+                    for (JsonNode item : answer.path("items")) {
+                        JsonNode result = item.path("index");
+                        int status = result.path("status").asInt();
+                        if (status == 409) {
+                            present++;
+                        } else if (status < 300) {
+                            copied++;
+                        } else {
+                            throw new IllegalStateException("copying " + old + " into " + concrete + " failed at document "
+                                    + result.path("_id").asText() + " (the alias " + alias + " still points at " + old + "): "
+                                    + result.path("error"));
+                        }
+                    }
+                    Request next = new Request("POST", "/_search/scroll");
+                    next.setJsonEntity(Json.write(Json.MAPPER.createObjectNode().put("scroll", "2m").put("scroll_id", scrollId)));
+                    page = json(client.performRequest(next));
+                    scrollId = page.path("_scroll_id").asText(scrollId);
+                }
+            } finally {
+                if (scrollId != null) {
+                    Request clear = new Request("DELETE", "/_search/scroll");
+                    clear.setJsonEntity(Json.write(Json.MAPPER.createObjectNode().put("scroll_id", scrollId)));
+                    try {
+                        client.performRequest(clear);
+                    } catch (IOException e) {
+                        log.debug("clearing the migration scroll: {}", e.toString());
+                    }
+                }
+            }
+            log.info("copied {} documents from {} into {} ({} already there at their version)", copied, old, concrete, present);
+        }
+        client.performRequest(new Request("POST", "/" + concrete + "/_refresh"));
+        ObjectNode actions = Json.MAPPER.createObjectNode();
+        ArrayNode list = actions.putArray("actions");
+        for (String old : from) {
+            list.addObject().putObject("remove").put("index", old).put("alias", alias).put("must_exist", false);
+        }
+        list.addObject().putObject("add").put("index", concrete).put("alias", alias).put("is_write_index", true);
+        send(client, "POST", "/_aliases", actions);
+        log.info("pointed alias {} at {}; {} can be deleted once the new index is checked", alias, concrete, from);
+    }
+
+    /** The concrete indices an alias points at; empty when there is no such alias. */
+    private static List<String> aliasTargets(Rest5Client client, String alias) throws IOException {
+        if (!exists(client, "/_alias/" + alias)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        json(client.performRequest(new Request("GET", "/_alias/" + alias))).fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** Creates an index; false when it already exists (another process got there first). */
+    private static boolean createIndex(Rest5Client client, String name, ObjectNode body) throws IOException {
+        Request r = new Request("PUT", "/" + name);
+        r.setJsonEntity(Json.write(body));
+        Response created;
+        try {
+            created = client.performRequest(r);
+        } catch (ResponseException e) {
+            created = e.getResponse();
+        }
+        if (created.getStatusCode() < 300) {
+            return true;
+        }
+        String answer = text(created);
+        if (answer.contains("resource_already_exists_exception")) {
+            return false;
+        }
+        throw new IllegalStateException("cannot create index " + name + ": HTTP " + created.getStatusCode() + " " + answer);
+    }
+
     private static boolean exists(Rest5Client client, String path) throws IOException {
         int status = client.performRequest(new Request("HEAD", path)).getStatusCode();
         if (status != 200 && status != 404) {
@@ -129,11 +249,17 @@ public final class IndexSetup {
     private static void send(Rest5Client client, String method, String path, ObjectNode body) throws IOException {
         Request r = new Request(method, path);
         r.setJsonEntity(Json.write(body));
-        Response response = client.performRequest(r);
+        Response response;
+        try {
+            response = client.performRequest(r);
+        } catch (ResponseException e) {
+            response = e.getResponse(); // an answer, not an unreachable cluster
+        }
         if (response.getStatusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered HTTP " + response.getStatusCode() + ": "
                     + text(response) + (path.endsWith("/_mapping")
-                    ? " — a mapping that cannot change in place needs a new index version (-v" + (IndexNames.MAPPING_VERSION + 1) + ")" : ""));
+                    ? " — a mapping that cannot change in place needs the next mapping version of the index (LogicalIndex),"
+                    + " to which the sink then migrates" : ""));
         }
     }
 

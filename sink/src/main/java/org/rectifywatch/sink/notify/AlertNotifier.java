@@ -1,9 +1,11 @@
 package org.rectifywatch.sink.notify;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,7 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers raised and resolved overdue alerts. Runs its own consumer group on the alerts topic, independent
+ * Delivers every transition of an overdue alert: {@code alert.raised}, {@code alert.resolved},
+ * {@code alert.withdrawn}, {@code alert.superseded}. A raised record for an alert already raised is an update of
+ * the same alert (new problem text, say) and is not delivered again. Days overdue are counted from the due date
+ * on the day the message is written, in {@code sink.time.zone}. Runs its own consumer group on the alerts topic, independent
  * of indexing, so a slow or absent webhook never holds up Elasticsearch. Each event (alert id + state) is
  * delivered once: the {@link NotifiedLedger} is checked before and written after a delivery, and offsets
  * are committed after the ledger. Transient failures are retried with backoff until the sink stops; a
@@ -37,7 +42,8 @@ public final class AlertNotifier implements Runnable {
     public static final String WEBHOOK_REFUSED = "WEBHOOK_REFUSED";
 
     private final SinkConfig config;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
+    private final Clock clock;
     private final NotifiedLedger ledger;
     private final WebhookClient webhook;
     private final SinkCounters counters;
@@ -47,12 +53,23 @@ public final class AlertNotifier implements Runnable {
     private volatile boolean closing;
 
     public AlertNotifier(SinkConfig config, NotifiedLedger ledger, SinkCounters counters, DeadLetterPublisher deadLetters) {
+        this(config, ledger, counters, deadLetters, Clock.system(config.timeZone()), consumer(config));
+    }
+
+    /** With the clock that says which day it is (its zone counts the days) and the alerts consumer. */
+    AlertNotifier(SinkConfig config, NotifiedLedger ledger, SinkCounters counters, DeadLetterPublisher deadLetters, Clock clock,
+                  Consumer<String, byte[]> consumer) {
         this.config = config;
         this.ledger = ledger;
         this.counters = counters;
         this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.consumer = consumer;
         this.webhook = config.hasWebhook() ? new WebhookClient(config.webhookUrl(), config.webhookFormat(), config.webhookTimeout()) : null;
         this.backoff = new Backoff(Duration.ofMillis(500), config.webhookBackoffMax());
+    }
+
+    private static Consumer<String, byte[]> consumer(SinkConfig config) {
         Properties p = config.kafka().clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId() + "-notify");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -61,7 +78,7 @@ public final class AlertNotifier implements Runnable {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink-notify");
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     public void requestStop() {
@@ -119,7 +136,7 @@ public final class AlertNotifier implements Runnable {
     }
 
     /** Returns false when the sink is closing before the event's outcome is known. */
-    private boolean handle(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+    boolean handle(ConsumerRecord<String, byte[]> r) throws InterruptedException {
         if (r.value() == null) {
             return true;
         }
@@ -134,14 +151,14 @@ public final class AlertNotifier implements Runnable {
         }
         String key = NotifiedLedger.key(a.alertId(), a.state());
         if (ledger.contains(key)) {
+            log.debug("{} {} delivered before (a repeated or updated record): not notified again", AlertMessage.event(a), a.alertId());
             return true;
         }
         if (webhook == null) {
-            log.info("{} {}: {} — {} (due {}, {} days overdue) {}", AlertMessage.event(a), a.alertId(), a.target(),
-                    a.problem(), a.dueDate(), a.daysOverdue(), a.reportUrl());
+            log.info("{}", AlertMessage.line(a, clock));
             return true;
         }
-        String payload = AlertMessage.payload(a, webhook.format());
+        String payload = AlertMessage.payload(a, webhook.format(), clock);
         int attempt = 0;
         String[] detail = new String[1];
         while (!closing) {

@@ -31,6 +31,7 @@ import org.rectifywatch.model.wire.AlertState;
 public final class NotifiedLedger implements AutoCloseable {
     private final String topic;
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    /** Null for a ledger kept in memory only. */
     private final KafkaProducer<String, String> producer;
 
     private NotifiedLedger(String topic, KafkaProducer<String, String> producer) {
@@ -38,8 +39,18 @@ public final class NotifiedLedger implements AutoCloseable {
         this.producer = producer;
     }
 
+    /**
+     * The ledger key of an event: one per alert and state, so the raise, the resolution, the withdrawal and the
+     * supersession of an alert are each delivered once, and a raised record repeated for an alert already raised
+     * (the processor updated it, e.g. its report was edited) is not delivered again.
+     */
     public static String key(String alertId, AlertState state) {
         return alertId + "|" + state;
+    }
+
+    /** A ledger that lives in memory only (tests; nothing survives a restart). */
+    public static NotifiedLedger inMemory() {
+        return new NotifiedLedger(null, null);
     }
 
     public static NotifiedLedger load(KafkaSettings kafka, String topic) {
@@ -93,6 +104,10 @@ public final class NotifiedLedger implements AutoCloseable {
 
     /** Records a delivery; returns once the broker has it. */
     public void record(String key, String alertId, AlertState state, String channel) throws InterruptedException {
+        if (producer == null) {
+            delivered.add(key);
+            return;
+        }
         String value = Json.write(Map.of("alert_id", alertId, "state", state.name(), "notified_at", Instant.now().toString(),
                 "channel", channel));
         try {
@@ -105,6 +120,8 @@ public final class NotifiedLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 }
