@@ -8,5 +8,19 @@ package org.rectifywatch.processor.publication;
 public enum InspectionLevel {
     CENTRAL,
     PROVINCIAL,
-    LOCAL
+    LOCAL;
+
+    /** The level of an inspection named by a report's inspector ("省委第三巡视组", "市委巡察组", "中央第七巡视组"). */
+    public static InspectionLevel of(String inspector) {
+        if (inspector == null || inspector.isBlank()) {
+            return PROVINCIAL;
+        }
+        String s = Teams.stripSpace(inspector);
+        if (s.contains("巡察")) {
+            return LOCAL;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + Teams.SESSION + "?(?:中共)?(" + Teams.BODY + ")").matcher(s);
+        InspectionLevel l = m.find() ? Teams.level(Teams.body(m.group(1)), "巡视") : null;
+        return l == null ? PROVINCIAL : l;
+    }
 }

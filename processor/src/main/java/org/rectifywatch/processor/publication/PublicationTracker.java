@@ -218,7 +218,7 @@ public final class PublicationTracker implements Processor<String, InspectionEve
                 t = t.withAgendaDate(null);
                 if (t.isClosed() && !pruneDay(t).isAfter(today)) {
                     inspections.delete(s.entryKey());
-                    metrics.entriesPruned.incrementAndGet();
+                    metrics.inspectionsPruned.incrementAndGet();
                 } else {
                     settle(s.entryKey(), t, null);
                 }
@@ -234,11 +234,15 @@ public final class PublicationTracker implements Processor<String, InspectionEve
                 a.resolvedByReportUrl(), a.supersededBy());
     }
 
-    /** Stable per unit, team and feedback date. */
+    /**
+     * Stable per unit and month of feedback, whichever source registered the inspection first (a notice names the
+     * team "省委第二巡视组" where the report says "省委巡视组"; one gives the day, the other only the month): a unit
+     * does not receive two inspections' feedback in one month.
+     */
     static String inspectionId(String unit, InspectionFeedback f) {
-        String key = unit + "|" + Objects.toString(InspectionMatch.team(f.team()), "") + "|" + Objects.toString(f.feedbackDate(), "");
+        String month = f.feedbackDate() == null ? "" : f.feedbackDate().substring(0, Math.min(7, f.feedbackDate().length()));
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((unit + "|" + month).getBytes(StandardCharsets.UTF_8));
             return "i" + HexFormat.of().formatHex(h, 0, 10);
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);

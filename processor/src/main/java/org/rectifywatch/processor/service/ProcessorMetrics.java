@@ -17,6 +17,7 @@ public final class ProcessorMetrics {
     public final AtomicLong alertsWithdrawn = new AtomicLong();
     public final AtomicLong alertsSuperseded = new AtomicLong();
     public final AtomicLong entriesPruned = new AtomicLong();
+    public final AtomicLong inspectionsPruned = new AtomicLong();
 
     public void countTransition(AlertState state, boolean firstRaise) {
         switch (state) {
@@ -33,9 +34,9 @@ public final class ProcessorMetrics {
 
     public String summary() {
         return String.format("reports in %d (unchanged %d, parsed %d, feedback notices %d), issues out %d (deleted %d), DLQ %d, "
-                        + "alerts raised %d, resolved %d, withdrawn %d, superseded %d, pruned %d",
+                        + "alerts raised %d, resolved %d, withdrawn %d, superseded %d, pruned %d issues and %d inspections",
                 reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), noticesParsed.get(), issuesOut.get(),
                 issuesDeleted.get(), deadLetters.get(), alertsRaised.get(), alertsResolved.get(), alertsWithdrawn.get(),
-                alertsSuperseded.get(), entriesPruned.get());
+                alertsSuperseded.get(), entriesPruned.get(), inspectionsPruned.get());
     }
 }

@@ -235,9 +235,14 @@ class ProcessorTopologyTest {
         assertThat(reversed).isEqualTo(inOrder);
     }
 
+    /**
+     * The last state of every alert; one withdrawn because a later report shows the issue completed on time (it was
+     * raised only because that report was processed second) counts as never raised.
+     */
     private static java.util.Map<String, AlertState> finalStates(List<AlertRecord> records) {
         java.util.Map<String, AlertState> states = new java.util.TreeMap<>();
         records.forEach(a -> states.put(a.alertId(), a.state()));
+        states.values().removeIf(s -> s == AlertState.withdrawn);
         return states;
     }
 
