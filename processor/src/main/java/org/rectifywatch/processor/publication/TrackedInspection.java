@@ -53,7 +53,7 @@ public record TrackedInspection(
         if (!ids.contains(noticeId)) {
             ids.add(noticeId);
         }
-        int e = isWithdrawn() ? epoch + 1 : epoch;
+        int e = isWithdrawn() && !alerts.isEmpty() ? epoch + 1 : epoch; // announced again after it was withdrawn
         // the more precise facts win: a named team over 省委巡视组, a day over a month
         String t = team == null || (f.team() != null && f.team().length() > team.length()) ? f.team() : team;
         String d = feedbackDate == null || (f.feedbackDate() != null && f.feedbackDate().length() > feedbackDate.length())
