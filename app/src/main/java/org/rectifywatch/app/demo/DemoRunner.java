@@ -137,11 +137,11 @@ public final class DemoRunner implements AutoCloseable {
     /** Everything the crawler published was processed, and everything the processor emitted was written. */
     private void awaitQuiet(PassSummary pass, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + Math.max(timeout.toNanos(), Duration.ofSeconds(30).toNanos());
-        long published = pass.published() + pass.changed();
+        long published = pass.published() + pass.changed() + pass.notices() + pass.noticesChanged();
         int quietRounds = 0;
         while (System.nanoTime() < deadline) {
             ProcessorMetrics m = processor.metrics();
-            long emitted = m.reportsParsed.get() + m.issuesOut.get() + m.issuesDeleted.get() + m.alertsRaised.get() + m.alertsResolved.get();
+            long emitted = m.reportsParsed.get() + m.issuesOut.get() + m.issuesDeleted.get() + m.alertRecordsOut.get();
             SinkCounters c = sink.counters();
             long written = c.indexed.get() + c.deleted.get() + c.stale.get() + c.dlq.get();
             boolean done = m.reportsIn.get() >= published && written >= emitted;

@@ -642,7 +642,7 @@ public final class FeedbackNoticeParser {
                     exact = g;
                     break;
                 }
-                if (gk.endsWith(k) || k.endsWith(gk)) {
+                if (gk.endsWith(k) || k.endsWith(gk) || refersTo(k, gk) || refersTo(gk, k)) {
                     suffix.add(g);
                 }
             }
@@ -857,6 +857,34 @@ public final class FeedbackNoticeParser {
     }
 
     /** A key under which two spellings of a unit are one: 中共 dropped, 委员会 and 党委 as 委. */
+    /** 集团公司党组, 公司党委, 该单位: how a notice refers back to the unit it named in full. */
+    private static final Pattern GENERIC_REFERENCE = Pattern.compile(
+            "^(?:本|该)?(集团公司|集团|公司|企业|单位|学校|大学|学院|医院|银行)(?:党组|党委|委|党总支)?$");
+
+    /**
+     * Whether the generic reference {@code shortKey} (集团公司党组) can mean the named unit {@code fullKey}
+     * (中国澄川能源控股集团有限公司党组): its head noun's characters appear in order in the full name.
+     */
+    static boolean refersTo(String shortKey, String fullKey) {
+        Matcher m = GENERIC_REFERENCE.matcher(shortKey);
+        if (!m.matches() || fullKey.length() <= shortKey.length()) {
+            return false;
+        }
+        String head = m.group(1);
+        if (head.equals("单位")) {
+            return true;
+        }
+        int at = 0;
+        for (char c : head.toCharArray()) {
+            at = fullKey.indexOf(c, at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
     static String key(String unit) {
         String k = unit.replaceFirst("^(?:中国共产党|中共)", "");
         return k.replace("委员会", "委").replace("党委", "委");

@@ -12,6 +12,8 @@ public final class ProcessorMetrics {
     public final AtomicLong issuesOut = new AtomicLong();
     public final AtomicLong issuesDeleted = new AtomicLong();
     public final AtomicLong deadLetters = new AtomicLong();
+    /** Every alert transition written to alerts.overdue (updates of a raised alert included). */
+    public final AtomicLong alertRecordsOut = new AtomicLong();
     public final AtomicLong alertsRaised = new AtomicLong();
     public final AtomicLong alertsResolved = new AtomicLong();
     public final AtomicLong alertsWithdrawn = new AtomicLong();
@@ -20,6 +22,7 @@ public final class ProcessorMetrics {
     public final AtomicLong inspectionsPruned = new AtomicLong();
 
     public void countTransition(AlertState state, boolean firstRaise) {
+        alertRecordsOut.incrementAndGet();
         switch (state) {
             case raised -> {
                 if (firstRaise) {

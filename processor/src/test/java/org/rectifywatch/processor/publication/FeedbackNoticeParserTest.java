@@ -15,6 +15,20 @@ class FeedbackNoticeParserTest {
     // ---- single unit
 
     @Test
+    void theUnitReferredToAsTheGroupOrTheCompanyIsTheUnitNamedInFull() {
+        NoticeReading r = FeedbackNoticeParser.parse("中央第五巡视组向中国岭南港航集团有限公司党组反馈巡视情况", """
+                3月4日，中央第五巡视组向中国岭南港航集团有限公司党组反馈巡视情况。巡视组组长向集团公司党组书记、董事长反馈了巡视情况，\
+                并向集团公司领导班子反馈了巡视情况。
+                巡视组指出，集团公司党组要坚决扛起巡视整改政治责任。
+                """, "2025-03-05");
+        assertThat(r.feedbacks()).containsExactly(
+                fb("中国岭南港航集团有限公司党组", "中央第五巡视组", null, "2025-03-04", InspectionLevel.CENTRAL));
+        assertThat(FeedbackNoticeParser.refersTo("集团公司党组", "中国岭南港航集团有限公司党组")).isTrue();
+        assertThat(FeedbackNoticeParser.refersTo("学校党委", "中国岭南港航集团有限公司党组")).isFalse();
+        assertThat(FeedbackNoticeParser.refersTo("市财政局党组", "市财政局税政处党支部")).isFalse();
+    }
+
+    @Test
     void aProvincialTeamAndAUnitNamedInTitleAndTextAreReadOnceWithTheTextsSpelling() {
         NoticeReading r = FeedbackNoticeParser.parse("省委第六巡视组向鹿鸣县委反馈巡视情况",
                 "6月20日，省委第六巡视组向中共鹿鸣县委反馈巡视情况。巡视组组长陈晓峰通报了巡视发现的问题。", "2025-06-21");
