@@ -10,6 +10,8 @@ import org.rectifywatch.ingest.crawl.PassSummary;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
 import org.rectifywatch.ingest.publish.LocalFiles;
+import org.rectifywatch.ingest.publish.ReportPublisher;
+import org.rectifywatch.ingest.state.CrawlStateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,29 +83,38 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** {@code pipeline ingest files PATH...}: publish local text/HTML files (directories are walked). */
     @Command(name = "files", mixinStandardHelpOptions = true,
-            description = "Publishes local .txt/.html files (or folders of them) to reports.raw, keyed file:<sha256 of the text>; "
-                    + "content already published is not published again.")
+            description = {"Publishes local .txt/.html files (or folders of them) to reports.raw, keyed by path: "
+                    + "file:<name of the PATH>/<path below it>, with / as separator (a file PATH: file:<its name>). "
+                    + "An edited file is a new version of the same report; unchanged files are not published again.",
+                    "A file that cannot be read, decoded or published (e.g. larger than reports.raw accepts) is skipped "
+                            + "with its path and reason; the run goes on. Exit 2 when any file was skipped."})
     static final class Files implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         IngestCommand parent;
+
+        @Option(names = "--key", paramLabel = "NAME",
+                description = "Use NAME instead of the PATH's own name in the keys (one PATH only): file:NAME for a file, "
+                        + "file:NAME/<path below it> for a folder. Keeps the keys when a file or folder is renamed or moved.")
+        String key;
 
         @Parameters(arity = "1..*", paramLabel = "PATH")
         List<Path> paths;
 
         @Override
         public Integer call() {
-            IngestConfig config = parent.config();
-            try (Crawler crawler = new Crawler(config, List.of(filesProfile()))) {
-                LocalFiles.Result r = crawler.publishFiles(paths);
-                System.out.println(r.line());
-                return r.skipped().isEmpty() ? 0 : 2;
+            if (key != null && paths.size() != 1) {
+                throw new IllegalArgumentException("--key applies to one PATH only; publish the others in their own run");
             }
-        }
-
-        /** The crawler needs an enabled profile; file publishing never fetches, so this one is never crawled. */
-        private static SiteProfile filesProfile() {
-            return new SiteProfile("files", "files", true, true, "local files", List.of("file:///"), null, 1, 1, null, null,
-                    null, null, null, null, null, null, null, List.of("localhost"));
+            IngestConfig config = parent.config();
+            CrawlStateStore state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
+            try (ReportPublisher publisher = new ReportPublisher(config.kafka())) {
+                LocalFiles.Result r = LocalFiles.publish(paths, key, publisher, state);
+                System.out.println(r.line());
+                return r.skips().isEmpty() ? 0 : 2;
+            } catch (ReportPublisher.PublishException e) {
+                System.err.println("pipeline ingest files: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }
