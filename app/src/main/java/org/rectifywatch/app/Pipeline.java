@@ -10,6 +10,7 @@ import org.rectifywatch.app.cli.ParseCommand;
 import org.rectifywatch.app.cli.ProcessCommand;
 import org.rectifywatch.app.cli.ReliabilityCommand;
 import org.rectifywatch.app.cli.RetractCommand;
+import org.rectifywatch.app.cli.ReprocessCommand;
 import org.rectifywatch.app.cli.SetupCommand;
 import org.rectifywatch.app.cli.SinkCommand;
 import org.rectifywatch.localstack.StartupException;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 ProcessCommand.class,
                 RetractCommand.class,
+                ReprocessCommand.class,
                 SinkCommand.class,
                 SetupCommand.class,
                 ParseCommand.class,

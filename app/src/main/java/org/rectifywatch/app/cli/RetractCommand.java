@@ -127,12 +127,13 @@ public final class RetractCommand implements Callable<Integer> {
                 }
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (reportId.equals(r.key())) {
-                        latest = r.value(); // a later tombstone (null) means the report was retracted
+                        latest = r.value(); // a later tombstone (null) or retracted record: the report was retracted
                     }
                 }
             }
         }
         return latest == null ? Optional.empty()
-                : Optional.of(WireSerdes.REPORT.deserializer().deserialize(Topics.REPORTS_PARSED, latest));
+                : Optional.of(WireSerdes.REPORT.deserializer().deserialize(Topics.REPORTS_PARSED, latest))
+                        .filter(r -> r.retractedAt() == null);
     }
 }

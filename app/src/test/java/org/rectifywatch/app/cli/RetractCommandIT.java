@@ -86,7 +86,7 @@ class RetractCommandIT {
         ReportMeta meta = new ReportMeta("某县", null, null, "县委第一巡察组", "县委", "巡察", null, null, null, null, null, title,
                 Contact.NONE);
         return new ReportRecord(id, version, url, "files", title, null, "0".repeat(64), Instant.now(), Instant.now(), meta,
-                Map.of(), 0, Map.of(), Map.of(), 0, 100, List.of(), List.of(), "parser-3", "classifier-x");
+                Map.of(), 0, Map.of(), Map.of(), 0, 100, List.of(), List.of(), "parser-3", "classifier-x", List.of(), null);
     }
 
     private static void writeParsed(LocalKafka kafka, String id, ReportRecord value) {

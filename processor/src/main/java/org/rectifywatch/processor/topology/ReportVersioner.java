@@ -23,6 +23,7 @@ import org.rectifywatch.processor.report.ContentSignature;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.service.ProcessorMetrics;
+import org.rectifywatch.processor.service.Reprocess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ReportVersioner implements Processor<String, RawReport, String, Envelope> {
     static final String STORE = "report-versions";
-    /** Header of records that {@code pipeline reprocess} sends again: only the page's current text is re-analysed. */
-    public static final String REPROCESS_HEADER = "rectify.reprocess";
     private static final Logger log = LoggerFactory.getLogger(ReportVersioner.class);
 
     private final ReportAnalyzer analyzer;
@@ -75,7 +74,7 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         String reportId = ReportIds.reportId(url);
         ReportState previous = store.get(reportId);
         String analysisVersion = analyzer.version();
-        boolean replay = record.headers().lastHeader(REPROCESS_HEADER) != null;
+        boolean replay = record.headers().lastHeader(Reprocess.HEADER) != null;
         if (previous != null && replay && !Objects.equals(previous.sha256(), page.sha256())) {
             metrics.reportsUnchanged.incrementAndGet(); // an older copy sent again by a reprocess: the newer text stands
             return;
