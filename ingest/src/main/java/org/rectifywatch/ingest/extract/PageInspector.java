@@ -76,13 +76,14 @@ public final class PageInspector {
             if (hanweb.found()) {
                 reasons.add("Hanweb datastore with " + hanweb.records().size() + " records");
             }
-            if (list.links().isEmpty()) {
+            if (list.links().isEmpty() && list.entries() == 0) {
                 Optional<String> challenge = ChallengeDetector.detectPage(html, body.length, minPageBytes);
                 if (challenge.isPresent()) {
                     reasons.add(challenge.get());
                     return v.build(PageView.Kind.CHALLENGE, null, null, null);
                 }
-                reasons.add("no article links: check the profile's link_selector and article_url_pattern");
+                reasons.add(ListPage.isGeneric(profile) ? "no list found: the generic list rules see no repeated block of links"
+                        : "no article links: check the profile's link_selector and article_url_pattern");
             }
             return v.list(list, filter, profile, listIndex);
         }
@@ -180,7 +181,8 @@ public final class PageInspector {
                 }
             }
         }
-        if (pagination.kind() == Pagination.Kind.JPAGE || pagination.kind() == Pagination.Kind.NEXT_LINK) {
+        if (pagination.kind() == Pagination.Kind.JPAGE || pagination.kind() == Pagination.Kind.NEXT_LINK
+                || pagination.kind() == Pagination.Kind.AUTO) {
             try {
                 String path = URI.create(url).getPath();
                 if (path != null && path.endsWith(ListPage.DATAPROXY)) {
@@ -266,6 +268,10 @@ public final class PageInspector {
                 } else if (kind == PageClass.Kind.FEEDBACK_NOTICE) {
                     notices++;
                 }
+            }
+            if (ListPage.isGeneric(profile)) {
+                reasons.add("generic list rules (no link_selector or article_url_pattern): " + list.entries()
+                        + " entries in the page's main list, " + list.links().size() + " titled as reports or feedback notices");
             }
             if (!list.links().isEmpty()) {
                 reasons.add(list.links().size() + " links: " + report + " report titles, " + noise
