@@ -16,8 +16,16 @@ import org.rectifywatch.model.json.Json;
 public final class SampleReports {
     private static final String BASE = "/org/rectifywatch/samples/";
 
-    /** One sample: {@code name} is the file name without {@code .txt}; {@code expectedJson} the annotation. */
-    public record Sample(String name, String file, String title, String pageDate, String text, String expectedJson) {
+    /** The column of the sample site that serves a sample unless its catalog entry names another. */
+    public static final String MAIN_COLUMN = "xsxc";
+
+    /**
+     * One sample: {@code name} is the file name without {@code .txt}; {@code expectedJson} the annotation;
+     * {@code column} the sample site's column that publishes it ({@link #MAIN_COLUMN}, or {@code tzgg}: the
+     * 通知公告 column no profile describes).
+     */
+    public record Sample(String name, String file, String title, String pageDate, String text, String expectedJson,
+                         String column) {
     }
 
     private static volatile List<Sample> cache;
@@ -55,7 +63,8 @@ public final class SampleReports {
             String file = entry.path("file").asText();
             String name = file.endsWith(".txt") ? file.substring(0, file.length() - 4) : file;
             samples.add(new Sample(name, file, entry.path("title").asText(null), entry.path("page_date").asText(null),
-                    resource(BASE + "reports/" + file), resource(BASE + "expected/" + name + ".json")));
+                    resource(BASE + "reports/" + file), resource(BASE + "expected/" + name + ".json"),
+                    entry.path("column").asText(MAIN_COLUMN)));
         }
         return List.copyOf(samples);
     }

@@ -9,6 +9,8 @@ import org.rectifywatch.ingest.crawl.Crawler;
 import org.rectifywatch.ingest.crawl.PassSummary;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
+import org.rectifywatch.ingest.profile.UrlProfiles;
+import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.ingest.publish.LocalFiles;
 import org.rectifywatch.ingest.publish.ReportPublisher;
 import org.rectifywatch.ingest.state.CrawlStateStore;
@@ -17,10 +19,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pipeline ingest}: the crawler-producer (continuous, one pass, backfill) and {@code ingest files}. */
+/**
+ * {@code pipeline ingest}: the crawler-producer (continuous, one pass, backfill) and {@code ingest files}. With
+ * {@code --url} it crawls those columns with profiles built from the URLs instead of the profiles file.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Crawls the sites of the profiles and publishes new or changed reports to reports.raw. "
                 + "Runs continuously (each profile at its poll_interval) unless --once or --backfill is given. "
+                + "With --url it crawls those column pages without a profile (generic list, pagination and article rules). "
                 + "Every setting is also read from RECTIFY_<KEY> environment variables (e.g. RECTIFY_INGEST_HOST_DELAY).",
         subcommands = IngestCommand.Files.class)
 public final class IngestCommand implements Callable<Integer> {
@@ -38,17 +44,38 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "NAME", description = "Crawl only these profiles (repeatable).")
     List<String> sites = new ArrayList<>();
 
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Crawl this column (its first list page) without a profile, instead of the profiles (repeatable): "
+                    + "a profile named after the host, allowed only that host, with the generic list, pagination and article "
+                    + "rules, is built from it.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--max-pages", paramLabel = "N",
+            description = "List pages a --url column walk follows per pass (" + UrlProfiles.MAX_PAGES_KEY + ", default "
+                    + UrlProfiles.DEFAULT_MAX_PAGES + ").")
+    Integer maxPages;
+
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap).")
     String bootstrap;
 
     @Mixin
     ConfigOptions options;
 
+    private ConfigSource source() {
+        return options.source("kafka.bootstrap", bootstrap, "ingest.profiles", profiles, UrlProfiles.MAX_PAGES_KEY, maxPages);
+    }
+
     IngestConfig config() {
-        return IngestConfig.from(options.source("kafka.bootstrap", bootstrap, "ingest.profiles", profiles));
+        return IngestConfig.from(source());
     }
 
     List<SiteProfile> profiles(IngestConfig config) {
+        if (!urls.isEmpty()) {
+            if (!sites.isEmpty() || profiles != null) {
+                throw new IllegalArgumentException("--url crawls columns without a profile; it does not go with --site or --profiles");
+            }
+            return UrlProfiles.of(urls, source().integer(UrlProfiles.MAX_PAGES_KEY, UrlProfiles.DEFAULT_MAX_PAGES));
+        }
         List<SiteProfile> all = config.profilesFile() == null ? SiteProfiles.shipped() : SiteProfiles.load(config.profilesFile());
         if (sites.isEmpty()) {
             return all;

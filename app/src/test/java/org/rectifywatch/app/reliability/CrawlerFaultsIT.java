@@ -52,7 +52,9 @@ class CrawlerFaultsIT {
                 .with("ingest.max.retry.after", "5s");
         stages.startProcessor();
         stages.startSink();
-        siteIssues = SampleReports.all().stream().mapToLong(x -> Json.read(x.expectedJson(), JsonNode.class).get("issue_count").asLong()).sum();
+        // these scenarios crawl the 巡视巡察 column with its profile: the samples of the 通知公告 column (no profile) are not crawled
+        siteIssues = SampleReports.all().stream().filter(x -> x.column().equals(SampleReports.MAIN_COLUMN))
+                .mapToLong(x -> Json.read(x.expectedJson(), JsonNode.class).get("issue_count").asLong()).sum();
     }
 
     @AfterAll

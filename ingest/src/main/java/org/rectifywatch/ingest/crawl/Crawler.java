@@ -180,6 +180,7 @@ public final class Crawler implements AutoCloseable {
         String listUrl = start;
         int total = 0;
         Set<String> visitedLists = new HashSet<>();
+        List<String> previousLinks = List.of();
         for (int n = 0; n < pages && !closed; n++) {
             if (n > 0) {
                 if (total > 0 && n >= total) {
@@ -192,7 +193,7 @@ public final class Crawler implements AutoCloseable {
                     break;
                 }
             }
-            if (listUrl == null || !visitedLists.add(listUrl)) {
+            if (listUrl == null || !visitedLists.add(ListPage.pageKey(listUrl))) {
                 break;
             }
             ListPage list;
@@ -206,7 +207,7 @@ public final class Crawler implements AutoCloseable {
                 c.fetched++;
                 DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
                 list = ListPage.parse(page.text(), o.finalUrl(), profile);
-                if (list.links().isEmpty()) {
+                if (list.links().isEmpty() && list.entries() == 0) {
                     Optional<String> challenge = ChallengeDetector.detectPage(page.text(), o.body().length, config.minPageBytes());
                     if (challenge.isPresent()) {
                         c.skip(SkipReason.CHALLENGE);
@@ -231,7 +232,13 @@ public final class Crawler implements AutoCloseable {
                 break;
             }
             total = list.totalPages();
-            log.debug("{}: list page {} has {} links", profile.name(), listUrl, list.links().size());
+            List<String> linkUrls = list.links().stream().map(ListPage.Link::url).toList();
+            if (!linkUrls.isEmpty() && linkUrls.equals(previousLinks)) {
+                log.debug("{}: list page {} repeats the previous one; end of the column", profile.name(), listUrl);
+                break;
+            }
+            previousLinks = linkUrls;
+            log.debug("{}: list page {} has {} links ({} entries)", profile.name(), listUrl, list.links().size(), list.entries());
             for (ListPage.Link link : list.links()) {
                 if (closed) {
                     return true;
@@ -244,7 +251,7 @@ public final class Crawler implements AutoCloseable {
     }
 
     private static boolean followsListUrl(Pagination p) {
-        return p.kind() == Pagination.Kind.NEXT_LINK || p.kind() == Pagination.Kind.JPAGE;
+        return p.kind() == Pagination.Kind.NEXT_LINK || p.kind() == Pagination.Kind.JPAGE || p.kind() == Pagination.Kind.AUTO;
     }
 
     private void processArticle(SiteProfile profile, AllowList allow, ListPage.Link link, Set<String> seen, PassCounters c) {

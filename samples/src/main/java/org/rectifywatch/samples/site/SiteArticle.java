@@ -21,7 +21,8 @@ import java.time.Instant;
 public record SiteArticle(String name, String path, String title, String listTitle, String pageDate, String text,
                           Layout layout, boolean gbk, int pages, int version, Instant lastModified, Kind kind) {
 
-    public enum Layout { TRS, HANWEB }
+    /** TRS WCM-like, Hanweb-like, or a plain government portal page no profile describes. */
+    public enum Layout { TRS, HANWEB, PLAIN }
 
     public enum Kind { REPORT, NOTICE, NOISE, CHALLENGE, DISALLOWED }
 
