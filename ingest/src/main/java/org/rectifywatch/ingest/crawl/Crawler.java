@@ -349,7 +349,7 @@ public final class Crawler implements AutoCloseable {
         }
         Optional<String> garbled = MojibakeCheck.problem(title + "\n" + body);
         if (garbled.isPresent()) {
-            skip(profile, url, c, SkipReason.MOJIBAKE, "decoded as " + page.charset() + " (" + page.source() + "): "
+            skip(profile, url, c, SkipReason.MOJIBAKE, "decoded as " + page.charset() + " (" + page.how() + "): "
                     + garbled.get() + "; set the profile's charset if the site declares the wrong one");
             return;
         }
