@@ -379,7 +379,7 @@ public final class Crawler implements AutoCloseable {
         String sha = Hashes.sha256(body);
         if (known.isPresent() && sha.equals(known.get().sha256())) {
             c.unchanged++;
-            saveState(url, o, sha, known, now, false, partUrls, null, partStates);
+            saveState(url, o, sha, known, now, false, partUrls, judgement, partStates);
             return;
         }
         try {
@@ -404,7 +404,7 @@ public final class Crawler implements AutoCloseable {
         }
         log.info("{}: published {} {} {} ({} chars): {}", profile.name(), changed ? "changed" : "new",
                 notice ? "feedback notice" : "report", url, body.length(), title);
-        saveState(url, o, sha, known, now, true, partUrls, null, partStates);
+        saveState(url, o, sha, known, now, true, partUrls, judgement, partStates);
     }
 
     /**

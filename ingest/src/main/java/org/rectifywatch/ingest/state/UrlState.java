@@ -16,8 +16,9 @@ import java.util.List;
  * @param publishedAt  when its current text was published
  * @param parts        the continuation pages of a split article, in order (first page only): each has a state of its
  *                     own with its validators; empty for a single page, null when not known (a record from before)
- * @param judgement    for a page judged not a report, the {@link org.rectifywatch.ingest.extract.Judgement} version it
- *                     was judged under: under another version it is fetched and judged again; null otherwise
+ * @param judgement    the {@link org.rectifywatch.ingest.extract.Judgement} version the page was last judged under (null
+ *                     for a continuation page and in a record from before); a page judged not a report is fetched and
+ *                     judged again once the version differs, a published one is not
  */
 public record UrlState(String url, String etag, String lastModified, String sha256, Instant lastSeen, Instant publishedAt,
                        List<String> parts, String judgement) {

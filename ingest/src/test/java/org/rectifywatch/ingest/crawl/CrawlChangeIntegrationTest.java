@@ -2,6 +2,7 @@ package org.rectifywatch.ingest.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.rectifywatch.ingest.extract.Judgement;
 import org.rectifywatch.ingest.profile.SampleSiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.TitleFilter;
+import org.rectifywatch.ingest.state.CrawlStateStore;
+import org.rectifywatch.ingest.state.UrlState;
 import org.rectifywatch.localstack.LocalKafka;
 import org.rectifywatch.localstack.SharedStack;
 import org.rectifywatch.model.wire.RawReport;
@@ -78,6 +82,8 @@ class CrawlChangeIntegrationTest {
                 all.addAll(two);
                 all.addAll(three);
                 assertThat(latest(kafka, url).get(url).text()).isEqualTo(String.join("\n", all));
+                assertThat(stateOf(kafka, url).parts()).containsExactly(site.url() + SECOND, site.url() + THIRD);
+                assertThat(stateOf(kafka, site.url() + THIRD).sha256()).isEqualTo(Hashes.sha256(String.join("\n", three)));
 
                 // nothing changed: one conditional GET per page, all 304
                 site.clearLog();
@@ -148,6 +154,8 @@ class CrawlChangeIntegrationTest {
             PassSummary first = pass(kafka, a);
             assertThat(first.skipped()).containsEntry("not_a_report", 1);
             assertThat(first.published()).isZero();
+            assertThat(stateOf(kafka, url)).extracting(UrlState::sha256, UrlState::judgement)
+                    .containsExactly(null, Judgement.of(a.titleFilter()));
 
             // filter unchanged, a new crawler: the conditional GET alone, answered 304, no judging
             site.clearLog();
@@ -164,6 +172,9 @@ class CrawlChangeIntegrationTest {
             RawReport r = latest(kafka, url).get(url);
             assertThat(r.kind()).isEqualTo(RawReport.REPORT);
             assertThat(r.title()).isEqualTo(title);
+            assertThat(stateOf(kafka, url)).extracting(UrlState::sha256, UrlState::judgement)
+                    .containsExactly(r.sha256(), Judgement.of(b.titleFilter()));
+            assertThat(Judgement.of(b.titleFilter())).isNotEqualTo(Judgement.of(a.titleFilter()));
 
             // and once judged under B, a conditional GET again
             site.clearLog();
@@ -173,6 +184,11 @@ class CrawlChangeIntegrationTest {
             assertThat(site.requests(path)).containsExactly(new EtagSite.Request(path, true, 304));
             assertThat(KafkaRecords.raw(kafka.bootstrap(), url)).hasSize(1);
         }
+    }
+
+    /** The URL's state as a new crawler would read it from crawl.state. */
+    private static UrlState stateOf(LocalKafka kafka, String url) {
+        return CrawlStateStore.load(CrawlerIntegrationTest.config(kafka.bootstrap()).kafka(), Duration.ofSeconds(30)).get(url).orElseThrow();
     }
 
     private static SiteProfile withFilter(SiteProfile p, TitleFilter filter) {
