@@ -246,7 +246,7 @@ public final class PageInspector {
                 reasons.add("no publish date found (check date_selectors)");
             }
             MojibakeCheck.problem(article.title() + "\n" + article.text()).ifPresent(p -> reasons.add(
-                    "the crawler would skip it: decoded as " + page.charset() + " (" + page.source() + "): " + p
+                    "the crawler would skip it: decoded as " + page.charset() + " (" + page.how() + "): " + p
                             + "; set the profile's charset"));
             return article(kind, article, continuation);
         }
@@ -254,7 +254,7 @@ public final class PageInspector {
         PageView build(PageView.Kind kind, ExtractedArticle article, List<ListPage.Link> links, List<String> next) {
             return new PageView(url, url, kind, article == null ? null : article.title(),
                     article == null ? null : article.pageDate(), article == null ? "" : article.text(),
-                    article == null ? List.of() : article.attachments(), links, next, page.charset(), page.source(), reasons);
+                    article == null ? List.of() : article.attachments(), links, next, page.charset(), page.how(), reasons);
         }
 
         PageView article(PageView.Kind kind, ExtractedArticle article, List<String> continuation) {
@@ -304,7 +304,7 @@ public final class PageInspector {
             }
             String title = ArticleExtractor.extract(page.text(), url, profile).title();
             return new PageView(url, url, PageView.Kind.LIST, title, null, "", List.of(), list.links(),
-                    new ArrayList<>(next), page.charset(), page.source(), reasons);
+                    new ArrayList<>(next), page.charset(), page.how(), reasons);
         }
     }
 }

@@ -35,7 +35,8 @@ import org.rectifywatch.samples.SampleReports;
 /**
  * A small publication site on loopback that looks like the real ones (sites.md): a 巡视巡察 column with
  * paginated TRS-style list pages, report articles in a TRS WCM-like and a Hanweb-like layout, one of them
- * GBK-encoded with a {@code gb2312} declaration, one split over three pages, inspection feedback announcements
+ * GBK-encoded with a {@code gb2312} declaration, another GBK-encoded with no charset declared anywhere (neither in the
+ * header nor in a meta: only detection reads it), one split over three pages, inspection feedback announcements
  * ({@link SampleNotices}: some for units whose report the site serves, some for units whose report is missing),
  * news items that are neither (a 动员会 and a 整改推进会), an anti-bot challenge page, a robots.txt that disallows
  * {@code /private/},
@@ -59,10 +60,13 @@ public final class SampleSite implements AutoCloseable {
     /** The catalog column of the samples {@link #PLAIN_COLUMN} serves. */
     static final String PLAIN_CATALOG_COLUMN = "tzgg";
     public static final int PER_PAGE = 5;
-    /** List pages of the main column ({@link #COLUMN}): 11 reports, 5 feedback notices and 4 other items. */
-    public static final int COLUMN_PAGES = 4;
+    /** List pages of the main column ({@link #COLUMN}): 12 reports, 5 feedback notices and 4 other items. */
+    public static final int COLUMN_PAGES = 5;
+    /** The sample report served as GBK bytes without any charset declaration. */
+    static final String UNDECLARED_GBK_SAMPLE = "s14_lanxi_county_hospital_2025";
     public static final int HUGE_BYTES = 20 * 1024 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
+    static final Charset GBK = Charset.forName("GBK");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     /** One request as the server saw it. */
@@ -87,6 +91,7 @@ public final class SampleSite implements AutoCloseable {
     private volatile long faultStallMillis = 3000;
     private String multiPageName;
     private String gbkName;
+    private final Set<String> undeclaredGbk = Collections.synchronizedSet(new HashSet<>());
     private String throttledName;
 
     private SampleSite() {
@@ -145,6 +150,8 @@ public final class SampleSite implements AutoCloseable {
                 throttleOnce.add(path);
             } else if (gbk) {
                 gbkName = s.name();
+            } else if (s.name().equals(UNDECLARED_GBK_SAMPLE)) {
+                undeclaredGbk.add(path);
             }
         }
         items.add(2, new SiteArticle("noise-mobilisation", "/xsxc/202503/t20250312_9001.html",
@@ -162,8 +169,8 @@ public final class SampleSite implements AutoCloseable {
         items.add(9, new SiteArticle("disallowed", "/private/202509/t20250910_9004.html",
                 "中共示例县委关于市委巡察整改情况的通报", "中共示例县委关于市委巡察整改情况的通报", "2025-09-10",
                 "内部页面。", SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.DISALLOWED));
-        // feedback notices next to the reports of their time; with them the column has four full pages:
-        // s01 s02 动员会 s03 n01 | s04 推进会 s05 challenge s06 | n02 disallowed s07 n04 s08 | s09 n03 s10 n05 s11
+        // feedback notices next to the reports of their time; with them the column has four full pages and a fifth:
+        // s01 s02 动员会 s03 n01 | s04 推进会 s05 challenge s06 | n02 disallowed s07 n04 s08 | s09 n03 s10 n05 s11 | s12
         List<SampleNotices.Notice> notices = SampleNotices.all();
         List<SiteArticle> noticeItems = new ArrayList<>();
         for (int k = 0; k < notices.size(); k++) {
@@ -327,6 +334,11 @@ public final class SampleSite implements AutoCloseable {
         return gbkName;
     }
 
+    /** The report served as GBK bytes with no charset in the header and no meta declaration. */
+    public String undeclaredGbkArticle() {
+        return UNDECLARED_GBK_SAMPLE;
+    }
+
     /** The article whose first request is answered 429 with Retry-After: 1. */
     public String throttledArticle() {
         return throttledName;
@@ -464,6 +476,9 @@ public final class SampleSite implements AutoCloseable {
             }
             ex.getResponseHeaders().set("ETag", a.etag());
             ex.getResponseHeaders().set("Last-Modified", lastModified);
+            if (undeclaredGbk.contains(a.path())) {
+                return send(ex, 200, "text/html", SitePages.withoutCharsetDeclaration(render(a, page)).getBytes(GBK));
+            }
             return sendHtml(ex, render(a, page), a.gbk());
         }
         return send(ex, 404, "text/html; charset=utf-8", "<html><body>页面不存在</body></html>".getBytes(StandardCharsets.UTF_8));

@@ -34,6 +34,16 @@ final class SitePages {
                 + "</head>\n";
     }
 
+    /** The page with its charset declaration removed (for a page whose bytes only detection can read). */
+    static String withoutCharsetDeclaration(String html) {
+        String out = html.replace("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\n", "")
+                .replace("<meta charset=\"utf-8\">\n", "");
+        if (out.toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+            throw new IllegalStateException("a charset declaration is left in the page");
+        }
+        return out;
+    }
+
     static final String NAV = "<div class=\"header\"><div class=\"logo\">示例市纪委监委网站</div><ul class=\"nav\">"
             + "<li><a href=\"/\">首页</a></li><li><a href=\"/xsxc/index.html\">巡视巡察</a></li>"
             + "<li><a href=\"/gzdt/index.html\">工作动态</a></li><li><a href=\"/xxgk/index.html\">信息公开</a></li></ul></div>\n";
