@@ -92,10 +92,7 @@ class CrawlerFaultsIT {
             // the site's feedback announcements go to reports.raw too (kind feedback_notice); they are not reports
             Map<String, Integer> reportsPerUrl = new TreeMap<>(perUrl);
             site.notices().forEach(n -> reportsPerUrl.remove(site.url() + n.path()));
-            // this site serves the same reports as the first scenario's site (another port): its pages are their mirrors
-            String pages = site.url() + "/";
-            long reports = Stages.awaitStable(() -> stages.reports(pages) + stages.count("reports", "mirrors.url", pages),
-                    site.reports().size(), Duration.ofMinutes(2));
+            long issues = Stages.awaitStable(() -> stages.issues(site.url() + "/"), siteIssues, Duration.ofMinutes(2));
             row.outcome("The first crawler was closed after publishing " + a.published() + " of " + site.reports().size()
                             + " reports; the new instance read crawl.state, skipped what was already published (" + b.unchanged()
                             + " unchanged, " + b.notModified() + " answered 304) and published the rest.")
