@@ -66,7 +66,7 @@ public final class EndToEndBench {
             }
             issuesPerText.put(t.name(), p.issueCount());
             targetPerText.put(t.name(), p.meta().target());
-            List<String> ids = ReportIds.issueIds("rb", p.issues());
+            List<String> ids = org.rectifywatch.processor.report.IssueIdentity.assign("rb", List.of(), p.issues()).ids();
             List<IssueRecord> recs = new ArrayList<>();
             for (int i = 0; i < p.issues().size(); i++) {
                 recs.add(wire.issue(ids.get(i), "rb", 1, raw, p, p.issues().get(i), Instant.now()));

@@ -39,7 +39,7 @@ public final class ProcessorBench {
                 String url = "bench:" + t.name();
                 RawReport raw = new RawReport(url, "bench", null, null, Instant.EPOCH, "UTF-8", null, t.text(), List.of());
                 ParsedReport parsed = analyzer.analyze(raw);
-                List<String> ids = ReportIds.issueIds("rbench", parsed.issues());
+                List<String> ids = org.rectifywatch.processor.report.IssueIdentity.assign("rbench", List.of(), parsed.issues()).ids();
                 for (int i = 0; i < parsed.issues().size(); i++) {
                     Issue issue = parsed.issues().get(i);
                     sink(records.issue(ids.get(i), "rbench", 1, raw, parsed, issue, Instant.EPOCH));
