@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rectifywatch.ingest.IngestConfig;
+import org.rectifywatch.ingest.attach.AttachmentReader;
 import org.rectifywatch.ingest.decode.DecodedPage;
 import org.rectifywatch.ingest.decode.MojibakeCheck;
 import org.rectifywatch.ingest.decode.PageDecoder;
 import org.rectifywatch.ingest.extract.ArticleExtractor;
+import org.rectifywatch.ingest.extract.AttachmentPointer;
 import org.rectifywatch.ingest.extract.ChallengeDetector;
 import org.rectifywatch.ingest.extract.ExtractedArticle;
 import org.rectifywatch.ingest.extract.ListPage;
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * against the remembered ETag / Last-Modified), keeps rectification reports and inspection feedback
  * announcements (told apart by {@link PageClass}, the rule {@code pipeline extract} also follows), and publishes
  * a page only when its extracted text is new or changed: a report as {@link RawReport#REPORT}, an announcement as
- * {@link RawReport#FEEDBACK_NOTICE}. URL state lives in {@code crawl.state}, so a new instance picks up where the
- * last one stopped.
+ * {@link RawReport#FEEDBACK_NOTICE}. An article that only points to its report file ({@link AttachmentPointer}) is
+ * published with that file's text ({@link AttachmentReader}), keyed by the article's URL. URL state lives in
+ * {@code crawl.state}, so a new instance picks up where the last one stopped.
  */
 public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -51,6 +54,7 @@ public final class Crawler implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final ReportPublisher publisher;
     private final CrawlStateStore state;
+    private final AttachmentReader attachmentReader;
     private volatile boolean closed;
     /** Held while a profile is crawled, so close() never pulls the producer from under a running pass. */
     private final Object running = new Object();
@@ -64,6 +68,7 @@ public final class Crawler implements AutoCloseable {
         this.state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
         this.publisher = new ReportPublisher(config.kafka());
         this.fetcher = new HttpFetcher(config);
+        this.attachmentReader = new AttachmentReader(fetcher, config.maxAttachmentBytes());
     }
 
     /** Publishes local text/HTML files through this crawler's producer and state (key {@code file:<sha256>}). */
@@ -306,8 +311,11 @@ public final class Crawler implements AutoCloseable {
             saveState(url, o, null, known, now, false);
             return;
         }
-        Optional<String> challenge = ChallengeDetector.detect(page.text(), o.body().length, article.text().length(),
-                config.minPageBytes());
+        // a one-line article pointing to its report file is small, and no challenge for that
+        Optional<AttachmentPointer> pointer = AttachmentPointer.find(profile.titleFilter(), pageTitle, link.title(),
+                article.text(), article.attachments());
+        Optional<String> challenge = pointer.isPresent() && !ChallengeDetector.isCertain(page.text()) ? Optional.empty()
+                : ChallengeDetector.detect(page.text(), o.body().length, article.text().length(), config.minPageBytes());
         if (challenge.isPresent()) {
             skip(profile, url, c, SkipReason.CHALLENGE, challenge.get() + "; retried next pass");
             return;
@@ -335,7 +343,8 @@ public final class Crawler implements AutoCloseable {
         }
         String title = article.title() != null ? article.title() : link.title();
         String body = text.toString();
-        PageClass.Verdict verdict = PageClass.of(profile.titleFilter(), title, link.title(), body);
+        PageClass.Verdict verdict = pointer.isPresent() ? pointer.get().verdict()
+                : PageClass.of(profile.titleFilter(), title, link.title(), body);
         if (!verdict.kept()) {
             log.info("{}: not a report: {} {}", profile.name(), title, url);
             c.skip(SkipReason.NOT_A_REPORT);
@@ -343,6 +352,19 @@ public final class Crawler implements AutoCloseable {
             return;
         }
         boolean notice = verdict.kind() == PageClass.Kind.FEEDBACK_NOTICE;
+        if (pointer.isPresent()) {
+            AttachmentReader.Outcome read = attachmentReader.read(profile.name(), pointer.get().attachment(), allow);
+            if (!read.ok()) {
+                skip(profile, url, c, read.reason(), read.detail());
+                if (read.settled()) {
+                    saveState(url, o, null, known, now, false);
+                }
+                return;
+            }
+            c.fetched++;
+            body = read.text();
+            attachments = AttachmentReader.readFirst(pointer.get().attachment(), attachments);
+        }
         if (body.isBlank()) {
             skip(profile, url, c, SkipReason.EMPTY_TEXT, "no article text found");
             return;
