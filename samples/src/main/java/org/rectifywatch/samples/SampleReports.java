@@ -16,8 +16,19 @@ import org.rectifywatch.model.json.Json;
 public final class SampleReports {
     private static final String BASE = "/org/rectifywatch/samples/";
 
-    /** One sample: {@code name} is the file name without {@code .txt}; {@code expectedJson} the annotation. */
-    public record Sample(String name, String file, String title, String pageDate, String text, String expectedJson) {
+    /**
+     * One sample: {@code name} is the file name without {@code .txt}; {@code expectedJson} the annotation;
+     * {@code servedAs} how the sample site publishes it: {@code html} (an article), {@code pdf} or {@code docx} (a file
+     * under a one-line article, as many sites publish their reports).
+     */
+    public record Sample(String name, String file, String title, String pageDate, String text, String expectedJson,
+                         String servedAs) {
+        public static final String HTML = "html";
+
+        /** True when the sample site publishes it as a file behind a one-line article. */
+        public boolean servedAsFile() {
+            return !HTML.equals(servedAs);
+        }
     }
 
     private static volatile List<Sample> cache;
@@ -55,7 +66,8 @@ public final class SampleReports {
             String file = entry.path("file").asText();
             String name = file.endsWith(".txt") ? file.substring(0, file.length() - 4) : file;
             samples.add(new Sample(name, file, entry.path("title").asText(null), entry.path("page_date").asText(null),
-                    resource(BASE + "reports/" + file), resource(BASE + "expected/" + name + ".json")));
+                    resource(BASE + "reports/" + file), resource(BASE + "expected/" + name + ".json"),
+                    entry.path("served_as").asText(Sample.HTML)));
         }
         return List.copyOf(samples);
     }

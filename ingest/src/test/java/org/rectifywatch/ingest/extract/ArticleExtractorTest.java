@@ -99,7 +99,7 @@ class ArticleExtractorTest {
 
         SiteProfile profile = SampleSiteProfile.of(site.url());
         ListPage list = ListPage.parse(get(site.url() + SampleSite.COLUMN).text(), site.url() + SampleSite.COLUMN, profile);
-        assertThat(list.totalPages()).isEqualTo(4);
+        assertThat(list.totalPages()).isEqualTo(SampleSite.COLUMN_PAGES).isEqualTo(5);
         assertThat(list.links()).hasSize(SampleSite.PER_PAGE);
         assertThat(list.links().get(0).url()).startsWith(site.url() + "/");
     }
