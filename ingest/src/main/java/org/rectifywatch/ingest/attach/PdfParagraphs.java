@@ -18,13 +18,21 @@ import org.rectifywatch.ingest.extract.ArticleText;
  * a line starts a new paragraph when it is indented (首行缩进, a centred title, a right-aligned signature) or when
  * the line before it stopped short of the right margin; otherwise it continues the paragraph, also across a page
  * break. Consecutive lines in the same font larger than the body's are one title. Lines are joined without a space, as
- * Chinese text wraps anywhere. Page numbers ({@code - 3 -}, {@code 第3页 共5页}) are dropped first, so they never split a paragraph.
+ * Chinese text wraps anywhere, and the spaces PDFBox infers from gaps next to Chinese characters are dropped. Page numbers ({@code - 3 -}, {@code 第3页 共5页}) are dropped first, so they never split a paragraph.
  */
 final class PdfParagraphs {
     /** A line this much (in ems) right of the left margin is indented. */
     static final float INDENT_EMS = 1.5f;
-    /** A line ending this much (in ems) left of the right margin ends its paragraph. */
-    static final float SHORT_EMS = 1.5f;
+    /** A line ending this much (in ems) left of the right margin ends its paragraph (ragged right stays within it). */
+    static final float SHORT_EMS = 2.0f;
+    /** Where PDFBox saw a gap between words (no space character in the file); see {@link #GAP_BY_HAN}. */
+    static final char GAP = '\u0001';
+    /**
+     * A gap next to a Chinese character is the spacing word processors put between Chinese and Latin or digits, or
+     * justification: no space in the text. Other gaps are spaces; space characters in the file are kept.
+     */
+    private static final Pattern GAP_BY_HAN = Pattern.compile(
+            "(?<=[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’])\u0001+|\u0001+(?=[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’])");
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "[-—–－\\s]*\\d{1,4}[-—–－\\s]*|第\\s*\\d{1,4}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,4}\\s*页)?|\\d{1,4}\\s*/\\s*\\d{1,4}");
 
@@ -48,7 +56,8 @@ final class PdfParagraphs {
         int n = 0;
         for (Line l : lines) {
             for (int i = 0; i < l.text().length(); i++) {
-                if (!Character.isWhitespace(l.text().charAt(i)) && l.text().charAt(i) != '\u3000') {
+                char c = l.text().charAt(i);
+                if (!Character.isWhitespace(c) && c != '\u3000' && c != GAP) {
                     n++;
                 }
             }
@@ -58,7 +67,7 @@ final class PdfParagraphs {
 
     /** The lines joined into paragraphs, one per element, each normalised as article text is. */
     static List<String> paragraphs(List<Line> all) {
-        List<Line> lines = all.stream().filter(l -> !PAGE_NUMBER.matcher(l.text().strip()).matches()).toList();
+        List<Line> lines = all.stream().filter(l -> !PAGE_NUMBER.matcher(l.text().replace(GAP, ' ').strip()).matches()).toList();
         List<String> out = new ArrayList<>();
         if (lines.isEmpty()) {
             return out;
@@ -76,8 +85,8 @@ final class PdfParagraphs {
             // a title set over several centred lines in a larger size is one paragraph
             boolean titleGoesOn = previous != null && previous.em() > em * 1.1f && Math.abs(l.em() - previous.em()) < 0.5f;
             boolean starts = previous == null || !titleGoesOn
-                    && (l.startX() - left >= INDENT_EMS * em || right - previous.endX() >= SHORT_EMS * em);
-            String text = ArticleText.normalizeLine(l.text());
+                    && (l.startX() - left >= INDENT_EMS * em || endsShort(previous, l, right, em));
+            String text = l.text().strip();
             if (starts) {
                 add(out, p);
                 p.setLength(0);
@@ -92,6 +101,30 @@ final class PdfParagraphs {
         return out;
     }
 
+    /**
+     * True when {@code previous} stopped short of the right margin for no reason but the end of its paragraph. A line
+     * breaks between two Chinese characters, never inside a number, a Latin word or an e-mail address (nor before the
+     * punctuation that follows): when the next line's first unbreakable piece would not have fitted in the gap, the gap
+     * is no paragraph end.
+     */
+    static boolean endsShort(Line previous, Line next, float right, float em) {
+        float gap = right - previous.endX();
+        String t = next.text().strip();
+        float piece = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            piece += c < 128 ? 0.6f : 1f;
+            if (isHan(c) && i + 1 < t.length() && isHan(t.charAt(i + 1))) {
+                break;
+            }
+        }
+        return gap >= SHORT_EMS * em && gap > (piece + 1) * em;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
     /** The font size most of the text is set in. */
     static float bodySize(List<Line> lines) {
         Map<Float, Integer> chars = new HashMap<>();
@@ -103,7 +136,7 @@ final class PdfParagraphs {
     }
 
     private static void add(List<String> out, StringBuilder p) {
-        String s = ArticleText.normalizeLine(p.toString());
+        String s = ArticleText.normalizeLine(GAP_BY_HAN.matcher(p).replaceAll("").replace(GAP, ' '));
         if (!s.isEmpty()) {
             out.add(s);
         }
@@ -115,7 +148,7 @@ final class PdfParagraphs {
 
     private static boolean hasHan(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN) {
+            if (isHan(s.charAt(i))) {
                 return true;
             }
         }
@@ -156,7 +189,7 @@ final class PdfParagraphs {
 
         @Override
         protected void writeWordSeparator() {
-            text.append(' ');
+            text.append(GAP);
         }
 
         @Override
