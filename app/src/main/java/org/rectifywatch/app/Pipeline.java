@@ -9,6 +9,8 @@ import org.rectifywatch.app.cli.LocalCommand;
 import org.rectifywatch.app.cli.ParseCommand;
 import org.rectifywatch.app.cli.ProcessCommand;
 import org.rectifywatch.app.cli.ReliabilityCommand;
+import org.rectifywatch.app.cli.RetractCommand;
+import org.rectifywatch.app.cli.ReprocessCommand;
 import org.rectifywatch.app.cli.SetupCommand;
 import org.rectifywatch.app.cli.SinkCommand;
 import org.rectifywatch.localstack.StartupException;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
                 LocalCommand.class,
                 IngestCommand.class,
                 ProcessCommand.class,
+                RetractCommand.class,
+                ReprocessCommand.class,
                 SinkCommand.class,
                 SetupCommand.class,
                 ParseCommand.class,

@@ -19,6 +19,8 @@ public final class Topics {
      * processor's by-unit repartition topic, so it has {@link #UNIT_PARTITIONS} partitions like it.
      */
     public static final String DEADLINE_HANDOVER = "deadline.handover";
+    /** Report entries (mirrors, issue ids) moving to the unit their page now names; read with the by-unit pages. */
+    public static final String REPORTS_HANDOVER = "reports.handover";
     /** Partitions of the processor's by-unit topics (its repartition topics and {@link #DEADLINE_HANDOVER}). */
     public static final int UNIT_PARTITIONS = 6;
 
@@ -31,11 +33,13 @@ public final class Topics {
 
     /**
      * Keyed entity topics are compacted so that a sink or a new consumer can rebuild the latest state;
-     * {@code reports.raw} allows 8 MiB records (long reports with attachments lists).
+     * {@code reports.raw} allows 8 MiB records (long reports with attachments lists) and keeps every page's latest
+     * text for good (a tombstone retracts a page).
      */
     public static final List<Spec> ALL = List.of(
             // the processor's parallelism: 6 divides evenly among 1, 2, 3 or 6 stream threads
-            new Spec(REPORTS_RAW, 6, LARGE),
+            // compacted, never expiring: the source of truth that pipeline reprocess reads again
+            new Spec(REPORTS_RAW, 6, Map.of("max.message.bytes", "8388608", "cleanup.policy", "compact")),
             new Spec(REPORTS_PARSED, 3, COMPACTED),
             new Spec(ISSUES_CLASSIFIED, 3, COMPACTED),
             new Spec(ALERTS_OVERDUE, 3, COMPACTED),
@@ -43,6 +47,7 @@ public final class Topics {
             new Spec(SINK_DLQ, 1, Map.of()),
             new Spec(CRAWL_STATE, 1, COMPACTED),
             new Spec(DEADLINE_HANDOVER, UNIT_PARTITIONS, Map.of()),
+            new Spec(REPORTS_HANDOVER, UNIT_PARTITIONS, LARGE),
             new Spec(NOTIFY_STATE, 1, COMPACTED));
 
     private Topics() {

@@ -16,13 +16,17 @@ import org.rectifywatch.model.json.Json;
 public final class SampleReports {
     private static final String BASE = "/org/rectifywatch/samples/";
 
+    /** The column of the sample site that serves a sample unless its catalog entry names another. */
+    public static final String MAIN_COLUMN = "xsxc";
+
     /**
      * One sample: {@code name} is the file name without {@code .txt}; {@code expectedJson} the annotation;
-     * {@code servedAs} how the sample site publishes it: {@code html} (an article), {@code pdf} or {@code docx} (a file
-     * under a one-line article, as many sites publish their reports).
+     * {@code column} the sample site's column that publishes it ({@link #MAIN_COLUMN}, or {@code tzgg}: the
+     * 通知公告 column no profile describes); {@code servedAs} how the sample site publishes it: {@code html} (an
+     * article), {@code pdf} or {@code docx} (a file under a one-line article, as many sites publish their reports).
      */
     public record Sample(String name, String file, String title, String pageDate, String text, String expectedJson,
-                         String servedAs) {
+                         String column, String servedAs) {
         public static final String HTML = "html";
 
         /** True when the sample site publishes it as a file behind a one-line article. */
@@ -67,7 +71,7 @@ public final class SampleReports {
             String name = file.endsWith(".txt") ? file.substring(0, file.length() - 4) : file;
             samples.add(new Sample(name, file, entry.path("title").asText(null), entry.path("page_date").asText(null),
                     resource(BASE + "reports/" + file), resource(BASE + "expected/" + name + ".json"),
-                    entry.path("served_as").asText(Sample.HTML)));
+                    entry.path("column").asText(MAIN_COLUMN), entry.path("served_as").asText(Sample.HTML)));
         }
         return List.copyOf(samples);
     }

@@ -131,7 +131,7 @@ public final class SinkFixture implements AutoCloseable {
                 "sha" + version, Instant.parse("2024-01-02T03:04:05Z"), Instant.parse("2024-01-02T03:05:00Z"), meta,
                 Map.of("disciplined_persons", 12, "funds_recovered_yuan", 317700.0, "odd_figure", 3), 2,
                 Map.of("completed", 1, "in_progress", 1), Map.of("conduct", 1, "economy", 1), 1, 4000, List.of(), List.of(),
-                "p1", "c1");
+                "p1", "c1", List.of(), null);
     }
 
     static IssueRecord issue(String id, int reportVersion, String feedbackDate) {

@@ -18,6 +18,7 @@ import org.rectifywatch.ingest.fetch.HttpFetcher;
 import org.rectifywatch.ingest.profile.SampleSiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
+import org.rectifywatch.ingest.profile.UrlProfiles;
 import org.rectifywatch.model.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
         description = "Shows a page as the crawler sees it, one JSON object per page: kind (article, list, challenge, "
                 + "feedback_notice, not_a_report), title, published, body, attachments, links, next_pages, charset and "
                 + "the reasons. The tool for writing and checking a site profile; a URL is fetched once, politely, "
-                + "only from a profile's allowed_hosts.")
+                + "only from a profile's allowed_hosts (a URL no profile allows is read as pipeline ingest --url reads it: "
+                + "generic rules, only its own host).")
 public final class ExtractCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE|URL", arity = "1..*",
@@ -73,10 +75,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 if (isUrl(input)) {
                     SiteProfile profile = profile(input, profiles);
                     if (profile == null) {
-                        System.err.println("extract: no profile allows the host of " + input + "; pass --profile NAME, or "
-                                + "--profiles FILE with a profile naming the host in allowed_hosts");
-                        failures++;
-                        continue;
+                        // no profile allows the host: read it as `pipeline ingest --url` would (generic rules, its own host)
+                        profile = UrlProfiles.of(input, UrlProfiles.DEFAULT_MAX_PAGES);
                     }
                     if (fetcher == null) {
                         fetcher = new HttpFetcher(config);
@@ -100,7 +100,12 @@ public final class ExtractCommand implements Callable<Integer> {
                         continue;
                     }
                     String address = url != null ? url : file.toAbsolutePath().toUri().toString();
-                    view = PageInspector.inspect(bytes, null, address, profile(address, profiles), config.minPageBytes());
+                    SiteProfile profile = profile(address, profiles);
+                    if (profile == null && url != null && isUrl(url)) {
+                        // a saved page of a site no profile allows: read as `pipeline ingest --url` reads its address
+                        profile = UrlProfiles.of(url, UrlProfiles.DEFAULT_MAX_PAGES);
+                    }
+                    view = PageInspector.inspect(bytes, null, address, profile, config.minPageBytes());
                 }
                 view = view.withSource(input);
                 out.println(pretty ? Json.writePretty(view) : Json.write(view));

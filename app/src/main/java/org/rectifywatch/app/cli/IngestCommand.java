@@ -9,16 +9,24 @@ import org.rectifywatch.ingest.crawl.Crawler;
 import org.rectifywatch.ingest.crawl.PassSummary;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
+import org.rectifywatch.ingest.profile.UrlProfiles;
+import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.ingest.publish.LocalFiles;
+import org.rectifywatch.ingest.publish.ReportPublisher;
+import org.rectifywatch.ingest.state.CrawlStateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pipeline ingest}: the crawler-producer (continuous, one pass, backfill) and {@code ingest files}. */
+/**
+ * {@code pipeline ingest}: the crawler-producer (continuous, one pass, backfill) and {@code ingest files}. With
+ * {@code --url} it crawls those columns with profiles built from the URLs instead of the profiles file.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Crawls the sites of the profiles and publishes new or changed reports to reports.raw. "
                 + "Runs continuously (each profile at its poll_interval) unless --once or --backfill is given. "
+                + "With --url it crawls those column pages without a profile (generic list, pagination and article rules). "
                 + "Every setting is also read from RECTIFY_<KEY> environment variables (e.g. RECTIFY_INGEST_HOST_DELAY).",
         subcommands = IngestCommand.Files.class)
 public final class IngestCommand implements Callable<Integer> {
@@ -36,17 +44,38 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "NAME", description = "Crawl only these profiles (repeatable).")
     List<String> sites = new ArrayList<>();
 
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Crawl this column (its first list page) without a profile, instead of the profiles (repeatable): "
+                    + "a profile named after the host, allowed only that host, with the generic list, pagination and article "
+                    + "rules, is built from it.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--max-pages", paramLabel = "N",
+            description = "List pages a --url column walk follows per pass (" + UrlProfiles.MAX_PAGES_KEY + ", default "
+                    + UrlProfiles.DEFAULT_MAX_PAGES + ").")
+    Integer maxPages;
+
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap).")
     String bootstrap;
 
     @Mixin
     ConfigOptions options;
 
+    private ConfigSource source() {
+        return options.source("kafka.bootstrap", bootstrap, "ingest.profiles", profiles, UrlProfiles.MAX_PAGES_KEY, maxPages);
+    }
+
     IngestConfig config() {
-        return IngestConfig.from(options.source("kafka.bootstrap", bootstrap, "ingest.profiles", profiles));
+        return IngestConfig.from(source());
     }
 
     List<SiteProfile> profiles(IngestConfig config) {
+        if (!urls.isEmpty()) {
+            if (!sites.isEmpty() || profiles != null) {
+                throw new IllegalArgumentException("--url crawls columns without a profile; it does not go with --site or --profiles");
+            }
+            return UrlProfiles.of(urls, source().integer(UrlProfiles.MAX_PAGES_KEY, UrlProfiles.DEFAULT_MAX_PAGES));
+        }
         List<SiteProfile> all = config.profilesFile() == null ? SiteProfiles.shipped() : SiteProfiles.load(config.profilesFile());
         if (sites.isEmpty()) {
             return all;
@@ -81,29 +110,38 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** {@code pipeline ingest files PATH...}: publish local text/HTML files (directories are walked). */
     @Command(name = "files", mixinStandardHelpOptions = true,
-            description = "Publishes local .txt/.html files (or folders of them) to reports.raw, keyed file:<sha256 of the text>; "
-                    + "content already published is not published again.")
+            description = {"Publishes local .txt/.html files (or folders of them) to reports.raw, keyed by path: "
+                    + "file:<name of the PATH>/<path below it>, with / as separator (a file PATH: file:<its name>). "
+                    + "An edited file is a new version of the same report; unchanged files are not published again.",
+                    "A file that cannot be read, decoded or published (e.g. larger than reports.raw accepts) is skipped "
+                            + "with its path and reason; the run goes on. Exit 2 when any file was skipped."})
     static final class Files implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         IngestCommand parent;
+
+        @Option(names = "--key", paramLabel = "NAME",
+                description = "Use NAME instead of the PATH's own name in the keys (one PATH only): file:NAME for a file, "
+                        + "file:NAME/<path below it> for a folder. Keeps the keys when a file or folder is renamed or moved.")
+        String key;
 
         @Parameters(arity = "1..*", paramLabel = "PATH")
         List<Path> paths;
 
         @Override
         public Integer call() {
-            IngestConfig config = parent.config();
-            try (Crawler crawler = new Crawler(config, List.of(filesProfile()))) {
-                LocalFiles.Result r = crawler.publishFiles(paths);
-                System.out.println(r.line());
-                return r.skipped().isEmpty() ? 0 : 2;
+            if (key != null && paths.size() != 1) {
+                throw new IllegalArgumentException("--key applies to one PATH only; publish the others in their own run");
             }
-        }
-
-        /** The crawler needs an enabled profile; file publishing never fetches, so this one is never crawled. */
-        private static SiteProfile filesProfile() {
-            return new SiteProfile("files", "files", true, true, "local files", List.of("file:///"), null, 1, 1, null, null,
-                    null, null, null, null, null, null, null, List.of("localhost"));
+            IngestConfig config = parent.config();
+            CrawlStateStore state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
+            try (ReportPublisher publisher = new ReportPublisher(config.kafka())) {
+                LocalFiles.Result r = LocalFiles.publish(paths, key, publisher, state);
+                System.out.println(r.line());
+                return r.skips().isEmpty() ? 0 : 2;
+            } catch (ReportPublisher.PublishException e) {
+                System.err.println("pipeline ingest files: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

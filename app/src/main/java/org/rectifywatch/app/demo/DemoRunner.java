@@ -17,6 +17,7 @@ import org.rectifywatch.ingest.crawl.Crawler;
 import org.rectifywatch.ingest.crawl.PassSummary;
 import org.rectifywatch.ingest.profile.SampleSiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfile;
+import org.rectifywatch.ingest.profile.UrlProfiles;
 import org.rectifywatch.localstack.LocalStack;
 import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
@@ -30,7 +31,9 @@ import org.rectifywatch.sink.write.SinkCounters;
 
 /**
  * The whole product on one machine: local Kafka and Elasticsearch, the sample site, and the crawler,
- * processor and sink in this process. Waits until everything the crawler published is searchable, then
+ * processor and sink in this process. The crawler reads the site's 巡视巡察 column with the sample profile and its
+ * 通知公告 column, which no profile describes, by URL alone (a profile built from the URL, as
+ * {@code pipeline ingest --url} builds it). Waits until everything the crawler published is searchable, then
  * prints a summary read back from Elasticsearch.
  */
 public final class DemoRunner implements AutoCloseable {
@@ -76,8 +79,9 @@ public final class DemoRunner implements AutoCloseable {
         out.println("starting local Kafka and Elasticsearch …");
         stack = LocalStack.start(data, 0, 0);
         site = corpusReports == null ? SampleSite.start() : SampleSite.start(corpusReports);
-        out.printf("kafka.bootstrap=%s%nelasticsearch.url=%s%nsample site at %s (%d articles)%n", stack.kafka().bootstrap(),
-                stack.elasticsearch().url(), site.url(), site.articles().size());
+        out.printf("kafka.bootstrap=%s%nelasticsearch.url=%s%nsample site at %s (%d articles; %s with its profile, %s by URL "
+                        + "without one)%n", stack.kafka().bootstrap(), stack.elasticsearch().url(), site.url(), site.articles().size(),
+                SampleSite.COLUMN, SampleSite.PLAIN_COLUMN);
         Path state = data != null ? data.resolve("streams") : Files.createTempDirectory("rectify-demo-streams-");
         Map<String, String> common = Map.of("kafka.bootstrap", stack.kafka().bootstrap(), "es.url", stack.elasticsearch().url());
         ConfigSource config = ConfigSource.of(common)
@@ -90,7 +94,8 @@ public final class DemoRunner implements AutoCloseable {
         processor = new ProcessorService(ProcessorConfig.from(config));
         processor.start();
         sink = new ElasticsearchSink(SinkConfig.from(config)).start();
-        List<SiteProfile> profiles = new ArrayList<>(List.of(SampleSiteProfile.of(site.url())));
+        List<SiteProfile> profiles = new ArrayList<>(List.of(SampleSiteProfile.of(site.url()),
+                UrlProfiles.of(site.url() + SampleSite.PLAIN_COLUMN, UrlProfiles.DEFAULT_MAX_PAGES)));
         if (corpusReports != null) {
             profiles.add(SampleSiteProfile.column("corpus", site.url(), SampleSite.CORPUS, 3));
         }

@@ -83,9 +83,10 @@ class ExtractCommandTest {
         assertThat(unknown.rc()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown profile 'nope'");
 
-        Run notAllowed = run("extract", "https://www.unknown-site.example/a.html");
-        assertThat(notAllowed.rc()).isEqualTo(1);
-        assertThat(notAllowed.err()).contains("no profile allows the host");
+        // a URL no profile allows is read with a profile built from it (as pipeline ingest --url); this one has no server
+        Run unreachable = run("extract", "https://www.unknown-site.example/a.html");
+        assertThat(unreachable.rc()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("https://www.unknown-site.example/a.html not fetched");
     }
 
     @Test
@@ -121,6 +122,30 @@ class ExtractCommandTest {
                     + site.fileUrlOf(pointer.name()));
             // extract reads the page only: the file is not downloaded
             assertThat(site.requests(pointer.file().path())).isEmpty();
+        }
+    }
+
+    @Test
+    void aColumnNoProfileDescribesIsReadAsIngestUrlReadsIt() {
+        try (SampleSite site = SampleSite.start()) {
+            SiteArticle cutShort = site.plainReports().get(0);
+            SiteArticle onPageTwo = site.plainReports().get(1);
+            Run r = run("extract", "--set", "ingest.host.delay=0s", site.url() + SampleSite.PLAIN_COLUMN, site.urlOf(onPageTwo.name()));
+            assertThat(r.rc()).as(r.err()).isZero();
+            JsonNode list = r.lines().get(0);
+            assertThat(list.get("kind").asText()).isEqualTo("list");
+            // of the five entries of page 1, the one report (listed under a title cut short); not the side bar's reports
+            assertThat(list.get("links").size()).isEqualTo(1);
+            assertThat(list.at("/links/0/url").asText()).isEqualTo(site.urlOf(cutShort.name()));
+            assertThat(list.at("/links/0/title").asText()).isEqualTo(cutShort.listTitle()).endsWith("…");
+            assertThat(list.at("/links/0/date").asText()).isEqualTo(cutShort.pageDate());
+            assertThat(list.at("/next_pages/0").asText()).isEqualTo(site.url() + "/xxgk/tzgg/index_1.html");
+            assertThat(list.get("reasons").toString()).contains("profile 127.0.0.1", "5 entries in the page's main list, 1 titled");
+            JsonNode article = r.lines().get(1);
+            assertThat(article.get("kind").asText()).isEqualTo("article");
+            assertThat(article.get("title").asText()).isEqualTo(onPageTwo.title());
+            assertThat(article.get("published").asText()).isEqualTo(onPageTwo.pageDate());
+            assertThat(article.get("body").asText()).isEqualTo(onPageTwo.text());
         }
     }
 }

@@ -13,10 +13,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rectifywatch.app.Pipeline;
 import org.rectifywatch.model.json.Json;
+import java.time.Instant;
+import org.rectifywatch.ingest.extract.ArticleText;
+import org.rectifywatch.ingest.publish.LocalFiles;
+import org.rectifywatch.model.report.ParsedReport;
+import org.rectifywatch.model.report.WarningCode;
+import org.rectifywatch.model.wire.RawReport;
 import org.rectifywatch.processor.parse.ReportInput;
+import org.rectifywatch.processor.parse.ReportParser;
+import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.samples.SampleReports;
 
-/** {@code pipeline parse} on text and on HTML pages, which go through the crawler's decoding and extraction. */
+/**
+ * {@code pipeline parse} reads files as {@code ingest files} publishes them (HTML through the crawler's decoding and
+ * extraction, text in UTF-8 or GBK) and gives the processor's verdict.
+ */
 class ParseCommandTest {
 
     @Test
@@ -32,9 +43,9 @@ class ParseCommandTest {
         Path page = dir.resolve("report.html");
         Files.write(page, html.toString().getBytes(Charset.forName("GB18030")));
 
-        ReportInput input = ParseCommand.input(Files.readAllBytes(page), "report.html", page);
-        assertThat(input.text()).contains("桐溪县").doesNotContain("\uFFFD");
-        assertThat(input.title()).isEqualTo(sample.title());
+        LocalFiles.Read read = LocalFiles.read(page);
+        assertThat(read.file().text()).contains("桐溪县").doesNotContain("\uFFFD");
+        assertThat(read.file().title()).isEqualTo(sample.title());
 
         JsonNode expected = Json.read(sample.expectedJson(), JsonNode.class);
         JsonNode out = runParse(page);
@@ -43,6 +54,55 @@ class ParseCommandTest {
         assertThat(out.at("/meta/target").asText()).isEqualTo(expected.at("/meta/target").asText());
         assertThat(out.at("/issues/0/topic").isNull()).as("parse classifies issues").isFalse();
         assertThat(out.at("/issues/0/pillar").asText()).isIn("D", "S", "O", "R");
+        assertThat(out.get("verdict").asText()).isEqualTo("accepted");
+    }
+
+    @Test
+    void aGbkTextFileParsesAsThePipelineReadsIt(@TempDir Path dir) throws Exception {
+        SampleReports.Sample sample = SampleReports.byName("s01_tongxi_county_2025");
+        Path gbk = dir.resolve("gbk.txt");
+        Files.write(gbk, sample.text().getBytes(Charset.forName("GBK")));
+
+        // what the processor gets for this file from `ingest files`, analysed as the processor analyses it
+        LocalFiles.FileText published = LocalFiles.read(gbk).file();
+        assertThat(published.charset()).isEqualTo("GB18030");
+        RawReport raw = new RawReport("file:gbk.txt", "files", published.title(), published.pageDate(), Instant.now(),
+                published.charset(), null, published.text(), published.attachments());
+        ParsedReport processor = ReportAnalyzer.standard().analyze(raw);
+
+        JsonNode out = runParse(gbk);
+        assertThat(out.get("verdict").asText()).isEqualTo("accepted");
+        assertThat(out.get("issue_count").asInt()).isEqualTo(processor.issueCount())
+                .isEqualTo(Json.read(sample.expectedJson(), JsonNode.class).get("issue_count").asInt());
+        assertThat(out.at("/meta/target").asText()).isEqualTo(processor.meta().target()).contains("桐溪县");
+        assertThat(out.get("issues")).isEqualTo(Json.MAPPER.valueToTree(processor.issues()));
+    }
+
+    @Test
+    void anOversizedFileGetsTheProcessorsTooLargeVerdict(@TempDir Path dir) throws Exception {
+        // in the published form already (one paragraph per line), so its length is the length the processor sees
+        String text = ArticleText.normalize(SampleReports.byName("s01_tongxi_county_2025").text());
+        StringBuilder huge = new StringBuilder();
+        while (huge.length() <= ReportParser.MAX_CHARS) {
+            huge.append(text).append('\n');
+        }
+        Path big = dir.resolve("big.txt");
+        Files.writeString(big, huge);
+
+        LocalFiles.FileText published = LocalFiles.read(big).file();
+        assertThat(published.text().length()).isGreaterThan(ReportParser.MAX_CHARS);
+        ParsedReport processor = new ReportParser().parse(new ReportInput(published.text(), published.title(), "file:big.txt",
+                published.pageDate(), null));
+        assertThat(processor.warnings()).filteredOn(w -> w.code().rejects()).first()
+                .satisfies(w -> assertThat(w.code()).isEqualTo(WarningCode.TOO_LARGE));
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        JsonNode out = runParse(err, "--no-classify", big.toString());
+        assertThat(out.get("verdict").asText()).isEqualTo("TOO_LARGE");
+        assertThat(out.get("issue_count").asInt()).isZero();
+        assertThat(out.get("issues")).isEmpty();
+        assertThat(out.get("warnings").findValuesAsText("code")).contains("TOO_LARGE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("big.txt").contains("reports.dlq as TOO_LARGE");
     }
 
     @Test
@@ -69,13 +129,23 @@ class ParseCommandTest {
     }
 
     private static JsonNode runParse(Path file) {
+        return runParse(new ByteArrayOutputStream(), file.toString());
+    }
+
+    private static JsonNode runParse(ByteArrayOutputStream err, String... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream old = System.out;
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            assertThat(Pipeline.commandLine().execute("parse", file.toString())).isZero();
+            String[] all = new String[args.length + 1];
+            all[0] = "parse";
+            System.arraycopy(args, 0, all, 1, args.length);
+            assertThat(Pipeline.commandLine().execute(all)).isZero();
         } finally {
-            System.setOut(old);
+            System.setOut(oldOut);
+            System.setErr(oldErr);
         }
         return Json.read(buf.toString(StandardCharsets.UTF_8).strip(), JsonNode.class);
     }

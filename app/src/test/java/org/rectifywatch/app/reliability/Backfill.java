@@ -58,7 +58,15 @@ final class Backfill {
 
     /** As {@link #of(String, int)}, restricted to the samples whose name passes {@code samplesWanted}. */
     static Backfill of(String urlPrefix, int copies, java.util.function.Predicate<String> samplesWanted) {
-        if (copies > COPY_MARKS.length()) {
+        return of(urlPrefix, 0, copies, samplesWanted);
+    }
+
+    /**
+     * Copies {@code firstCopy} … {@code firstCopy + copies - 1}: scenarios sharing one processor take different copies,
+     * since the same copy under another URL is a mirror of the report already seen, not a new report.
+     */
+    static Backfill of(String urlPrefix, int firstCopy, int copies, java.util.function.Predicate<String> samplesWanted) {
+        if (firstCopy + copies > COPY_MARKS.length()) {
             throw new IllegalArgumentException("at most " + COPY_MARKS.length() + " copies");
         }
         List<SampleReports.Sample> samples = renamable().stream().filter(s -> samplesWanted.test(s.name())).toList();
@@ -66,7 +74,7 @@ final class Backfill {
         long[] alerts = expectedAlerts(golds);
         List<Item> items = new ArrayList<>();
         Instant now = Instant.now();
-        for (int c = 0; c < copies; c++) {
+        for (int c = firstCopy; c < firstCopy + copies; c++) {
             String mark = String.valueOf(COPY_MARKS.charAt(c));
             for (int i = 0; i < samples.size(); i++) {
                 SampleReports.Sample s = samples.get(i);

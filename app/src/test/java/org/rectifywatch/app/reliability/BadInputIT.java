@@ -106,6 +106,9 @@ class BadInputIT {
 
             long crawledGood = Stages.awaitStable(() -> stages.issuesOf(site.url() + "/bad/good.html"), s09Issues, Duration.ofMinutes(2));
             long rawGoodIssues = Stages.awaitStable(() -> stages.issuesOf(RAW + "good"), s09Issues, Duration.ofMinutes(1));
+            // the header's utf-8 garbles the GBK page and detection decodes it cleanly: published as GBK, parsed whole
+            long wrongCharsetIssues = Stages.awaitStable(() -> stages.issuesOf(site.url() + "/bad/wrong-charset.html"), s09Issues,
+                    Duration.ofSeconds(30));
             long truncatedExpected = stream(Json.read(s01.expectedJson(), JsonNode.class).get("issues"))
                     .filter(i -> i.get("line").asInt() < truncated.lines().count()).count();
             long truncatedIssues = Stages.awaitStable(() -> stages.issuesOf(site.url() + "/bad/truncated.html"), truncatedExpected, Duration.ofSeconds(30));
@@ -131,22 +134,24 @@ class BadInputIT {
             String sinkReason = sinkDlq.isEmpty() ? null : DeadLetters.reason(sinkDlq.get(0).headers());
 
             Builder row = new Builder("b1-bad-input", "Bad input", "Crawled pages: empty body; 64 KB of binary junk; a GBK page "
-                    + "declared UTF-8; a 20 MB page; an HTML page with no article text; a news item; a truncated report; a report with "
+                    + "declared UTF-8 (header and meta); a 20 MB page; an HTML page with no article text; a news item; a truncated report; a report with "
                     + "a 9 MB body (over the 8 MiB record limit). Straight onto reports.raw: malformed JSON; empty, junk and news "
                     + "texts; a 9 MiB record. Straight onto issues.classified: a document Elasticsearch rejects (a date field "
                     + "reading 去年六月).");
             row.outcome("Crawl pass: " + pass.line() + ". Refusals are logged with URL and reason (empty page: suspiciously small, "
-                            + "retried next pass; junk and wrong charset: mojibake, with the advice to set the profile's charset; 20 MB "
-                            + "and 9 MB: too_large at the response cap or the record limit). The page without article text and the "
+                            + "retried next pass; junk: mojibake, with the advice to set the profile's charset; 20 MB "
+                            + "and 9 MB: too_large at the response cap or the record limit). The GBK page declared UTF-8 garbles under "
+                            + "its declaration and decodes cleanly as detected: it is published as GB18030 and parsed whole. The page without article text and the "
                             + "non-reports sent straight to reports.raw are dead-lettered with NOT_A_REPORT / NO_ISSUES_FOUND, the "
                             + "malformed record by Kafka Streams' handler (" + dlq.get(RAW + "malformed") + "); the broker refused the "
                             + "9 MiB record (" + oversizeError + "); the truncated report is indexed with the issues it still has; "
                             + "Elasticsearch's refusal went to sink.dlq (" + sinkReason + "). The good report after each is indexed.")
                     .count("crawled: too_large (20 MB page, 9 MB report)", 2, pass.skipped("too_large"))
-                    .count("crawled: mojibake (junk, wrong charset)", 2, pass.skipped("mojibake"))
+                    .count("crawled: mojibake (junk)", 1, pass.skipped("mojibake"))
                     .count("crawled: empty body skipped as challenge", 1, pass.skipped("challenge"))
                     .count("crawled: news item not_a_report", 1, pass.skipped("not_a_report"))
-                    .count("crawled pages published (truncated, no text, good)", 3, published.size())
+                    .count("crawled pages published (wrong charset, truncated, no text, good)", 4, published.size())
+                    .count("GBK page declared UTF-8: issues (gold issues of its report)", s09Issues, wrongCharsetIssues)
                     .count("reports.dlq: NOT_A_REPORT (empty, junk, news)", 3, dlq.values().stream().filter("NOT_A_REPORT"::equals).count())
                     .count("reports.dlq: NO_ISSUES_FOUND (page without text)", 1, "NO_ISSUES_FOUND".equals(dlq.get("site:/bad/no-text.html")) ? 1 : 0)
                     .count("reports.dlq: malformed JSON (deserialization)", 1, dlq.containsKey(RAW + "malformed") ? 1 : 0)

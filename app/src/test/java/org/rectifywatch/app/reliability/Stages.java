@@ -68,8 +68,12 @@ final class Stages implements AutoCloseable {
     }
 
     ProcessorService startProcessor() throws IOException {
+        return startProcessor(org.rectifywatch.processor.report.ReportAnalyzer.standard());
+    }
+
+    ProcessorService startProcessor(org.rectifywatch.processor.report.ReportAnalyzer analyzer) throws IOException {
         Path state = Files.createTempDirectory("rel-" + name + "-streams-");
-        processor = new ProcessorService(ProcessorConfig.from(config().with("processor.state.dir", state.toString())));
+        processor = new ProcessorService(ProcessorConfig.from(config().with("processor.state.dir", state.toString())), analyzer);
         processor.start();
         return processor;
     }

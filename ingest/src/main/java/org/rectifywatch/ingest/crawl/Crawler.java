@@ -18,6 +18,7 @@ import org.rectifywatch.ingest.extract.ArticleExtractor;
 import org.rectifywatch.ingest.extract.AttachmentPointer;
 import org.rectifywatch.ingest.extract.ChallengeDetector;
 import org.rectifywatch.ingest.extract.ExtractedArticle;
+import org.rectifywatch.ingest.extract.Judgement;
 import org.rectifywatch.ingest.extract.ListPage;
 import org.rectifywatch.ingest.extract.MultiPage;
 import org.rectifywatch.ingest.extract.PageClass;
@@ -44,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * a page only when its extracted text is new or changed: a report as {@link RawReport#REPORT}, an announcement as
  * {@link RawReport#FEEDBACK_NOTICE}. An article that only points to its report file ({@link AttachmentPointer}) is
  * published with that file's text ({@link AttachmentReader}), keyed by the article's URL. URL state lives in
- * {@code crawl.state}, so a new instance picks up where the last one stopped.
+ * {@code crawl.state}, so a new instance picks up where the last one stopped. The continuation pages of a split
+ * article keep validators and a text hash of their own ({@link Continuations}): an edit on one of them is noticed
+ * while the first page answers 304. A page judged not a report is recorded with the {@link Judgement} version it was
+ * judged under and judged again once that changes.
  */
 public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -185,6 +189,7 @@ public final class Crawler implements AutoCloseable {
         String listUrl = start;
         int total = 0;
         Set<String> visitedLists = new HashSet<>();
+        List<String> previousLinks = List.of();
         for (int n = 0; n < pages && !closed; n++) {
             if (n > 0) {
                 if (total > 0 && n >= total) {
@@ -197,7 +202,7 @@ public final class Crawler implements AutoCloseable {
                     break;
                 }
             }
-            if (listUrl == null || !visitedLists.add(listUrl)) {
+            if (listUrl == null || !visitedLists.add(ListPage.pageKey(listUrl))) {
                 break;
             }
             ListPage list;
@@ -211,7 +216,7 @@ public final class Crawler implements AutoCloseable {
                 c.fetched++;
                 DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
                 list = ListPage.parse(page.text(), o.finalUrl(), profile);
-                if (list.links().isEmpty()) {
+                if (list.links().isEmpty() && list.entries() == 0) {
                     Optional<String> challenge = ChallengeDetector.detectPage(page.text(), o.body().length, config.minPageBytes());
                     if (challenge.isPresent()) {
                         c.skip(SkipReason.CHALLENGE);
@@ -236,7 +241,13 @@ public final class Crawler implements AutoCloseable {
                 break;
             }
             total = list.totalPages();
-            log.debug("{}: list page {} has {} links", profile.name(), listUrl, list.links().size());
+            List<String> linkUrls = list.links().stream().map(ListPage.Link::url).toList();
+            if (!linkUrls.isEmpty() && linkUrls.equals(previousLinks)) {
+                log.debug("{}: list page {} repeats the previous one; end of the column", profile.name(), listUrl);
+                break;
+            }
+            previousLinks = linkUrls;
+            log.debug("{}: list page {} has {} links ({} entries)", profile.name(), listUrl, list.links().size(), list.entries());
             for (ListPage.Link link : list.links()) {
                 if (closed) {
                     return true;
@@ -249,7 +260,7 @@ public final class Crawler implements AutoCloseable {
     }
 
     private static boolean followsListUrl(Pagination p) {
-        return p.kind() == Pagination.Kind.NEXT_LINK || p.kind() == Pagination.Kind.JPAGE;
+        return p.kind() == Pagination.Kind.NEXT_LINK || p.kind() == Pagination.Kind.JPAGE || p.kind() == Pagination.Kind.AUTO;
     }
 
     private void processArticle(SiteProfile profile, AllowList allow, ListPage.Link link, Set<String> seen, PassCounters c) {
@@ -285,16 +296,32 @@ public final class Crawler implements AutoCloseable {
 
     private void processFetched(SiteProfile profile, AllowList allow, ListPage.Link link, String url, PassCounters c) {
         Optional<UrlState> known = state.get(url);
-        FetchOutcome o = fetcher.get(url, known.map(UrlState::etag).orElse(null),
+        String judgement = Judgement.of(profile.titleFilter());
+        boolean judgeAgain = known.isPresent() && known.get().judgedNotAReport() && !judgement.equals(known.get().judgement());
+        if (judgeAgain) {
+            log.info("{}: judged not a report under other rules ({}); fetching it to judge again: {}", profile.name(),
+                    known.get().judgement(), url);
+        }
+        FetchOutcome o = judgeAgain ? fetcher.get(url, null, null, allow) : fetcher.get(url, known.map(UrlState::etag).orElse(null),
                 known.map(UrlState::lastModified).orElse(null), allow);
         Instant now = Instant.now();
+        Map<String, FetchOutcome> prefetched = Map.of();
         if (o.status() == FetchOutcome.Status.NOT_MODIFIED) {
-            c.notModified++;
             UrlState s = known.orElseThrow();
-            UrlState seenNow = new UrlState(url, s.etag(), s.lastModified(), s.sha256(), now, s.publishedAt());
-            publisher.saveState(seenNow);
-            state.put(seenNow);
-            return;
+            Continuations.Check parts = Continuations.check(s, state, fetcher, allow, profile, now, config.minPageBytes(), c);
+            if (parts.verdict() == Continuations.Verdict.FAILED) {
+                skip(profile, url, c, parts.reason(), parts.detail());
+                return;
+            }
+            if (parts.verdict() == Continuations.Verdict.UNCHANGED) {
+                c.notModified++;
+                parts.seen().forEach(this::save);
+                save(s.seen(now));
+                return;
+            }
+            log.info("{}: first page not modified, fetching the article again: {} ({})", profile.name(), url, parts.detail());
+            prefetched = parts.fetched();
+            o = fetcher.get(url, null, null, allow);
         }
         if (!o.isOk()) {
             skip(profile, url, c, o.reason(), o.detail());
@@ -303,12 +330,14 @@ public final class Crawler implements AutoCloseable {
         c.fetched++;
         DecodedPage page = PageDecoder.decode(o.body(), o.contentType(), profile.charset());
         ExtractedArticle article = ArticleExtractor.extract(page.text(), o.finalUrl(), profile);
+        List<String> partUrls = MultiPage.continuationUrls(page.text(), o.finalUrl());
+        List<UrlState> partStates = new ArrayList<>();
         String pageTitle = article.title() != null ? article.title() : link.title();
         if (PageClass.of(profile.titleFilter(), pageTitle, null, article.text()).kind() == PageClass.Kind.NOISE
                 && !ChallengeDetector.isCertain(page.text())) {
             log.info("{}: not a report: {} {}", profile.name(), pageTitle, url);
             c.skip(SkipReason.NOT_A_REPORT);
-            saveState(url, o, null, known, now, false);
+            saveState(url, o, null, known, now, false, partUrls, judgement, List.of());
             return;
         }
         // a one-line article pointing to its report file is small, and no challenge for that
@@ -322,24 +351,26 @@ public final class Crawler implements AutoCloseable {
         }
         StringBuilder text = new StringBuilder(article.text());
         Set<Attachment> attachments = new LinkedHashSet<>(article.attachments());
-        for (String next : MultiPage.continuationUrls(page.text(), o.finalUrl())) {
-            FetchOutcome po = fetcher.get(next, null, null, allow);
+        for (String next : partUrls) {
+            FetchOutcome po = prefetched.containsKey(next) ? prefetched.get(next) : fetcher.get(next, null, null, allow);
             if (!po.isOk()) {
                 skip(profile, url, c, SkipReason.MULTIPAGE_INCOMPLETE, "page " + next + ": " + po.reason().label()
                         + " (" + po.detail() + ")");
                 return;
             }
-            c.fetched++;
-            DecodedPage pp = PageDecoder.decode(po.body(), po.contentType(), profile.charset());
-            ExtractedArticle part = ArticleExtractor.extract(pp.text(), po.finalUrl(), profile);
-            if (ChallengeDetector.detect(pp.text(), po.body().length, part.text().length(), config.minPageBytes()).isPresent()) {
+            if (!prefetched.containsKey(next)) {
+                c.fetched++;
+            }
+            Continuations.Part part = Continuations.read(po, profile, config.minPageBytes());
+            if (part.challenge().isPresent()) {
                 skip(profile, url, c, SkipReason.CHALLENGE, "continuation page " + next + " is a challenge page");
                 return;
             }
             if (!part.text().isEmpty()) {
                 text.append(text.length() == 0 ? "" : "\n").append(part.text());
             }
-            attachments.addAll(part.attachments());
+            attachments.addAll(part.article().attachments());
+            partStates.add(Continuations.stateOf(next, po, part, now));
         }
         String title = article.title() != null ? article.title() : link.title();
         String body = text.toString();
@@ -348,7 +379,7 @@ public final class Crawler implements AutoCloseable {
         if (!verdict.kept()) {
             log.info("{}: not a report: {} {}", profile.name(), title, url);
             c.skip(SkipReason.NOT_A_REPORT);
-            saveState(url, o, null, known, now, false);
+            saveState(url, o, null, known, now, false, partUrls, judgement, List.of());
             return;
         }
         boolean notice = verdict.kind() == PageClass.Kind.FEEDBACK_NOTICE;
@@ -357,7 +388,7 @@ public final class Crawler implements AutoCloseable {
             if (!read.ok()) {
                 skip(profile, url, c, read.reason(), read.detail());
                 if (read.settled()) {
-                    saveState(url, o, null, known, now, false);
+                    saveState(url, o, null, known, now, false, partUrls, judgement, List.of());
                 }
                 return;
             }
@@ -371,14 +402,14 @@ public final class Crawler implements AutoCloseable {
         }
         Optional<String> garbled = MojibakeCheck.problem(title + "\n" + body);
         if (garbled.isPresent()) {
-            skip(profile, url, c, SkipReason.MOJIBAKE, "decoded as " + page.charset() + " (" + page.source() + "): "
+            skip(profile, url, c, SkipReason.MOJIBAKE, "decoded as " + page.charset() + " (" + page.how() + "): "
                     + garbled.get() + "; set the profile's charset if the site declares the wrong one");
             return;
         }
         String sha = Hashes.sha256(body);
         if (known.isPresent() && sha.equals(known.get().sha256())) {
             c.unchanged++;
-            saveState(url, o, sha, known, now, false);
+            saveState(url, o, sha, known, now, false, partUrls, judgement, partStates);
             return;
         }
         try {
@@ -403,12 +434,21 @@ public final class Crawler implements AutoCloseable {
         }
         log.info("{}: published {} {} {} ({} chars): {}", profile.name(), changed ? "changed" : "new",
                 notice ? "feedback notice" : "report", url, body.length(), title);
-        saveState(url, o, sha, known, now, true);
+        saveState(url, o, sha, known, now, true, partUrls, judgement, partStates);
     }
 
-    private void saveState(String url, FetchOutcome o, String sha, Optional<UrlState> known, Instant now, boolean published) {
-        UrlState s = new UrlState(url, o.etag(), o.lastModified(), sha, now,
-                published ? now : known.map(UrlState::publishedAt).orElse(null));
+    /**
+     * Records a page: its continuation pages' states first, so that a stop in between leaves the first page's old
+     * state, which has them checked again.
+     */
+    private void saveState(String url, FetchOutcome o, String sha, Optional<UrlState> known, Instant now, boolean published,
+                           List<String> parts, String judgement, List<UrlState> partStates) {
+        partStates.forEach(this::save);
+        save(new UrlState(url, o.etag(), o.lastModified(), sha, now,
+                published ? now : known.map(UrlState::publishedAt).orElse(null), parts, judgement));
+    }
+
+    private void save(UrlState s) {
         publisher.saveState(s);
         state.put(s);
     }

@@ -1,6 +1,8 @@
 package org.rectifywatch.ingest.extract;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +14,20 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.rectifywatch.ingest.profile.Pagination;
 import org.rectifywatch.ingest.profile.SiteProfile;
+import org.rectifywatch.ingest.profile.TitleFilter;
 
 /**
  * Article links of a column's list page, the total page count TRS writes in {@code createPageHTML(total, …)},
  * and the URL of the next list page.
+ *
+ * <p>A profile with a {@code link_selector} or an {@code article_url_pattern} names the links. Without them (no
+ * profile, or a profile built from a column URL) the generic rules of {@link ListRegion} apply: the links of the
+ * page's main list (its largest repeated block of dated items, not the navigation or footer) whose title the title
+ * filter takes for a report or a feedback notice.
+ *
+ * <p>The next page ({@link ListPaging}) is the 下一页 / 下页 / › / » link, else the page TRS's
+ * {@code createPageHTML(total, current, "index", "html")} names (literal or variable counts), else the nearest
+ * {@code index_N.html} sibling the page links, else Hanweb's data proxy page.
  *
  * <p>Hanweb (大汉) column pages keep their list inside {@code <script type="text/xml"><datastore>…<recordset>
  * <record><![CDATA[<li><a href=…>title</a><b>date</b></li>]]></record>…}; the records are read as part of the
@@ -25,9 +37,12 @@ import org.rectifywatch.ingest.profile.SiteProfile;
  *
  * @param links      article links in page order, each once
  * @param totalPages pages the column says it has, or 0 when unknown
- * @param nextUrl    absolute URL of the next list page (the 下一页 link, or the Hanweb dataproxy page), or null
+ * @param nextUrl    absolute URL of the next list page, or null
+ * @param entries    items of the page's list, links the title filter dropped included (the generic rules keep
+ *                   only report and notice titles: a page of other news has entries but no links, and the column
+ *                   goes on after it); equals {@code links.size()} with a profile's selectors
  */
-public record ListPage(List<Link> links, int totalPages, String nextUrl) {
+public record ListPage(List<Link> links, int totalPages, String nextUrl, int entries) {
 
     /**
      * An article link, the title shown for it (the {@code title} attribute when the text is cut short) and the
@@ -39,9 +54,13 @@ public record ListPage(List<Link> links, int totalPages, String nextUrl) {
         }
     }
 
-    private static final Pattern TOTAL = Pattern.compile("createPageHTML\\(\\s*['\"]?(\\d+)");
-    private static final Pattern ARTICLE_LIKE = Pattern.compile("\\.(s?html?)$");
-    private static final Pattern LIST_LIKE = Pattern.compile("/(index|list|default)(_?\\d+)?\\.s?html?$");
+    public ListPage(List<Link> links, int totalPages, String nextUrl) {
+        this(links, totalPages, nextUrl, links.size());
+    }
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Pattern ARTICLE_LIKE = Pattern.compile("\\.(s?html?)$");
+    static final Pattern LIST_LIKE = Pattern.compile("/(index|list|default)(_?\\d+)?\\.s?html?$");
     private static final Pattern DATASTORE = Pattern.compile("(?is)<datastore>(.*?)</datastore>");
     private static final Pattern RECORD = Pattern.compile("(?is)<record>\\s*(?:<!\\[CDATA\\[(.*?)]]>|(.*?))\\s*</record>");
     private static final Pattern NEXTGROUP = Pattern.compile("(?is)<nextgroup>\\s*(?:<!\\[CDATA\\[(.*?)]]>|(.*?))\\s*</nextgroup>");
@@ -49,29 +68,57 @@ public record ListPage(List<Link> links, int totalPages, String nextUrl) {
     static final String DATAPROXY = "/module/web/jpage/dataproxy.jsp";
 
     public static ListPage parse(String html, String url, SiteProfile profile) {
+        return parse(html, url, profile, LocalDate.now(ZONE));
+    }
+
+    /** As {@link #parse(String, String, SiteProfile)}; {@code today} dates a list date shown without its year. */
+    public static ListPage parse(String html, String url, SiteProfile profile, LocalDate today) {
         Document doc = Jsoup.parse(html, url);
-        Matcher tm = TOTAL.matcher(html);
-        int total = tm.find() ? Integer.parseInt(tm.group(1)) : 0;
-        String next = null;
-        for (Element a : doc.select("a[href]")) {
-            String t = a.text().trim();
-            if (t.equals("下一页") || t.equals("下页") || t.equals("下一页>") || t.equals("下一页 >")) {
-                String abs = a.absUrl("href");
-                if (!abs.isEmpty() && !abs.equals(url)) {
-                    next = abs;
-                }
-                break;
-            }
-        }
+        ListPaging paging = ListPaging.read(doc, html, url);
         Hanweb hanweb = Hanweb.read(html, url);
         if (hanweb.found()) {
             hanweb.inline(doc);
         }
         doc.select("script, style, noscript").remove();
-        String selector = profile == null || profile.linkSelector() == null || profile.linkSelector().isBlank()
-                ? "a[href]" : profile.linkSelector();
-        Pattern articlePattern = profile == null || profile.articleUrlPattern() == null || profile.articleUrlPattern().isBlank()
-                ? null : Pattern.compile(profile.articleUrlPattern());
+        List<Link> links;
+        int entries;
+        if (isGeneric(profile)) {
+            TitleFilter filter = profile == null ? TitleFilter.defaults() : profile.titleFilter();
+            ListRegion.Result region = ListRegion.read(doc, url, filter, today);
+            links = region.links();
+            entries = region.entries();
+        } else {
+            links = selected(doc, profile, today);
+            entries = links.size();
+        }
+        String next = paging.nextUrl();
+        if (next == null && !paging.lastPage() && hanweb.found() && entries > 0) {
+            next = hanweb.nextPageUrl(url);
+        }
+        return new ListPage(links, paging.totalPages(), next, entries);
+    }
+
+    /** True when the profile names no links ({@code link_selector} and {@code article_url_pattern} empty, or no profile). */
+    public static boolean isGeneric(SiteProfile profile) {
+        return profile == null || (blank(profile.linkSelector()) && blank(profile.articleUrlPattern()));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * The same list page however it is written (http or https, a trailing {@code index.html} or not, a fragment):
+     * a column walk visits each once.
+     */
+    public static String pageKey(String url) {
+        return PageInspector.comparable(url);
+    }
+
+    /** The links a profile's {@code link_selector} / {@code article_url_pattern} name (any article-like link if neither). */
+    private static List<Link> selected(Document doc, SiteProfile profile, LocalDate today) {
+        String selector = blank(profile.linkSelector()) ? "a[href]" : profile.linkSelector();
+        Pattern articlePattern = blank(profile.articleUrlPattern()) ? null : Pattern.compile(profile.articleUrlPattern());
         Map<String, Link> links = new LinkedHashMap<>();
         for (Element e : doc.select(selector)) {
             Element a = e.normalName().equals("a") ? e : e.selectFirst("a[href]");
@@ -96,25 +143,13 @@ public record ListPage(List<Link> links, int totalPages, String nextUrl) {
                 continue;
             }
             String title = a.attr("title").isBlank() ? ArticleExtractor.visibleText(a) : a.attr("title");
-            links.putIfAbsent(abs, new Link(abs, ArticleText.normalizeLine(title), dateNear(a, e)));
+            Element item = ListRegion.item(a);
+            if (item == a && e != a) {
+                item = e;
+            }
+            links.putIfAbsent(abs, new Link(abs, ArticleText.normalizeLine(title), ListRegion.dateOf(a, item, abs, today)));
         }
-        if (next == null && hanweb.found() && !links.isEmpty()) {
-            next = hanweb.nextPageUrl(url);
-        }
-        return new ListPage(new ArrayList<>(links.values()), total, next);
-    }
-
-    /** The date printed in the link's list item (outside the link text), or null. */
-    private static String dateNear(Element a, Element selected) {
-        Element item = a.closest("li, tr, dd, dl");
-        if (item == null) {
-            item = selected != a ? selected : a.parent();
-        }
-        if (item == null) {
-            return null;
-        }
-        String outside = item.text().replace(a.text(), " ");
-        return PageDates.first(outside);
+        return new ArrayList<>(links.values());
     }
 
     /** The Hanweb datastore blocks of a page (inside {@code <script type="text/xml">} or a bare dataproxy answer). */

@@ -14,6 +14,7 @@ import org.rectifywatch.ingest.fetch.AllowList;
 import org.rectifywatch.ingest.profile.Pagination;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.TitleFilter;
+import org.rectifywatch.ingest.profile.UrlProfiles;
 
 /**
  * Classifies one page the way the crawler would treat it, without fetching anything: the logic behind
@@ -21,7 +22,8 @@ import org.rectifywatch.ingest.profile.TitleFilter;
  *
  * <p>In order: a certain challenge (marker or script wall) is a {@code challenge}; a URL the profile walks as a
  * list page, or a Hanweb datastore, is a {@code list}; a page whose extracted title passes the title filter is an
- * {@code article}; a page with at least {@link #MIN_REPORT_LINKS} links titled like reports is a {@code list}; an
+ * {@code article}; a page with at least {@link #MIN_REPORT_LINKS} links titled like reports, or the start URL of a
+ * profile built from that URL (when the page has a list) is a {@code list}; an
  * inspection feedback announcement is a {@code feedback_notice}; a small page with almost no text is a
  * {@code challenge} (as the crawler judges articles); anything else is {@code not_a_report}. Report, feedback
  * notice and noise are decided by {@link PageClass}, the rule the crawler follows. An article that only points to its
@@ -70,8 +72,11 @@ public final class PageInspector {
         }
 
         int listIndex = profile == null ? -1 : listIndex(profile, url);
+        // a profile built from the URL given (pipeline extract URL, ingest --url) starts at any page it is given:
+        // its start URL is a list unless the page is a report article
+        boolean builtFromUrl = listIndex >= 0 && UrlProfiles.FAMILY.equals(profile.family());
         ListPage.Hanweb hanweb = ListPage.Hanweb.read(html, url);
-        if (listIndex >= 0 || hanweb.found()) {
+        if ((listIndex >= 0 && !builtFromUrl) || hanweb.found()) {
             ListPage list = ListPage.parse(html, url, profile);
             if (listIndex >= 0) {
                 reasons.add("the profile walks this URL as list page " + (listIndex + 1) + " of its column");
@@ -79,13 +84,14 @@ public final class PageInspector {
             if (hanweb.found()) {
                 reasons.add("Hanweb datastore with " + hanweb.records().size() + " records");
             }
-            if (list.links().isEmpty()) {
+            if (list.links().isEmpty() && list.entries() == 0) {
                 Optional<String> challenge = ChallengeDetector.detectPage(html, body.length, minPageBytes);
                 if (challenge.isPresent()) {
                     reasons.add(challenge.get());
                     return v.build(PageView.Kind.CHALLENGE, null, null, null);
                 }
-                reasons.add("no article links: check the profile's link_selector and article_url_pattern");
+                reasons.add(ListPage.isGeneric(profile) ? "no list found: the generic list rules see no repeated block of links"
+                        : "no article links: check the profile's link_selector and article_url_pattern");
             }
             return v.list(list, filter, profile, listIndex);
         }
@@ -110,6 +116,10 @@ public final class PageInspector {
         if (reportLinks >= MIN_REPORT_LINKS) {
             reasons.add(reportLinks + " links have report titles");
             return v.list(list, filter, profile, -1);
+        }
+        if (builtFromUrl && list.entries() > 0) {
+            reasons.add("the column URL given (a profile built from it reads it as its first list page)");
+            return v.list(list, filter, profile, listIndex);
         }
 
         if (verdict.kind() == PageClass.Kind.FEEDBACK_NOTICE) {
@@ -191,7 +201,8 @@ public final class PageInspector {
                 }
             }
         }
-        if (pagination.kind() == Pagination.Kind.JPAGE || pagination.kind() == Pagination.Kind.NEXT_LINK) {
+        if (pagination.kind() == Pagination.Kind.JPAGE || pagination.kind() == Pagination.Kind.NEXT_LINK
+                || pagination.kind() == Pagination.Kind.AUTO) {
             try {
                 String path = URI.create(url).getPath();
                 if (path != null && path.endsWith(ListPage.DATAPROXY)) {
@@ -246,7 +257,7 @@ public final class PageInspector {
                 reasons.add("no publish date found (check date_selectors)");
             }
             MojibakeCheck.problem(article.title() + "\n" + article.text()).ifPresent(p -> reasons.add(
-                    "the crawler would skip it: decoded as " + page.charset() + " (" + page.source() + "): " + p
+                    "the crawler would skip it: decoded as " + page.charset() + " (" + page.how() + "): " + p
                             + "; set the profile's charset"));
             return article(kind, article, continuation);
         }
@@ -254,7 +265,7 @@ public final class PageInspector {
         PageView build(PageView.Kind kind, ExtractedArticle article, List<ListPage.Link> links, List<String> next) {
             return new PageView(url, url, kind, article == null ? null : article.title(),
                     article == null ? null : article.pageDate(), article == null ? "" : article.text(),
-                    article == null ? List.of() : article.attachments(), links, next, page.charset(), page.source(), reasons);
+                    article == null ? List.of() : article.attachments(), links, next, page.charset(), page.how(), reasons);
         }
 
         PageView article(PageView.Kind kind, ExtractedArticle article, List<String> continuation) {
@@ -278,6 +289,10 @@ public final class PageInspector {
                     notices++;
                 }
             }
+            if (ListPage.isGeneric(profile)) {
+                reasons.add("generic list rules (no link_selector or article_url_pattern): " + list.entries()
+                        + " entries in the page's main list, " + list.links().size() + " titled as reports or feedback notices");
+            }
             if (!list.links().isEmpty()) {
                 reasons.add(list.links().size() + " links: " + report + " report titles, " + noise
                         + " noise titles (the crawler skips these), " + notices + " feedback notice titles, "
@@ -300,7 +315,7 @@ public final class PageInspector {
             }
             String title = ArticleExtractor.extract(page.text(), url, profile).title();
             return new PageView(url, url, PageView.Kind.LIST, title, null, "", List.of(), list.links(),
-                    new ArrayList<>(next), page.charset(), page.source(), reasons);
+                    new ArrayList<>(next), page.charset(), page.how(), reasons);
         }
     }
 }

@@ -19,7 +19,8 @@ import org.rectifywatch.model.wire.Attachment;
  * @param links         article links of a list page (url, title, date)
  * @param nextPages     further list pages (from the profile's pagination or the page) or an article's continuation pages
  * @param charset       the charset the page was decoded with
- * @param charsetSource how it was decided: profile, bom, header, meta or detected
+ * @param charsetSource how it was decided: profile, bom, header, meta or detected, with the declaration it overrode
+ *                      when one garbled the page (e.g. {@code detected over header utf-8})
  * @param reasons       the profile used and why the page got its kind
  */
 public record PageView(String source, String url, Kind kind, String title, String published, String body,

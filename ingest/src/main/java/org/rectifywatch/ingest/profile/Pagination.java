@@ -28,7 +28,14 @@ public record Pagination(Kind kind, String param, Integer second) {
          * Hanweb jpage: the column page's list sits in a {@code <datastore>}; further pages come from
          * {@code /module/web/jpage/dataproxy.jsp?page=N…}, whose URL the list page gives (followed like a link).
          */
-        JPAGE
+        JPAGE,
+        /**
+         * Whatever the list page says: its 下一页 / › / » link, TRS {@code createPageHTML(total, current, …)} (literal
+         * or variable counts), its {@code index_N.html} siblings, or Hanweb's data proxy (followed like a link; the
+         * walk stops at the column's last page, at a page seen before or repeating the previous one, and at
+         * {@code list_pages}). What a profile built from a column URL uses.
+         */
+        AUTO
     }
 
     public static final Pagination NONE = new Pagination(Kind.NONE, null, null);
@@ -46,7 +53,7 @@ public record Pagination(Kind kind, String param, Integer second) {
 
     /**
      * The URL of list page {@code n} (0-based) computed from the start URL, or empty when the scheme
-     * does not compute URLs ({@link Kind#NEXT_LINK}, {@link Kind#JPAGE}: the walker follows the URL the list page
+     * does not compute URLs ({@link Kind#NEXT_LINK}, {@link Kind#JPAGE}, {@link Kind#AUTO}: the walker follows the URL the list page
      * gives instead) or has no page n.
      */
     public Optional<String> pageUrl(String startUrl, int n) {
@@ -54,7 +61,7 @@ public record Pagination(Kind kind, String param, Integer second) {
             return Optional.of(startUrl);
         }
         return switch (kind) {
-            case NONE, NEXT_LINK, JPAGE -> Optional.empty();
+            case NONE, NEXT_LINK, JPAGE, AUTO -> Optional.empty();
             case INDEX_N -> Optional.of(indexN(startUrl, number(n)));
             case LIST_N -> Optional.of(listN(startUrl, number(n)));
             case PAGE_NUM -> Optional.of(withQueryParam(startUrl, param, Integer.toString(number(n))));

@@ -45,6 +45,15 @@ public final class ReportPublisher implements AutoCloseable {
         send(Topics.REPORTS_RAW, report.url(), WireSerdes.RAW_REPORT.serializer().serialize(Topics.REPORTS_RAW, report));
     }
 
+    /**
+     * Writes a tombstone (null value) for {@code key} to {@code reports.raw}: the processor then deletes the page's
+     * issues, withdraws their alerts and marks the report retracted. The crawl state is left as it is, so the crawler
+     * publishes the page again only if its text changes.
+     */
+    public void retract(String key) {
+        send(Topics.REPORTS_RAW, key, null);
+    }
+
     public void saveState(UrlState state) {
         send(Topics.CRAWL_STATE, state.url(), Json.bytes(state));
     }

@@ -94,7 +94,7 @@ class AttachmentCrawlIntegrationTest {
     @Test
     void aFileOnAnotherHostTooLargeNoPdfOrMissingIsACountedSkipAndThePassGoesOn() {
         LocalKafka kafka = SharedStack.kafka();
-        List<String> texts = SampleReports.byName("s12_yungang_natural_resources_2025").text().strip().lines().toList();
+        List<String> texts = SampleReports.byName("s15_yungang_natural_resources_2025").text().strip().lines().toList();
         String[] titles = {"中共甲县委关于市委巡察整改情况的通报", "中共乙县委关于市委巡察整改情况的通报", "中共丙县委关于市委巡察整改情况的通报",
                 "中共丁县委关于市委巡察整改情况的通报", "中共戊县委关于市委巡察整改情况的通报"};
         try (StubSite stub = StubSite.start()) {

@@ -71,8 +71,8 @@ class CrawlerIntegrationTest {
         PassSummary s = crawler.runOnce();
         List<SiteArticle> reports = site.reports();
         List<SiteArticle> notices = site.notices();
-        // 13 reports: 11 articles and 2 files (PDF, DOCX) under one-line articles; the scanned report needs OCR
-        assertThat(s.published()).isEqualTo(reports.size()).isEqualTo(13);
+        // 14 reports: 12 articles and 2 files (PDF, DOCX) under one-line articles; the scanned report needs OCR
+        assertThat(s.published()).isEqualTo(reports.size()).isEqualTo(14);
         assertThat(s.notices()).isEqualTo(notices.size()).isEqualTo(5);
         assertThat(s.changed() + s.noticesChanged()).isZero();
         assertThat(s.skipped()).containsEntry("challenge", 1).containsEntry("not_a_report", 2)
@@ -101,6 +101,8 @@ class CrawlerIntegrationTest {
             assertThat(r.sha256()).isEqualTo(Hashes.sha256(a.text()));
         }
         assertThat(byUrl.get(site.urlOf(site.gbkArticle())).charset()).isEqualTo("GB18030");
+        // served as GBK bytes with no charset declared anywhere: detection read it (its text is checked above)
+        assertThat(byUrl.get(site.urlOf(site.undeclaredGbkArticle())).charset()).isEqualTo("GB18030");
         RawReport multi = byUrl.get(site.urlOf(site.multiPageArticle()));
         assertThat(multi.attachments()).extracting(x -> x.type()).containsExactly("pdf");
         assertThat(site.requests()).extracting(SampleSite.Request::path)

@@ -61,14 +61,18 @@ class PageInspectorRealHtmlTest {
     void theReconstructedHanwebPageIsAListOfTwelve() {
         Assumptions.assumeTrue(Files.isRegularFile(dir.resolve(HANWEB_FILE)), HANWEB_FILE + " is absent");
         byte[] bytes = RealHtml.bytes(dir, HANWEB_FILE);
-        for (SiteProfile profile : new SiteProfile[] {shipped("template-hanweb"), null}) {
-            PageView v = PageInspector.inspect(bytes, null, HANWEB_URL, profile);
-            assertThat(v.kind()).isEqualTo(PageView.Kind.LIST);
-            assertThat(v.links()).hasSize(12).allSatisfy(l -> assertThat(l.date()).isNotNull());
-            assertThat(v.links().get(0).title()).isEqualTo("定西市“春节”文明祭祀倡议书");
-            assertThat(v.nextPages()).singleElement().asString()
-                    .startsWith("http://www.dingxi.gov.cn/module/web/jpage/dataproxy.jsp?page=2&");
-        }
+        PageView v = PageInspector.inspect(bytes, null, HANWEB_URL, shipped("template-hanweb"));
+        assertThat(v.kind()).isEqualTo(PageView.Kind.LIST);
+        assertThat(v.links()).hasSize(12).allSatisfy(l -> assertThat(l.date()).isNotNull());
+        assertThat(v.links().get(0).title()).isEqualTo("定西市“春节”文明祭祀倡议书");
+        assertThat(v.nextPages()).singleElement().asString()
+                .startsWith("http://www.dingxi.gov.cn/module/web/jpage/dataproxy.jsp?page=2&");
+        // without a profile: the same list and next page; the generic rules keep no link (none is a report title)
+        PageView bare = PageInspector.inspect(bytes, null, HANWEB_URL, null);
+        assertThat(bare.kind()).isEqualTo(PageView.Kind.LIST);
+        assertThat(bare.links()).isEmpty();
+        assertThat(bare.reasons()).anyMatch(r -> r.contains("12 entries in the page's main list, 0 titled"));
+        assertThat(bare.nextPages()).isEqualTo(v.nextPages());
     }
 
     @Test

@@ -43,7 +43,7 @@ class SampleSiteFilesTest {
     @Test
     void aPdfAndADocxReportSitBehindOneLineArticlesInBothLayouts() {
         assertThat(site.fileReports()).extracting(SiteArticle::name)
-                .containsExactly("s12_yungang_natural_resources_2025", "s13_lanxi_water_group_2026");
+                .containsExactly("s15_yungang_natural_resources_2025", "s16_lanxi_water_group_2026");
         assertThat(site.fileReports()).extracting(a -> a.file().format(), SiteArticle::layout).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(SiteArticle.Format.PDF, SiteArticle.Layout.TRS),
                 org.assertj.core.groups.Tuple.tuple(SiteArticle.Format.DOCX, SiteArticle.Layout.HANWEB));
@@ -53,7 +53,7 @@ class SampleSiteFilesTest {
 
     @Test
     void extractShowsEachOneLineArticleAsAReportWhoseFileTheCrawlerWouldRead() throws Exception {
-        for (String name : new String[] {"s12_yungang_natural_resources_2025", "s13_lanxi_water_group_2026", SampleSite.SCANNED}) {
+        for (String name : new String[] {"s15_yungang_natural_resources_2025", "s16_lanxi_water_group_2026", SampleSite.SCANNED}) {
             SiteArticle a = site.article(name);
             HttpResponse<byte[]> page = get(site.urlOf(name));
             PageView v = PageInspector.inspect(page.body(), page.headers().firstValue("content-type").orElse(null),
@@ -84,7 +84,7 @@ class SampleSiteFilesTest {
     @Test
     void anEditChangesTheFile() throws Exception {
         try (SampleSite own = SampleSite.start()) {
-            String name = "s13_lanxi_water_group_2026";
+            String name = "s16_lanxi_water_group_2026";
             String edited = own.article(name).text() + "\n（2026年4月补充）新增整改措施一项。";
             own.editArticle(name, edited);
             assertThat(AttachmentText.read(get(own.fileUrlOf(name)).body()).text()).isEqualTo(edited);

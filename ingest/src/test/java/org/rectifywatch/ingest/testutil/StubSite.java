@@ -22,6 +22,7 @@ public final class StubSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<String, String>> pages = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     private StubSite() {
@@ -54,6 +55,12 @@ public final class StubSite implements AutoCloseable {
         return this;
     }
 
+    /** An HTML page made from the request's query string (null when there is none), answered 200. */
+    public StubSite html(String path, java.util.function.Function<String, String> byQuery) {
+        pages.put(path, byQuery);
+        return this;
+    }
+
     public StubSite redirect(String path, int status, String location) {
         answers.put(path, new Answer(status, Map.of("Location", location), null));
         return this;
@@ -67,6 +74,10 @@ public final class StubSite implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         requests.add(path);
         Answer a = answers.get(path);
+        if (a == null && pages.containsKey(path)) {
+            a = new Answer(200, Map.of("Content-Type", "text/html; charset=utf-8"),
+                    pages.get(path).apply(ex.getRequestURI().getRawQuery()));
+        }
         if (a == null) {
             ex.sendResponseHeaders(404, -1);
             ex.close();

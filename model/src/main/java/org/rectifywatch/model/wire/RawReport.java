@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the crawler publishes to {@code reports.raw}, keyed by canonical URL.
  *
- * @param url       canonical URL of the article (for file input: {@code file:} + content hash)
+ * @param url       canonical URL of the article (for local files: {@code file:} + the file's path below its argument's parent, e.g.
+ *                  {@code file:archive/2024/b.html}; see {@code LocalFiles})
  * @param site      site profile name, or "files" for local files
  * @param title     page title as found
  * @param pageDate  publish date found on the page (ISO date) or null

@@ -48,6 +48,21 @@ public final class Agenda {
         return out;
     }
 
+    /**
+     * Takes every slot due by {@code today} off the agenda and hands it to {@code handle}, batch by batch (a long
+     * outage's backlog included); {@code handle} may file the entry again.
+     */
+    public void takeDue(LocalDate today, int batch, java.util.function.Consumer<Slot> handle) {
+        List<Slot> slots;
+        do {
+            slots = dueBy(today, batch);
+            for (Slot s : slots) {
+                clear(s);
+                handle.accept(s);
+            }
+        } while (slots.size() == batch);
+    }
+
     /** Removes a slot that was handled or whose entry is gone. */
     public void clear(Slot s) {
         store.delete(s.day() + SEP + s.entryKey());

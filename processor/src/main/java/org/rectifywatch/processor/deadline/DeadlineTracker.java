@@ -182,24 +182,19 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
     /** Handles every agenda slot due by today: raises what fell due, prunes what is past its retention. */
     private void attendDue(long wallClockMs) {
         LocalDate today = today();
-        List<Agenda.Slot> slots;
-        do {
-            slots = agenda.dueBy(today, BATCH);
-            for (Agenda.Slot s : slots) {
-                agenda.clear(s);
-                TrackedIssue t = store.get(s.entryKey());
-                if (t == null || !s.day().equals(t.agendaDate())) {
-                    continue; // a slot left behind by a move
-                }
-                t = t.withAgendaDate(null);
-                if (t.isClosed() && !pruneDay(t).isAfter(today)) {
-                    store.delete(s.entryKey());
-                    metrics.entriesPruned.incrementAndGet();
-                } else {
-                    settle(s.entryKey(), t, null);
-                }
+        agenda.takeDue(today, BATCH, s -> {
+            TrackedIssue t = store.get(s.entryKey());
+            if (t == null || !s.day().equals(t.agendaDate())) {
+                return; // a slot left behind by a move
             }
-        } while (slots.size() == BATCH);
+            t = t.withAgendaDate(null);
+            if (t.isClosed() && !pruneDay(t).isAfter(today)) {
+                store.delete(s.entryKey());
+                metrics.entriesPruned.incrementAndGet();
+            } else {
+                settle(s.entryKey(), t, null);
+            }
+        });
     }
 
     static AlertRecord record(TrackedIssue t, TrackedAlert a) {

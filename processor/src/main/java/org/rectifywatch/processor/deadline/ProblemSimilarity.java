@@ -55,7 +55,7 @@ public final class ProblemSimilarity {
         return common;
     }
 
-    static String normalise(String s) {
+    public static String normalise(String s) {
         if (s == null) {
             return "";
         }

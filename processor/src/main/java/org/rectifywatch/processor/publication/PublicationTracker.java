@@ -206,24 +206,19 @@ public final class PublicationTracker implements Processor<String, InspectionEve
 
     private void attendDue(long wallClockMs) {
         LocalDate today = today();
-        List<Agenda.Slot> slots;
-        do {
-            slots = agenda.dueBy(today, BATCH);
-            for (Agenda.Slot s : slots) {
-                agenda.clear(s);
-                TrackedInspection t = inspections.get(s.entryKey());
-                if (t == null || !s.day().equals(t.agendaDate())) {
-                    continue;
-                }
-                t = t.withAgendaDate(null);
-                if (t.isClosed() && !pruneDay(t).isAfter(today)) {
-                    inspections.delete(s.entryKey());
-                    metrics.inspectionsPruned.incrementAndGet();
-                } else {
-                    settle(s.entryKey(), t, null);
-                }
+        agenda.takeDue(today, BATCH, s -> {
+            TrackedInspection t = inspections.get(s.entryKey());
+            if (t == null || !s.day().equals(t.agendaDate())) {
+                return;
             }
-        } while (slots.size() == BATCH);
+            t = t.withAgendaDate(null);
+            if (t.isClosed() && !pruneDay(t).isAfter(today)) {
+                inspections.delete(s.entryKey());
+                metrics.inspectionsPruned.incrementAndGet();
+            } else {
+                settle(s.entryKey(), t, null);
+            }
+        });
     }
 
     static AlertRecord record(TrackedInspection t, TrackedAlert a) {

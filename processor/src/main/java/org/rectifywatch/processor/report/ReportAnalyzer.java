@@ -8,8 +8,11 @@ import org.rectifywatch.processor.classify.IssueClassifier;
 import org.rectifywatch.processor.parse.ReportInput;
 import org.rectifywatch.processor.parse.ReportParser;
 
-/** Parse, then classify every issue: the pure heart of the processor, shared by the topology and the CLI. */
-public final class ReportAnalyzer {
+/**
+ * Parse, then classify every issue: the pure heart of the processor, shared by the topology and the CLI. Open for
+ * extension so that tests can stand in for a new parser version.
+ */
+public class ReportAnalyzer {
     private final ReportParser parser;
     private final IssueClassifier classifier;
 
@@ -20,6 +23,11 @@ public final class ReportAnalyzer {
 
     public static ReportAnalyzer standard() {
         return new ReportAnalyzer(new ReportParser(), IssueClassifier.shared());
+    }
+
+    /** What produced an analysis: a stored report is analysed again when this changes (a parser or model upgrade). */
+    public String version() {
+        return ReportParser.VERSION + "/" + IssueClassifier.VERSION;
     }
 
     public ParsedReport analyze(ReportInput input) {

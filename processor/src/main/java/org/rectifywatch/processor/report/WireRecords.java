@@ -21,6 +21,11 @@ public final class WireRecords {
     }
 
     public ReportRecord report(String reportId, int version, RawReport raw, ParsedReport parsed, Instant now, String classifierVersion) {
+        return report(reportId, version, raw, parsed, now, classifierVersion, raw.text() == null ? 0 : raw.text().length());
+    }
+
+    public ReportRecord report(String reportId, int version, RawReport raw, ParsedReport parsed, Instant now, String classifierVersion,
+                               int textLength) {
         Map<String, Integer> statuses = new TreeMap<>();
         Map<String, Integer> topics = new TreeMap<>();
         int commitments = 0;
@@ -33,8 +38,8 @@ public final class WireRecords {
         }
         return new ReportRecord(reportId, version, raw.url(), raw.site(), raw.title(), raw.pageDate(), raw.sha256(),
                 raw.fetchedAt(), now, parsed.meta(), parsed.figures(), parsed.issueCount(), statuses, topics, commitments,
-                raw.text() == null ? 0 : raw.text().length(), parsed.warnings(),
-                raw.attachments() == null ? List.of() : raw.attachments(), parsed.parserVersion(), classifierVersion);
+                textLength, parsed.warnings(),
+                raw.attachments() == null ? List.of() : raw.attachments(), parsed.parserVersion(), classifierVersion, List.of(), null);
     }
 
     public IssueRecord issue(String issueId, String reportId, int version, RawReport raw, ParsedReport parsed, Issue i, Instant now) {

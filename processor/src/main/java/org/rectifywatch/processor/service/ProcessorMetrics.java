@@ -9,6 +9,12 @@ public final class ProcessorMetrics {
     public final AtomicLong reportsUnchanged = new AtomicLong();
     public final AtomicLong reportsParsed = new AtomicLong();
     public final AtomicLong noticesParsed = new AtomicLong();
+    /** Re-analysed (new parser or classifier) with the same outcome: nothing emitted. */
+    public final AtomicLong reportsSameOutcome = new AtomicLong();
+    /** Pages recognised as copies of a report another page published first. */
+    public final AtomicLong mirrors = new AtomicLong();
+    public final AtomicLong reportsRetracted = new AtomicLong();
+    public final AtomicLong retractionsUnknown = new AtomicLong();
     public final AtomicLong issuesOut = new AtomicLong();
     public final AtomicLong issuesDeleted = new AtomicLong();
     public final AtomicLong deadLetters = new AtomicLong();
@@ -36,9 +42,10 @@ public final class ProcessorMetrics {
     }
 
     public String summary() {
-        return String.format("reports in %d (unchanged %d, parsed %d, feedback notices %d), issues out %d (deleted %d), DLQ %d, "
+        return String.format("reports in %d (unchanged %d, parsed %d, same outcome %d, mirrors %d, retracted %d, feedback notices %d), issues out %d (deleted %d), DLQ %d, "
                         + "alerts raised %d, resolved %d, withdrawn %d, superseded %d, pruned %d issues and %d inspections",
-                reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), noticesParsed.get(), issuesOut.get(),
+                reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), reportsSameOutcome.get(), mirrors.get(),
+                reportsRetracted.get(), noticesParsed.get(), issuesOut.get(),
                 issuesDeleted.get(), deadLetters.get(), alertsRaised.get(), alertsResolved.get(), alertsWithdrawn.get(),
                 alertsSuperseded.get(), entriesPruned.get(), inspectionsPruned.get());
     }

@@ -39,8 +39,13 @@ public final class ProcessorService implements AutoCloseable {
     });
 
     public ProcessorService(ProcessorConfig config) {
+        this(config, ReportAnalyzer.standard());
+    }
+
+    /** With another analyzer: tests stand in for a parser upgrade with it. */
+    public ProcessorService(ProcessorConfig config, ReportAnalyzer analyzer) {
         this.config = config;
-        this.streams = new KafkaStreams(topology(config, metrics), streamsProperties(config));
+        this.streams = new KafkaStreams(topology(config, analyzer, metrics), streamsProperties(config));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("processor stream thread failed, replacing it: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -48,7 +53,10 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public static Topology topology(ProcessorConfig config, ProcessorMetrics metrics) {
-        ReportAnalyzer analyzer = ReportAnalyzer.standard();
+        return topology(config, ReportAnalyzer.standard(), metrics);
+    }
+
+    public static Topology topology(ProcessorConfig config, ReportAnalyzer analyzer, ProcessorMetrics metrics) {
         return ProcessorTopology.build(analyzer, new WireRecords(ChineseTokenizer.shared()), config.deadlines(), metrics);
     }
 

@@ -5,37 +5,41 @@ import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.processor.deadline.DeadlineEvent;
 import org.rectifywatch.processor.publication.InspectionEvent;
 
-/** One output of the report stage, routed by kind to its topic. Never serialised: routing happens in-task. */
+/** One output of the page or report stage, routed by kind. Never serialised: routing happens in-task. */
 public record Envelope(Kind kind, ReportRecord report, IssueRecord issue, DeadlineEvent deadline, InspectionEvent inspection,
-                       byte[] deadLetter) {
-    public enum Kind { REPORT, REPORT_DELETED, ISSUE, ISSUE_DELETED, DEADLINE, INSPECTION, DEAD_LETTER }
+                       PageEvent page, byte[] deadLetter) {
+    public enum Kind { PAGE, PAGE_HANDOVER, REPORT, ISSUE, ISSUE_DELETED, DEADLINE, INSPECTION, DEAD_LETTER }
 
-    static Envelope report(ReportRecord r) {
-        return new Envelope(Kind.REPORT, r, null, null, null, null);
+    static Envelope page(PageEvent e) {
+        return new Envelope(Kind.PAGE, null, null, null, null, e, null);
     }
 
-    static Envelope reportDeleted() {
-        return new Envelope(Kind.REPORT_DELETED, null, null, null, null, null);
+    static Envelope pageHandover(PageEvent e) {
+        return new Envelope(Kind.PAGE_HANDOVER, null, null, null, null, e, null);
+    }
+
+    static Envelope report(ReportRecord r) {
+        return new Envelope(Kind.REPORT, r, null, null, null, null, null);
     }
 
     static Envelope issue(IssueRecord i) {
-        return new Envelope(Kind.ISSUE, null, i, null, null, null);
+        return new Envelope(Kind.ISSUE, null, i, null, null, null, null);
     }
 
     static Envelope issueDeleted() {
-        return new Envelope(Kind.ISSUE_DELETED, null, null, null, null, null);
+        return new Envelope(Kind.ISSUE_DELETED, null, null, null, null, null, null);
     }
 
     static Envelope deadline(DeadlineEvent e) {
-        return new Envelope(Kind.DEADLINE, null, null, e, null, null);
+        return new Envelope(Kind.DEADLINE, null, null, e, null, null, null);
     }
 
     static Envelope inspection(InspectionEvent e) {
-        return new Envelope(Kind.INSPECTION, null, null, null, e, null);
+        return new Envelope(Kind.INSPECTION, null, null, null, e, null, null);
     }
 
     static Envelope deadLetter(byte[] original) {
-        return new Envelope(Kind.DEAD_LETTER, null, null, null, null, original);
+        return new Envelope(Kind.DEAD_LETTER, null, null, null, null, null, original);
     }
 
     boolean is(Kind k) {

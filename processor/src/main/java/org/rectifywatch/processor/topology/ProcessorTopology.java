@@ -15,7 +15,6 @@ import org.apache.kafka.streams.state.Stores;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.json.JsonSerde;
 import org.rectifywatch.model.wire.IssueRecord;
-import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.model.wire.WireSerdes;
 import org.rectifywatch.processor.deadline.DeadlineEvent;
 import org.rectifywatch.processor.deadline.DeadlineSettings;
@@ -33,12 +32,13 @@ import org.rectifywatch.processor.service.ProcessorMetrics;
 /**
  * The processor's topology, in the order of the picture:
  * <pre>
- * reports.raw ─▶ version-reports ─┬─▶ reports.parsed (records and tombstones)
- *                                 ├─▶ issues.classified (records and tombstones)
- *                                 ├─▶ reports.dlq (parser verdicts, failures)
- *                                 ├─▶ issues-by-unit (repartition) ─┬─▶ track-deadlines ─┬─▶ alerts.overdue
- *                                 │       deadline.handover ────────┘                    └─▶ deadline.handover
- *                                 └─▶ inspections-by-unit (repartition) ─▶ track-publication ─▶ alerts.overdue
+ * reports.raw ─▶ version-reports (by page) ─┬─▶ pages-by-unit (repartition) ─┬─▶ identify-reports (by unit) ─┐
+ *                                           │        reports.handover ──────┘         │ (reports handed over) │
+ *                                           ├─▶ reports.dlq                             ▼                       │
+ *                                           └─ feedback notices ─────────────▶ route: reports.parsed, issues.classified,
+ *                                                                                  reports.handover, and by unit:
+ *   issues-by-unit (repartition) + deadline.handover ─▶ track-deadlines ─▶ alerts.overdue, deadline.handover
+ *   inspections-by-unit (repartition) ─▶ track-publication ─▶ alerts.overdue
  * </pre>
  * Deserialisation and unexpected processing errors are handled by Kafka Streams' own handlers, which
  * write to {@code reports.dlq} as well (see {@code ProcessorService}).
@@ -49,10 +49,15 @@ public final class ProcessorTopology {
 
     public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, Envelope> outputs = reportStage(builder, analyzer, records, metrics);
+        Map<String, KStream<String, Envelope>> pages = reportStage(builder, analyzer, metrics).split(Named.as("page-"))
+                .branch((k, e) -> e.is(Envelope.Kind.PAGE), Branched.as("analyses"))
+                .defaultBranch(Branched.as("other"));
+        KStream<String, Envelope> outputs = pages.get("page-other")
+                .merge(identityStage(builder, pages.get("page-analyses").mapValues(Envelope::page, Named.as("page-event")),
+                        records, metrics), Named.as("all-outputs"));
         outputs.split(Named.as("route-"))
-                .branch((k, e) -> e.is(Envelope.Kind.REPORT) || e.is(Envelope.Kind.REPORT_DELETED), Branched.withConsumer(s -> s
-                        .mapValues(e -> (ReportRecord) e.report(), Named.as("report-record-or-tombstone"))
+                .branch((k, e) -> e.is(Envelope.Kind.REPORT), Branched.withConsumer(s -> s
+                        .mapValues(Envelope::report, Named.as("report-record"))
                         .to(Topics.REPORTS_PARSED, Produced.with(Serdes.String(), WireSerdes.REPORT).withName("write-reports-parsed")),
                         "reports"))
                 .branch((k, e) -> e.is(Envelope.Kind.ISSUE) || e.is(Envelope.Kind.ISSUE_DELETED), Branched.withConsumer(s -> s
@@ -63,6 +68,11 @@ public final class ProcessorTopology {
                         .mapValues(Envelope::deadLetter, Named.as("dead-letter-bytes"))
                         .to(Topics.REPORTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-dlq")),
                         "dead-letters"))
+                .branch((k, e) -> e.is(Envelope.Kind.PAGE_HANDOVER), Branched.withConsumer(s -> s
+                        .mapValues(Envelope::page, Named.as("report-handover-event"))
+                        .to(Topics.REPORTS_HANDOVER, Produced.with(Serdes.String(), JsonSerde.of(PageEvent.class))
+                                .withName("write-reports-handover")),
+                        "report-handovers"))
                 .branch((k, e) -> e.is(Envelope.Kind.DEADLINE), Branched.withConsumer(s ->
                         deadlineStage(builder, s.mapValues(Envelope::deadline, Named.as("deadline-event")), deadlines, metrics),
                         "deadlines"))
@@ -73,12 +83,27 @@ public final class ProcessorTopology {
         return builder.build();
     }
 
-    /** reports.raw → analysed, versioned outputs. */
-    static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, WireRecords records,
-                                                 ProcessorMetrics metrics) {
+    /** reports.raw → analysed pages by unit, feedback notices' inspections, dead letters. */
+    static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, ProcessorMetrics metrics) {
         builder.addStateStore(logged(ReportVersioner.STORE, JsonSerde.of(ReportState.class)));
         return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), WireSerdes.RAW_REPORT).withName("read-reports-raw"))
-                .process(() -> new ReportVersioner(analyzer, records, metrics), Named.as("version-reports"), ReportVersioner.STORE);
+                .process(() -> new ReportVersioner(analyzer, metrics), Named.as("version-reports"), ReportVersioner.STORE);
+    }
+
+    /** Page analyses regrouped by unit (with report entries handed over from the unit a report left) → reports, issues. */
+    static KStream<String, Envelope> identityStage(StreamsBuilder builder, KStream<String, PageEvent> pages, WireRecords records,
+                                                   ProcessorMetrics metrics) {
+        JsonSerde<PageEvent> serde = JsonSerde.of(PageEvent.class);
+        builder.addStateStore(logged(ReportIdentifier.ENTRIES, JsonSerde.of(ReportEntry.class)));
+        builder.addStateStore(logged(ReportIdentifier.URLS, Serdes.String()));
+        KStream<String, PageEvent> handedOver = builder.stream(Topics.REPORTS_HANDOVER,
+                Consumed.with(Serdes.String(), serde).withName("read-reports-handover"));
+        return pages
+                .repartition(Repartitioned.<String, PageEvent>as("pages-by-unit").withKeySerde(Serdes.String())
+                        .withValueSerde(serde).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .merge(handedOver, Named.as("with-report-handovers"))
+                .process(() -> new ReportIdentifier(records, metrics), Named.as("identify-reports"),
+                        ReportIdentifier.ENTRIES, ReportIdentifier.URLS);
     }
 
     /**

@@ -1,16 +1,17 @@
 package org.rectifywatch.processor.topology;
 
 import java.util.List;
+import org.rectifywatch.model.wire.RawReport;
 import org.rectifywatch.processor.publication.InspectionFeedback;
 
 /**
- * What the processor remembers per page: the content hash and version it last emitted; for a report its unit and
- * issue ids, for a feedback notice the feedback it announced (so an edit or retraction can take back what it said).
+ * What the page stage remembers per page: the content hash, version and analysis version it last handled; for a
+ * report the unit it was sent to, for a feedback notice the feedback it announced (so an edit or retraction can
+ * take back what it said). A retracted page keeps its version counter, so a page published again goes on from it.
  */
-public record ReportState(String sha256, int version, String unitKey, List<String> issueIds, String kind,
-                          List<UnitFeedback> feedbacks) {
+public record ReportState(String sha256, int version, String unitKey, String kind, List<UnitFeedback> feedbacks,
+                          String analysisVersion, boolean retracted) {
     public ReportState {
-        issueIds = issueIds == null ? List.of() : issueIds;
         feedbacks = feedbacks == null ? List.of() : feedbacks;
     }
 
@@ -19,6 +20,10 @@ public record ReportState(String sha256, int version, String unitKey, List<Strin
     }
 
     boolean isNotice() {
-        return org.rectifywatch.model.wire.RawReport.FEEDBACK_NOTICE.equals(kind);
+        return RawReport.FEEDBACK_NOTICE.equals(kind);
+    }
+
+    ReportState retract() {
+        return new ReportState(null, version, unitKey, kind, List.of(), analysisVersion, true);
     }
 }

@@ -1,63 +1,51 @@
 package org.rectifywatch.processor.topology;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.json.Json;
-import org.rectifywatch.model.report.Issue;
 import org.rectifywatch.model.report.ParseWarning;
 import org.rectifywatch.model.report.ParsedReport;
-import org.rectifywatch.model.report.ReportMeta;
 import org.rectifywatch.model.wire.DeadLetters;
-import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.RawReport;
-import org.rectifywatch.model.wire.ReportRecord;
-import org.rectifywatch.processor.classify.IssueClassifier;
-import org.rectifywatch.processor.deadline.DeadlineEvent;
-import org.rectifywatch.processor.deadline.TrackedIssue;
 import org.rectifywatch.processor.deadline.UnitKey;
 import org.rectifywatch.processor.publication.FeedbackNoticeParser;
 import org.rectifywatch.processor.publication.InspectionEvent;
 import org.rectifywatch.processor.publication.InspectionFeedback;
 import org.rectifywatch.processor.publication.NoticeReading;
-import org.rectifywatch.processor.publication.SeenReport;
+import org.rectifywatch.processor.report.ContentSignature;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
-import org.rectifywatch.processor.report.WireRecords;
 import org.rectifywatch.processor.service.ProcessorMetrics;
-import org.rectifywatch.model.Topics;
+import org.rectifywatch.processor.service.Reprocess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versions pages by content: the same text again emits nothing; new or changed text is analysed and emitted as a
- * new version. A report yields its issues, tombstones for issues the new version no longer has, the issues'
- * deadline events and the report itself for the publication tracker; a feedback notice yields the inspections it
- * announces (and takes back those an edit no longer names). A tombstone on {@code reports.raw} retracts the page:
- * its issues are deleted and their alerts withdrawn. Pages the parsers reject, and failures, become dead letters
- * with their reason; the previous version stays.
+ * The page stage, keyed by page URL: versions pages by content and by the analysis that read them. The same text
+ * read by the same parser and classifier emits nothing; new or changed text, or a new parser or classifier
+ * version (see {@code pipeline reprocess}), is analysed. A report's analysis goes to the report stage of the unit
+ * it names (keyed by unit: mirrors and follow-ups meet there); a feedback notice yields the inspections it
+ * announces, and takes back those an edit no longer names. A tombstone retracts the page. Pages the parsers
+ * reject, and failures, become dead letters with their reason; the previous version stays.
  */
 final class ReportVersioner implements Processor<String, RawReport, String, Envelope> {
     static final String STORE = "report-versions";
     private static final Logger log = LoggerFactory.getLogger(ReportVersioner.class);
 
     private final ReportAnalyzer analyzer;
-    private final WireRecords records;
     private final ProcessorMetrics metrics;
     private ProcessorContext<String, Envelope> context;
     private KeyValueStore<String, ReportState> store;
 
-    ReportVersioner(ReportAnalyzer analyzer, WireRecords records, ProcessorMetrics metrics) {
+    ReportVersioner(ReportAnalyzer analyzer, ProcessorMetrics metrics) {
         this.analyzer = analyzer;
-        this.records = records;
         this.metrics = metrics;
     }
 
@@ -80,25 +68,33 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
             deadLetter(record, "NO_URL", "record has neither a url field nor a key: the crawler must key reports by canonical URL");
             return;
         }
-        RawReport withHash = raw.sha256() != null ? raw
+        RawReport page = raw.sha256() != null ? raw
                 : new RawReport(url, raw.site(), raw.title(), raw.pageDate(), raw.fetchedAt(), raw.charset(),
                 ReportIds.sha256Hex(raw.text() == null ? "" : raw.text()), raw.text(), raw.attachments(), raw.kind());
         String reportId = ReportIds.reportId(url);
         ReportState previous = store.get(reportId);
-        if (previous != null && previous.sha256().equals(withHash.sha256())) {
+        String analysisVersion = analyzer.version();
+        boolean replay = record.headers().lastHeader(Reprocess.HEADER) != null;
+        if (previous != null && replay && !Objects.equals(previous.sha256(), page.sha256())) {
+            metrics.reportsUnchanged.incrementAndGet(); // an older copy sent again by a reprocess: the newer text stands
+            return;
+        }
+        if (previous != null && !previous.retracted() && previous.sha256().equals(page.sha256())
+                && (previous.isNotice() || analysisVersion.equals(previous.analysisVersion()))) {
             metrics.reportsUnchanged.incrementAndGet();
             return;
         }
-        if (previous != null && previous.isNotice() != RawReport.isFeedbackNotice(withHash)) {
+        if (previous != null && !previous.retracted() && previous.isNotice() != RawReport.isFeedbackNotice(page)) {
             takeBack(record, reportId, previous, "the page " + url + " is now " + (previous.isNotice() ? "a report" : "a feedback notice"));
+            previous = previous.retract();
         }
-        if (RawReport.isFeedbackNotice(withHash)) {
-            notice(record, reportId, previous, withHash);
+        if (RawReport.isFeedbackNotice(page)) {
+            notice(record, reportId, previous, page);
             return;
         }
         ParsedReport parsed;
         try {
-            parsed = analyzer.analyze(withHash);
+            parsed = analyzer.analyze(page);
         } catch (RuntimeException e) {
             log.warn("report {} ({}) could not be analysed: {}", reportId, url, e.toString());
             deadLetter(record, "PROCESSING_ERROR", e.toString());
@@ -111,46 +107,17 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
             deadLetter(record, w.code().name(), w.detail());
             return;
         }
-        emit(record, reportId, previous, withHash, parsed);
-    }
-
-    private void emit(Record<String, RawReport> record, String reportId, ReportState previous, RawReport raw, ParsedReport parsed) {
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        String unitKey = UnitKey.of(parsed.meta(), page.site(), reportId);
         int version = previous == null ? 1 : previous.version() + 1;
-        long ts = record.timestamp();
-        ReportRecord report = records.report(reportId, version, raw, parsed, now, IssueClassifier.VERSION);
-        String unitKey = UnitKey.of(parsed.meta(), raw.site(), reportId); // one unit's issues meet in one task
-        // a report that now names another unit: its tracked issues are sent where they are, and move from there
-        String trackedIn = previous != null && !previous.isNotice() && previous.unitKey() != null ? previous.unitKey() : unitKey;
-        Set<String> before = previous == null ? Set.of() : new HashSet<>(previous.issueIds());
-        List<String> ids = ReportIds.issueIds(reportId, parsed.issues());
-        context.forward(new Record<>(reportId, Envelope.report(report), ts));
-        for (int n = 0; n < parsed.issues().size(); n++) {
-            Issue issue = parsed.issues().get(n);
-            IssueRecord ir = records.issue(ids.get(n), reportId, version, raw, parsed, issue, now);
-            context.forward(new Record<>(ir.issueId(), Envelope.issue(ir), ts));
-            String route = before.contains(ir.issueId()) ? trackedIn : unitKey;
-            context.forward(new Record<>(route, Envelope.deadline(DeadlineEvent.upsert(TrackedIssue.of(ir, unitKey))), ts));
-        }
-        Set<String> current = new HashSet<>(ids);
-        for (String gone : before) {
-            if (!current.contains(gone)) {
-                context.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
-                context.forward(new Record<>(trackedIn, Envelope.deadline(DeadlineEvent.remove(gone,
-                        "removed from its report in version " + version + ": " + raw.url())), ts));
-                metrics.issuesDeleted.incrementAndGet();
-            }
-        }
-        if (!trackedIn.equals(unitKey)) {
-            context.forward(new Record<>(trackedIn, Envelope.inspection(InspectionEvent.reportWithdrawn(reportId,
-                    "the report now names another unit")), ts));
-        }
-        ReportMeta m = parsed.meta();
-        context.forward(new Record<>(unitKey, Envelope.inspection(InspectionEvent.report(new SeenReport(reportId, raw.url(),
-                report.title(), m.target(), m.inspector(), m.feedbackDate(), m.publishedDate() != null ? m.publishedDate() : raw.pageDate()))), ts));
-        store.put(reportId, new ReportState(raw.sha256(), version, unitKey, ids, RawReport.REPORT, List.of()));
-        metrics.reportsParsed.incrementAndGet();
-        metrics.issuesOut.addAndGet(ids.size());
+        // a report that now names another unit is sent where it is kept, and moves from there
+        String keptIn = previous != null && !previous.retracted() && !previous.isNotice() && previous.unitKey() != null
+                ? previous.unitKey() : unitKey;
+        PageEvent event = new PageEvent(PageEvent.Type.VERSION, url, page.site(), page.title(), page.pageDate(), page.fetchedAt(),
+                page.sha256(), page.attachments() == null ? List.of() : page.attachments(),
+                page.text() == null ? 0 : page.text().length(), version, analysisVersion, parsed, ContentSignature.of(page.text()),
+                keptIn.equals(unitKey) ? null : unitKey, null, null);
+        context.forward(new Record<>(keptIn, Envelope.page(event), record.timestamp()));
+        store.put(reportId, new ReportState(page.sha256(), version, unitKey, RawReport.REPORT, List.of(), analysisVersion, false));
     }
 
     /** A feedback notice: the inspections it announces go to the publication tracker of each unit it names. */
@@ -199,7 +166,8 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
                 }
             }
         }
-        store.put(reportId, new ReportState(raw.sha256(), version, null, List.of(), RawReport.FEEDBACK_NOTICE, List.copyOf(current)));
+        store.put(reportId, new ReportState(raw.sha256(), version, null, RawReport.FEEDBACK_NOTICE, List.copyOf(current),
+                analyzer.version(), false));
         metrics.noticesParsed.incrementAndGet();
     }
 
@@ -210,19 +178,17 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         }
         String reportId = ReportIds.reportId(record.key());
         ReportState previous = store.get(reportId);
-        if (previous == null) {
+        if (previous == null || previous.retracted()) {
+            log.info("retraction of {} ignored: no report or notice of that URL is known", record.key());
+            metrics.retractionsUnknown.incrementAndGet();
             return;
         }
         takeBack(record, reportId, previous, "retracted: " + record.key());
-        if (!previous.isNotice()) {
-            context.forward(new Record<>(reportId, Envelope.reportDeleted(), record.timestamp()));
-        }
-        store.delete(reportId);
-        log.info("page {} ({}) retracted: {} issue(s), {} feedback(s) taken back", reportId, record.key(),
-                previous.issueIds().size(), previous.feedbacks().size());
+        store.put(reportId, previous.retract());
+        log.info("page {} ({}) retracted", reportId, record.key());
     }
 
-    /** Withdraws what a page said: its issues (deleted, their alerts withdrawn) or the feedback it announced. */
+    /** Withdraws what a page said: a report (its issues deleted, alerts withdrawn) or the feedback of a notice. */
     private void takeBack(Record<String, RawReport> record, String reportId, ReportState previous, String why) {
         long ts = record.timestamp();
         if (previous.isNotice()) {
@@ -232,12 +198,7 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
             }
             return;
         }
-        for (String gone : previous.issueIds()) {
-            context.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
-            context.forward(new Record<>(previous.unitKey(), Envelope.deadline(DeadlineEvent.remove(gone, "report " + why)), ts));
-            metrics.issuesDeleted.incrementAndGet();
-        }
-        context.forward(new Record<>(previous.unitKey(), Envelope.inspection(InspectionEvent.reportWithdrawn(reportId, "report " + why)), ts));
+        context.forward(new Record<>(previous.unitKey(), Envelope.page(PageEvent.retract(record.key(), "report " + why)), ts));
     }
 
     private void deadLetter(Record<String, RawReport> record, String reason, String detail) {

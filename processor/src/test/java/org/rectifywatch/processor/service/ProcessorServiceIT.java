@@ -102,6 +102,74 @@ class ProcessorServiceIT {
         assertThat(deadLetterReason(kafka.bootstrap(), badKey)).contains("SerializationException");
     }
 
+    /** A report of 2,000 issues, and a copy of it on another site. */
+    private static String longReport(int issues) {
+        String[] areas = {"耕地保护", "营商环境", "安全生产", "生态环境", "基层党建", "选人用人", "财经纪律", "民生保障", "乡村振兴", "意识形态"};
+        StringBuilder b = new StringBuilder("中共远山县委关于省委巡视整改进展情况的通报\n"
+                + "根据省委统一部署,2025年3月1日至4月30日,省委第五巡视组对远山县进行了巡视。2025年6月10日,省委巡视组向远山县委反馈了巡视意见。"
+                + "按照巡视工作有关要求,现将巡视整改进展情况予以公布。\n一、整改落实情况\n");
+        for (int n = 1; n <= issues; n++) {
+            b.append(n).append(".针对“第").append(n).append("项").append(areas[n % areas.length]).append("工作中")
+                    .append(n % 3 == 0 ? "制度执行不严格" : n % 3 == 1 ? "责任落实不到位" : "监督检查不及时").append("”问题。\n")
+                    .append("整改情况:已制定整改方案,建立台账逐项推进,完成").append(n % 97).append("项具体措施,该问题已全部整改到位。\n");
+        }
+        return b.append("中共远山县委\n2025年9月1日\n").toString();
+    }
+
+    @Test
+    void aTwoThousandIssueReportAndItsMirrorPassAsOneReport() throws Exception {
+        LocalKafka kafka = SharedStack.kafka();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String text = longReport(2000);
+        String owner = "https://ys.example.gov.cn/" + run + "/t1.html";
+        String mirror = "https://sj.example.gov.cn/" + run + "/t1.html";
+        try (KafkaProducer<String, RawReport> producer = new KafkaProducer<>(producerProps(kafka.bootstrap()),
+                new StringSerializer(), WireSerdes.RAW_REPORT.serializer())) {
+            for (String url : List.of(owner, mirror)) {
+                producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, new RawReport(url, url.contains("ys.") ? "county" : "province",
+                        null, "2025-09-01", Instant.now(), "UTF-8", ReportIds.sha256Hex(text), text, List.of()))).get();
+            }
+        }
+        Map<String, String> o = Map.of(
+                "kafka.bootstrap", kafka.bootstrap(),
+                "processor.application.id", "it-large-" + run,
+                "processor.state.dir", Files.createTempDirectory("processor-it-").toString());
+        // the page that reaches the unit's task first owns the report: either may
+        List<String> reportIds = List.of(ReportIds.reportId(owner), ReportIds.reportId(mirror));
+        java.util.Set<String> issueIds = new java.util.HashSet<>();
+        org.rectifywatch.model.wire.ReportRecord last = null;
+        try (ProcessorService service = new ProcessorService(ProcessorConfig.from(new ConfigSource(o, Map.of())))) {
+            service.start();
+            Properties cp = consumerProps(kafka.bootstrap());
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cp, new StringDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topics.ISSUES_CLASSIFIED, Topics.REPORTS_PARSED));
+                long deadline = System.currentTimeMillis() + Duration.ofSeconds(180).toMillis();
+                while (System.currentTimeMillis() < deadline && (issueIds.size() < 2000 || last == null || last.mirrors().isEmpty())) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        if (r.value() == null || reportIds.stream().noneMatch(r.key()::startsWith)) {
+                            continue;
+                        }
+                        if (r.topic().equals(Topics.REPORTS_PARSED)) {
+                            last = Json.read(r.value(), org.rectifywatch.model.wire.ReportRecord.class);
+                        } else {
+                            issueIds.add(r.key());
+                        }
+                    }
+                }
+            }
+            assertThat(service.metrics().mirrors.get()).isEqualTo(1);
+            assertThat(service.metrics().deadLetters.get()).isZero();
+        }
+        assertThat(issueIds).hasSize(2000);
+        org.rectifywatch.model.wire.ReportRecord report = last;
+        assertThat(report).isNotNull();
+        assertThat(report.issueCount()).isEqualTo(2000);
+        assertThat(report.mirrors()).hasSize(1);
+        assertThat(List.of(report.url(), report.mirrors().get(0).url())).containsExactlyInAnyOrder(owner, mirror);
+        assertThat(issueIds).allMatch(id -> id.startsWith(report.reportId()));
+    }
+
     /** The reason header of the dead letter with this key, read with read_committed. */
     private static String deadLetterReason(String bootstrap, String key) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap),

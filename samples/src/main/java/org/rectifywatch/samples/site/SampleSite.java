@@ -35,7 +35,8 @@ import org.rectifywatch.samples.SampleReports;
 /**
  * A small publication site on loopback that looks like the real ones (sites.md): a 巡视巡察 column with
  * paginated TRS-style list pages, report articles in a TRS WCM-like and a Hanweb-like layout, one of them
- * GBK-encoded with a {@code gb2312} declaration, one split over three pages, inspection feedback announcements
+ * GBK-encoded with a {@code gb2312} declaration, another GBK-encoded with no charset declared anywhere (neither in the
+ * header nor in a meta: only detection reads it), one split over three pages, inspection feedback announcements
  * ({@link SampleNotices}: some for units whose report the site serves, some for units whose report is missing),
  * news items that are neither (a 动员会 and a 整改推进会), an anti-bot challenge page, a robots.txt that disallows
  * {@code /private/},
@@ -44,23 +45,35 @@ import org.rectifywatch.samples.SampleReports;
  * no text at all.
  * Every request is logged with its time. Switches simulate an unreachable site, 500s and stalls, and a
  * {@code /faults/} column links a 20 MB page, a redirect to another host, a page that never answers in
- * time and a page that always fails.
+ * time and a page that always fails. A second column, {@link #PLAIN_COLUMN} (信息公开 › 通知公告), is of another markup
+ * family that no profile describes — a plain {@code <ul class="list">} with dates in {@code <span>}, paging by
+ * {@code createPageHTML} with a variable count, a side bar of hot links, articles in a {@code div.detail} — and
+ * holds the samples whose catalog column is {@code tzgg} among ordinary notices and a 动员会 item.
  */
 public final class SampleSite implements AutoCloseable {
     /** Column paths. */
     public static final String COLUMN = "/xsxc/index.html";
     public static final String FAULTS = "/faults/index.html";
     public static final String CORPUS = "/corpus/index.html";
+    /** The 通知公告 column no profile describes (crawled by URL, as {@code pipeline ingest --url} does). */
+    public static final String PLAIN_COLUMN = "/xxgk/tzgg/index.html";
+    /** List pages of {@link #PLAIN_COLUMN}: 2 reports, 4 ordinary notices and a 动员会 item, 5 to a page. */
+    public static final int PLAIN_COLUMN_PAGES = 2;
+    /** The catalog column of the samples {@link #PLAIN_COLUMN} serves. */
+    static final String PLAIN_CATALOG_COLUMN = "tzgg";
     /** The article whose report is a scanned PDF without text. */
     public static final String SCANNED = "scanned-report";
     public static final int PER_PAGE = 5;
     /**
-     * List pages of the main column ({@link #COLUMN}): 13 reports (2 of them as PDF and DOCX files), a scanned report,
+     * List pages of the main column ({@link #COLUMN}): 14 reports (2 of them as PDF and DOCX files), a scanned report,
      * 5 feedback notices and 4 other items.
      */
     public static final int COLUMN_PAGES = 5;
+    /** The sample report served as GBK bytes without any charset declaration. */
+    static final String UNDECLARED_GBK_SAMPLE = "s14_lanxi_county_hospital_2025";
     public static final int HUGE_BYTES = 20 * 1024 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
+    static final Charset GBK = Charset.forName("GBK");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     /** One request as the server saw it. */
@@ -76,6 +89,7 @@ public final class SampleSite implements AutoCloseable {
     private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> column = new ArrayList<>();
     private final List<String> corpusColumn = new ArrayList<>();
+    private final List<String> plainColumn = new ArrayList<>();
     private final List<Request> log = new CopyOnWriteArrayList<>();
     private final Set<String> throttleOnce = Collections.synchronizedSet(new HashSet<>());
     private int port;
@@ -86,6 +100,7 @@ public final class SampleSite implements AutoCloseable {
     private volatile long faultStallMillis = 3000;
     private String multiPageName;
     private String gbkName;
+    private final Set<String> undeclaredGbk = Collections.synchronizedSet(new HashSet<>());
     private String throttledName;
 
     private SampleSite() {
@@ -118,7 +133,8 @@ public final class SampleSite implements AutoCloseable {
     // ---- content ------------------------------------------------------------------------------------------
 
     private void populate(Path corpusReports) {
-        List<SampleReports.Sample> samples = SampleReports.all();
+        List<SampleReports.Sample> samples = SampleReports.all().stream()
+                .filter(x -> !x.column().equals(PLAIN_CATALOG_COLUMN)).toList();
         Instant base = Instant.parse("2025-01-01T00:00:00Z");
         List<SiteArticle> items = new ArrayList<>();
         List<SiteArticle> fileItems = new ArrayList<>();
@@ -148,6 +164,8 @@ public final class SampleSite implements AutoCloseable {
                 throttleOnce.add(path);
             } else if (gbk) {
                 gbkName = s.name();
+            } else if (s.name().equals(UNDECLARED_GBK_SAMPLE)) {
+                undeclaredGbk.add(path);
             }
         }
         items.add(2, new SiteArticle("noise-mobilisation", "/xsxc/202503/t20250312_9001.html",
@@ -165,9 +183,10 @@ public final class SampleSite implements AutoCloseable {
         items.add(9, new SiteArticle("disallowed", "/private/202509/t20250910_9004.html",
                 "中共示例县委关于市委巡察整改情况的通报", "中共示例县委关于市委巡察整改情况的通报", "2025-09-10",
                 "内部页面。", SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.DISALLOWED));
-        // feedback notices next to the reports of their time, then the reports published as files before s09:
+        // feedback notices next to the reports of their time, then the reports published as files before s09; with
+        // them the column has four full pages and a fifth:
         // s01 s02 动员会 s03 n01 | s04 推进会 s05 challenge s06 | n02 disallowed s07 n04 s08 |
-        // s12(pdf) scanned s13(docx) s09 n03 | s10 n05 s11
+        // s15(pdf) scanned s16(docx) s09 n03 | s10 n05 s11 s14
         List<SampleNotices.Notice> notices = SampleNotices.all();
         List<SiteArticle> noticeItems = new ArrayList<>();
         for (int k = 0; k < notices.size(); k++) {
@@ -195,6 +214,7 @@ public final class SampleSite implements AutoCloseable {
             articles.put(a.name(), a);
             column.add(a.name());
         }
+        addPlainColumn(base);
         if (corpusReports != null && Files.isDirectory(corpusReports)) {
             addCorpus(corpusReports, base);
         }
@@ -226,6 +246,56 @@ public final class SampleSite implements AutoCloseable {
         return new SiteArticle(SCANNED, "/xsxc/202510/t20251020_9005.html", title, title, "2025-10-20", "",
                 SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.SCANNED,
                 new SiteArticle.ReportFile("/xsxc/202510/P020251020510293847561.pdf", title + ".pdf", SiteArticle.Format.SCANNED_PDF));
+    }
+
+    /**
+     * The 通知公告 column, newest first: 征集 notice, 抽查 notice, s13 (its list title cut short), 权责清单 notice,
+     * 春节 notice | s12, the 动员会 of s13's inspection.
+     */
+    private void addPlainColumn(Instant base) {
+        Map<String, SampleReports.Sample> reports = new LinkedHashMap<>();
+        SampleReports.all().stream().filter(x -> x.column().equals(PLAIN_CATALOG_COLUMN)).forEach(x -> reports.put(x.name(), x));
+        List<SiteArticle> items = new ArrayList<>();
+        items.add(plainItem("notice-projects", 3001, "关于征集2027年民生实事项目的公告", "2026-11-20",
+                "为科学谋划2027年民生实事项目，现面向社会公开征集项目建议。\n征集时间为即日起至12月20日，建议可通过电子邮件或信函方式提交。"));
+        items.add(plainItem("notice-inspection", 3002, "关于开展2026年度“双随机、一公开”抽查工作的通知", "2026-08-05",
+                "各有关单位：\n根据年度工作安排，现就开展2026年度“双随机、一公开”抽查工作有关事项通知如下。"));
+        items.add(null); // the first report
+        items.add(plainItem("notice-powers", 3004, "关于公布2025年度部门权责清单的公告", "2026-01-16",
+                "根据有关规定，现将2025年度市直部门权责清单予以公布，接受社会监督。"));
+        items.add(plainItem("notice-holiday", 3005, "关于做好2026年元旦春节期间有关工作的通知", "2025-12-20",
+                "各区县人民政府，市直各单位：\n元旦春节将至，为确保节日期间各项工作平稳有序，现将有关事项通知如下。"));
+        items.add(null); // the second report
+        items.add(new SiteArticle("noise-tzgg-mobilisation", "/xxgk/tzgg/show-3007.html",
+                "市委第二巡察组巡察柏港市人民医院党委工作动员会召开", "市委第二巡察组巡察柏港市人民医院党委工作动员会召开",
+                "2025-11-04", "11月3日，市委第二巡察组巡察柏港市人民医院党委工作动员会召开。巡察组组长就做好巡察工作作了讲话。",
+                SiteArticle.Layout.PLAIN, false, 1, 1, base, SiteArticle.Kind.NOISE));
+        List<SampleReports.Sample> ordered = reports.values().stream()
+                .sorted((x, y) -> y.pageDate().compareTo(x.pageDate())).toList();
+        int next = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                SampleReports.Sample r = ordered.get(next++);
+                // the newer report's list title is cut short, as real lists print long titles
+                String listTitle = next == 1 ? r.title().substring(0, Math.min(r.title().length(), 28)) + "…" : r.title();
+                items.set(i, new SiteArticle(r.name(), "/xxgk/tzgg/show-" + (3001 + i) + ".html", r.title(), listTitle,
+                        r.pageDate(), stripNewline(r.text()), SiteArticle.Layout.PLAIN, false, 1, 1,
+                        base.plus(20 + i, ChronoUnit.DAYS), SiteArticle.Kind.REPORT));
+            }
+        }
+        if (next != ordered.size()) {
+            throw new IllegalStateException("the 通知公告 column has places for " + next + " reports, the catalog gives "
+                    + ordered.size());
+        }
+        for (SiteArticle a : items) {
+            articles.put(a.name(), a);
+            plainColumn.add(a.name());
+        }
+    }
+
+    private static SiteArticle plainItem(String name, int id, String title, String date, String text) {
+        return new SiteArticle(name, "/xxgk/tzgg/show-" + id + ".html", title, title, date, text, SiteArticle.Layout.PLAIN,
+                false, 1, 1, Instant.parse("2025-01-01T00:00:00Z"), SiteArticle.Kind.NOISE);
     }
 
     private void addCorpus(Path dir, Instant base) {
@@ -305,6 +375,16 @@ public final class SampleSite implements AutoCloseable {
         return column.stream().map(articles::get).filter(a -> a.kind() == SiteArticle.Kind.NOTICE).toList();
     }
 
+    /** The report articles of the {@link #PLAIN_COLUMN} column (a crawler without a profile must publish them). */
+    public List<SiteArticle> plainReports() {
+        return plainColumn.stream().map(articles::get).filter(a -> a.kind() == SiteArticle.Kind.REPORT).toList();
+    }
+
+    /** Every item of the {@link #PLAIN_COLUMN} column, in list order. */
+    public List<SiteArticle> plainColumn() {
+        return plainColumn.stream().map(articles::get).toList();
+    }
+
     /** List pages of the main column. */
     public int columnPages() {
         return Math.max(1, (column.size() + PER_PAGE - 1) / PER_PAGE);
@@ -320,6 +400,11 @@ public final class SampleSite implements AutoCloseable {
 
     public String gbkArticle() {
         return gbkName;
+    }
+
+    /** The report served as GBK bytes with no charset in the header and no meta declaration. */
+    public String undeclaredGbkArticle() {
+        return UNDECLARED_GBK_SAMPLE;
     }
 
     /** The article whose first request is answered 429 with Retry-After: 1. */
@@ -429,6 +514,9 @@ public final class SampleSite implements AutoCloseable {
         if (path.equals("/") || path.equals("/xsxc/") || path.matches("/xsxc/index(_\\d+)?\\.html")) {
             return sendList(ex, path, column, "巡视巡察");
         }
+        if (path.equals("/xxgk/tzgg/") || path.matches("/xxgk/tzgg/index(_\\d+)?\\.html")) {
+            return sendPlainList(ex, path);
+        }
         if (path.equals(CORPUS)) {
             return sendHtml(ex, SitePages.list("语料", corpusReports(), 0, 1), false);
         }
@@ -463,6 +551,9 @@ public final class SampleSite implements AutoCloseable {
             }
             ex.getResponseHeaders().set("ETag", a.etag());
             ex.getResponseHeaders().set("Last-Modified", lastModified);
+            if (undeclaredGbk.contains(a.path())) {
+                return send(ex, 200, "text/html", SitePages.withoutCharsetDeclaration(render(a, page)).getBytes(GBK));
+            }
             return sendHtml(ex, render(a, page), a.gbk());
         }
         return send(ex, 404, "text/html; charset=utf-8", "<html><body>页面不存在</body></html>".getBytes(StandardCharsets.UTF_8));
@@ -514,6 +605,9 @@ public final class SampleSite implements AutoCloseable {
         if (a.layout() == SiteArticle.Layout.HANWEB) {
             return SitePages.hanweb(a, part);
         }
+        if (a.layout() == SiteArticle.Layout.PLAIN) {
+            return SitePages.plain(a, part);
+        }
         String file = a.path().substring(a.path().lastIndexOf('/') + 1);
         String baseName = file.substring(0, file.length() - ".html".length());
         String attachment = a.pages() > 1 ? "./P0" + baseName.substring(1) + "_1.pdf" : null;
@@ -533,6 +627,21 @@ public final class SampleSite implements AutoCloseable {
         List<SiteArticle> items = names.subList(page * PER_PAGE, Math.min(names.size(), (page + 1) * PER_PAGE)).stream()
                 .map(articles::get).toList();
         return sendHtml(ex, SitePages.list(title, items, page, total), false);
+    }
+
+    private int sendPlainList(HttpExchange ex, String path) throws IOException {
+        var m = java.util.regex.Pattern.compile("index_(\\d+)\\.html").matcher(path);
+        int page = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        int total = Math.max(1, (plainColumn.size() + PER_PAGE - 1) / PER_PAGE);
+        if (page >= total) {
+            return send(ex, 404, "text/html; charset=utf-8", "<html><body>页面不存在</body></html>".getBytes(StandardCharsets.UTF_8));
+        }
+        List<SiteArticle> items = plainColumn.subList(page * PER_PAGE, Math.min(plainColumn.size(), (page + 1) * PER_PAGE))
+                .stream().map(articles::get).toList();
+        // the side bar's hot links: two reports of the main column and a notice of this one
+        List<SiteArticle> hot = new ArrayList<>(reports().subList(0, 2));
+        hot.add(articles.get(plainColumn.get(0)));
+        return sendHtml(ex, SitePages.plainList("通知公告", items, hot, page, total), false);
     }
 
     private int fault(HttpExchange ex, String path) throws IOException {

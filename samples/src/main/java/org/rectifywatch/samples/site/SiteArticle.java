@@ -24,7 +24,8 @@ public record SiteArticle(String name, String path, String title, String listTit
                           Layout layout, boolean gbk, int pages, int version, Instant lastModified, Kind kind,
                           ReportFile file) {
 
-    public enum Layout { TRS, HANWEB }
+    /** TRS WCM-like, Hanweb-like, or a plain government portal page no profile describes. */
+    public enum Layout { TRS, HANWEB, PLAIN }
 
     /** {@code SCANNED}: a report published only as a scanned PDF (pictures of pages, no text to read). */
     public enum Kind { REPORT, NOTICE, NOISE, CHALLENGE, DISALLOWED, SCANNED }

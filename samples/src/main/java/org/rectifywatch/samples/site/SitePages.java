@@ -2,7 +2,10 @@ package org.rectifywatch.samples.site;
 
 import java.util.List;
 
-/** HTML of the sample site's pages in the two CMS-family layouts (TRS WCM-like and Hanweb-like). */
+/**
+ * HTML of the sample site's pages in the two CMS-family layouts (TRS WCM-like and Hanweb-like), and the plain
+ * portal layout of the 通知公告 column that no profile describes.
+ */
 final class SitePages {
     private SitePages() {
     }
@@ -29,6 +32,16 @@ final class SitePages {
                 + "<link rel=\"stylesheet\" href=\"/css/main.css\">\n"
                 + "<script>var _hmt = _hmt || []; document.write('<span>统计</span>');</script>\n"
                 + "</head>\n";
+    }
+
+    /** The page with its charset declaration removed (for a page whose bytes only detection can read). */
+    static String withoutCharsetDeclaration(String html) {
+        String out = html.replace("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\n", "")
+                .replace("<meta charset=\"utf-8\">\n", "");
+        if (out.toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+            throw new IllegalStateException("a charset declaration is left in the page");
+        }
+        return out;
     }
 
     static final String NAV = "<div class=\"header\"><div class=\"logo\">示例市纪委监委网站</div><ul class=\"nav\">"
@@ -111,5 +124,61 @@ final class SitePages {
                 .append("<div class=\"links\"><a href=\"http://www.example.gov.cn/\">相关链接</a></div>\n")
                 .append(FOOTER).append("</body></html>\n");
         return b.toString();
+    }
+
+    // ---- the plain portal layout (通知公告): no TRS or Hanweb class names, nothing a profile names --------
+
+    static final String PLAIN_TOP = "<div class=\"top\"><div class=\"logo\">示例市人民政府门户网站</div><ul class=\"menu\">"
+            + "<li><a href=\"/\">首页</a></li><li><a href=\"/xxgk/index.html\">信息公开</a></li>"
+            + "<li><a href=\"/xxgk/tzgg/index.html\">通知公告</a></li><li><a href=\"/hdjl/zxts.html\">在线投诉</a></li>"
+            + "<li><a href=\"/xsxc/index.html\">巡视巡察</a></li></ul></div>\n";
+
+    static final String PLAIN_FOOT = "<div class=\"foot\"><p><a href=\"/about.html\">关于本站</a> | <a href=\"/sitemap.html\">网站地图</a>"
+            + " | <a href=\"http://www.gov.cn/\">中国政府网</a></p><p>主办单位：示例市人民政府办公室 备案号：示ICP备00000001号</p></div>\n";
+
+    private static String plainHead(String title) {
+        return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head>\n<meta charset=\"utf-8\">\n<title>" + esc(title)
+                + " - 示例市人民政府门户网站</title>\n<link rel=\"stylesheet\" href=\"/css/portal.css\">\n</head>\n";
+    }
+
+    /** 2026-06-12 as 2026年06月12日, the way this portal prints list dates. */
+    static String plainDate(String iso) {
+        return iso.substring(0, 4) + "年" + iso.substring(5, 7) + "月" + iso.substring(8, 10) + "日";
+    }
+
+    /**
+     * A list page of the 通知公告 column: a side bar of hot links first (report titles among them), then the list, a
+     * {@code <span>} date after each link, and TRS paging with the page count in a variable.
+     */
+    static String plainList(String column, List<SiteArticle> items, List<SiteArticle> hot, int page, int total) {
+        StringBuilder b = new StringBuilder(plainHead(column)).append("<body>\n").append(PLAIN_TOP)
+                .append("<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/xxgk/index.html\">信息公开</a> &gt; ")
+                .append(esc(column)).append("</div>\n<div class=\"wrap\">\n<div class=\"side\"><h4>热点推荐</h4><ul class=\"hot\">\n");
+        for (SiteArticle a : hot) {
+            b.append("<li><a href=\"").append(a.path()).append("\">").append(esc(a.title())).append("</a></li>\n");
+        }
+        b.append("</ul></div>\n<div class=\"main\"><div class=\"col-title\">").append(esc(column)).append("</div>\n<ul class=\"list\">\n");
+        for (SiteArticle a : items) {
+            b.append("<li><a href=\"").append(a.path()).append("\" target=\"_blank\">").append(esc(a.listTitle()))
+                    .append("</a><span>").append(plainDate(a.pageDate())).append("</span></li>\n");
+        }
+        b.append("</ul>\n<div class=\"pagination\"><script type=\"text/javascript\">\nvar countPage = ").append(total)
+                .append("//共多少页\nvar currentPage = ").append(page).append(";\ncreatePageHTML(countPage, currentPage, \"index\", \"html\");\n")
+                .append("</script></div>\n</div>\n</div>\n").append(PLAIN_FOOT).append("</body></html>\n");
+        return b.toString();
+    }
+
+    /** An article of the 通知公告 column: heading, a 发布日期 line, the text in {@code div.detail-body}. */
+    static String plain(SiteArticle a, List<String> lines) {
+        String d = a.pageDate();
+        String shown = d.substring(0, 4) + "年" + Integer.parseInt(d.substring(5, 7)) + "月" + Integer.parseInt(d.substring(8, 10)) + "日";
+        return plainHead(a.title()) + "<body>\n" + PLAIN_TOP
+                + "<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/xxgk/tzgg/index.html\">通知公告</a></div>\n"
+                + "<div class=\"detail\">\n<h1 class=\"detail-title\">" + esc(a.title()) + "</h1>\n"
+                + "<div class=\"detail-info\"><span>发布日期：" + shown + "</span> <span>来源：示例市人民政府办公室</span> "
+                + "<span>【字体：<a href=\"#\">大</a> <a href=\"#\">中</a> <a href=\"#\">小</a>】</span></div>\n"
+                + "<div class=\"detail-body\">\n" + paragraphs(lines) + "</div>\n"
+                + "<div class=\"detail-tools\">【<a href=\"javascript:window.print()\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</div>\n"
+                + "</div>\n" + PLAIN_FOOT + "</body></html>\n";
     }
 }

@@ -9,18 +9,18 @@ import org.rectifywatch.samples.SampleReports;
 
 /** The sample site's report files are the same bytes every time, and laid out as the reader expects. */
 class ReportFilesTest {
-    private static final List<String> S12 = SampleReports.byName("s12_yungang_natural_resources_2025").text().lines().toList();
+    private static final List<String> S15 = SampleReports.byName("s15_yungang_natural_resources_2025").text().lines().toList();
 
     @Test
     void theFilesAreTheSameBytesEveryTime() {
-        assertThat(ReportFiles.pdf(S12)).isEqualTo(ReportFiles.pdf(S12));
-        assertThat(ReportFiles.docx(S12)).isEqualTo(ReportFiles.docx(S12));
+        assertThat(ReportFiles.pdf(S15)).isEqualTo(ReportFiles.pdf(S15));
+        assertThat(ReportFiles.docx(S15)).isEqualTo(ReportFiles.docx(S15));
         assertThat(ReportFiles.scannedPdf(2, 5)).isEqualTo(ReportFiles.scannedPdf(2, 5));
     }
 
     @Test
     void aPdfIsAPdfWithAToUnicodeMapAndNoFontProgram() {
-        String pdf = new String(ReportFiles.pdf(S12), StandardCharsets.ISO_8859_1);
+        String pdf = new String(ReportFiles.pdf(S15), StandardCharsets.ISO_8859_1);
         assertThat(pdf).startsWith("%PDF-1.4").endsWith("%%EOF\n").contains("/ToUnicode", "/UniGB-UCS2-H")
                 .doesNotContain("/FontFile");
         // every offset of the cross-reference table points at its object
@@ -37,14 +37,14 @@ class ReportFilesTest {
     void paragraphsWrapAtTheRightMarginAndTheSignatureIsSetApart() {
         assertThat(ReportFiles.wrap("一二三四五六七八九十", 4, 6)).containsExactly("一二三四", "五六七八九十");
         assertThat(ReportFiles.wrap("ab一二三cd", 2, 2)).containsExactly("ab一", "二三", "cd");
-        assertThat(ReportFiles.signatureLines(S12)).isEqualTo(2);
+        assertThat(ReportFiles.signatureLines(S15)).isEqualTo(2);
         assertThat(ReportFiles.signatureLines(List.of("标题", "正文。", "二〇二三年四月十八日"))).isEqualTo(1);
         assertThat(ReportFiles.signatureLines(List.of("标题", "正文。"))).isZero();
     }
 
     @Test
     void aDocxHoldsTheTextInWordsMainPart() {
-        byte[] docx = ReportFiles.docx(S12);
+        byte[] docx = ReportFiles.docx(S15);
         assertThat(docx[0]).isEqualTo((byte) 'P');
         assertThat(docx[1]).isEqualTo((byte) 'K');
     }

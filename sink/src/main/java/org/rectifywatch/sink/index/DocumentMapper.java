@@ -98,6 +98,16 @@ public final class DocumentMapper {
         d.put("attachments", r.attachments() == null ? List.of() : r.attachments());
         d.put("parser_version", r.parserVersion());
         d.put("classifier_version", r.classifierVersion());
+        d.put("mirror_count", r.mirrors().size());
+        d.put("mirrors", r.mirrors().stream().map(mirror -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("url", mirror.url());
+            x.put("site", mirror.site());
+            x.put("first_seen", instant(mirror.firstSeen()));
+            return x;
+        }).toList());
+        d.put("retracted", r.retractedAt() != null);
+        d.put("retracted_at", instant(r.retractedAt()));
         return d;
     }
 

@@ -6,7 +6,8 @@ package org.rectifywatch.sink.index;
  * retyped) raises it, and {@link IndexSetup} moves an existing deployment to the new concrete index.
  */
 public enum LogicalIndex {
-    REPORTS("reports", 1),
+    /** v2: the pages mirroring a report ({@code mirrors}, {@code mirror_count}) and retraction ({@code retracted_at}). */
+    REPORTS("reports", 2),
     ISSUES("issues", 1),
     /** v2: alert transitions (reason, feedback_date, updated_at, closed_at, superseded_by); no stored days_overdue. */
     ALERTS("alerts", 2);

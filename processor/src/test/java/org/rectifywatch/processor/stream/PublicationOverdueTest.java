@@ -1,9 +1,9 @@
-package org.rectifywatch.processor.alerts;
+package org.rectifywatch.processor.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rectifywatch.processor.alerts.UnitReports.Item.done;
-import static org.rectifywatch.processor.alerts.UnitReports.notice;
-import static org.rectifywatch.processor.alerts.UnitReports.report;
+import static org.rectifywatch.processor.stream.UnitReports.Item.done;
+import static org.rectifywatch.processor.stream.UnitReports.notice;
+import static org.rectifywatch.processor.stream.UnitReports.report;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +21,7 @@ class PublicationOverdueTest {
     private static final String REPORT = "https://qc.example.gov.cn/xczg/t1.html";
     private static final String TITLE = "省委第二巡视组向青川县委反馈巡视情况";
 
-    private AlertDriver d;
+    private PipelineDriver d;
 
     @AfterEach
     void close() {
@@ -41,7 +41,7 @@ class PublicationOverdueTest {
 
     @Test
     void aUnitWithoutReportSixMonthsAfterFeedbackIsOverdueUntilItsReportArrives() {
-        d = new AlertDriver("2025-12-01");
+        d = new PipelineDriver("2025-12-01");
         feedbackNotice();
         assertThat(d.read()).isEmpty();
         d.advanceTo("2025-12-10");
@@ -72,13 +72,13 @@ class PublicationOverdueTest {
 
     @Test
     void aLateReportGivesTheSameResolvedAlertWhetherItOrTheNoticeCameFirst() {
-        d = new AlertDriver("2026-02-01");
+        d = new PipelineDriver("2026-02-01");
         feedbackNotice();
         reportPublished("2026年1月28日", "2026-01-28");
         java.util.Map<String, AlertRecord> noticeFirst = d.current();
         d.close();
 
-        d = new AlertDriver("2026-02-01");
+        d = new PipelineDriver("2026-02-01");
         reportPublished("2026年1月28日", "2026-01-28");
         assertThat(d.read()).as("the report names its feedback: its inspection is tracked from the report alone")
                 .filteredOn(a -> a.kind() == AlertKind.report_overdue)
@@ -92,13 +92,13 @@ class PublicationOverdueTest {
 
     @Test
     void aReportPublishedOnTimeRaisesNothingAndWithdrawsAnAlertRaisedBecauseItWasFoundLate() {
-        d = new AlertDriver("2026-02-01");
+        d = new PipelineDriver("2026-02-01");
         reportPublished("2025年9月1日", "2025-09-01");
         feedbackNotice();
         assertThat(d.read()).noneMatch(a -> a.kind() == AlertKind.report_overdue);
         d.close();
 
-        d = new AlertDriver("2026-02-01");
+        d = new PipelineDriver("2026-02-01");
         feedbackNotice();
         assertThat(d.read()).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.raised));
         reportPublished("2025年9月1日", "2025-09-01");
@@ -110,7 +110,7 @@ class PublicationOverdueTest {
 
     @Test
     void centralInspectionsHaveNineMonths() {
-        d = new AlertDriver("2025-06-01");
+        d = new PipelineDriver("2025-06-01");
         d.notice(NOTICE, "中央第七巡视组向中国澄江能源集团有限公司党组反馈巡视情况",
                 notice("中央第七巡视组", "中国澄江能源集团有限公司党组", "2024年9月26日"), "2024-09-27");
         d.advanceTo("2025-06-26");
@@ -121,7 +121,7 @@ class PublicationOverdueTest {
 
     @Test
     void aRoundNoticeRaisesOneAlertPerUnitAndASecondNoticeOfTheSameFeedbackJoinsIt() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         d.notice(ROUND, "十三届省委第五轮巡视反馈情况", """
                 近日,十三届省委第五轮巡视的反馈工作全部完成。
                 2025年6月10日,省委第二巡视组向中共青川县委反馈巡视情况;省委第三巡视组向中共白河区委反馈巡视情况。
@@ -136,7 +136,7 @@ class PublicationOverdueTest {
 
     @Test
     void aRetractedNoticeWithdrawsItsAlert() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         feedbackNotice();
         assertThat(d.read()).hasSize(1);
         d.retract(NOTICE);
@@ -148,7 +148,7 @@ class PublicationOverdueTest {
 
     @Test
     void aNoticeWithoutAnyUnitIsADeadLetterNotASilentDrop() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         d.notice(NOTICE, "巡视工作动员部署会召开", "会议对巡视工作作出部署。\n", "2025-06-11");
         assertThat(d.read()).isEmpty();
         assertThat(d.metrics.deadLetters.get()).isEqualTo(1);

@@ -1,10 +1,10 @@
-package org.rectifywatch.processor.alerts;
+package org.rectifywatch.processor.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rectifywatch.processor.alerts.UnitReports.Item.done;
-import static org.rectifywatch.processor.alerts.UnitReports.Item.due;
-import static org.rectifywatch.processor.alerts.UnitReports.Item.ongoing;
-import static org.rectifywatch.processor.alerts.UnitReports.report;
+import static org.rectifywatch.processor.stream.UnitReports.Item.done;
+import static org.rectifywatch.processor.stream.UnitReports.Item.due;
+import static org.rectifywatch.processor.stream.UnitReports.Item.ongoing;
+import static org.rectifywatch.processor.stream.UnitReports.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,7 @@ class AlertOrderPropertyTest {
     }
 
     private static Map<String, AlertState> run(List<String> order) {
-        try (AlertDriver d = new AlertDriver("2026-12-01")) {
+        try (PipelineDriver d = new PipelineDriver("2026-12-01")) {
             int version = 0;
             for (String step : order) {
                 switch (step) {

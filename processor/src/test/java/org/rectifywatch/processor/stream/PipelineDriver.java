@@ -1,4 +1,4 @@
-package org.rectifywatch.processor.alerts;
+package org.rectifywatch.processor.stream;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.rectifywatch.processor.service.ProcessorService;
 import org.rectifywatch.processor.topology.ProcessorTopology;
 
 /** The whole processor topology in a {@link TopologyTestDriver}, with the inputs and outputs alert tests need. */
-final class AlertDriver implements AutoCloseable {
+final class PipelineDriver implements AutoCloseable {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final ReportAnalyzer ANALYZER = ReportAnalyzer.standard();
 
@@ -43,16 +43,22 @@ final class AlertDriver implements AutoCloseable {
     final ProcessorMetrics metrics = new ProcessorMetrics();
     private final TestInputTopic<String, RawReport> raw;
     private final TestOutputTopic<String, AlertRecord> alerts;
+    final TestOutputTopic<String, org.rectifywatch.model.wire.ReportRecord> reports;
+    final TestOutputTopic<String, org.rectifywatch.model.wire.IssueRecord> issues;
     /** Every alert transition read so far, in order. */
     final List<AlertRecord> history = new ArrayList<>();
     private Instant clock;
 
-    AlertDriver(String today, DeadlineSettings settings) {
+    PipelineDriver(String today, DeadlineSettings settings) {
+        this(today, settings, ANALYZER);
+    }
+
+    PipelineDriver(String today, DeadlineSettings settings, ReportAnalyzer analyzer) {
         try {
             ProcessorConfig config = ProcessorConfig.from(new ConfigSource(Map.of(), Map.of()));
             Properties props = ProcessorService.streamsProperties(config);
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("alerts-test-").toString());
-            driver = new TopologyTestDriver(ProcessorTopology.build(ANALYZER, new WireRecords(ChineseTokenizer.shared()), settings,
+            driver = new TopologyTestDriver(ProcessorTopology.build(analyzer, new WireRecords(ChineseTokenizer.shared()), settings,
                     metrics), props, at(today));
             clock = at(today);
         } catch (java.io.IOException e) {
@@ -60,9 +66,11 @@ final class AlertDriver implements AutoCloseable {
         }
         raw = driver.createInputTopic(Topics.REPORTS_RAW, new StringSerializer(), WireSerdes.RAW_REPORT.serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS_OVERDUE, new StringDeserializer(), WireSerdes.ALERT.deserializer());
+        reports = driver.createOutputTopic(Topics.REPORTS_PARSED, new StringDeserializer(), WireSerdes.REPORT.deserializer());
+        issues = driver.createOutputTopic(Topics.ISSUES_CLASSIFIED, new StringDeserializer(), WireSerdes.ISSUE.deserializer());
     }
 
-    AlertDriver(String today) {
+    PipelineDriver(String today) {
         this(today, DeadlineSettings.defaults().withZone(SHANGHAI));
     }
 
@@ -71,7 +79,19 @@ final class AlertDriver implements AutoCloseable {
     }
 
     void report(String url, String text, String pageDate) {
-        raw.pipeInput(url, new RawReport(url, "test-site", null, pageDate, Instant.parse("2026-01-01T00:00:00Z"), "UTF-8",
+        report(url, "test-site", text, pageDate);
+    }
+
+    /** The record {@code pipeline reprocess} sends again for a page. */
+    void reprocess(String url, String site, String text, String pageDate) {
+        org.apache.kafka.common.header.internals.RecordHeaders h = new org.apache.kafka.common.header.internals.RecordHeaders();
+        h.add("rectify.reprocess", new byte[] {'1'});
+        raw.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(url, new RawReport(url, site, null, pageDate,
+                Instant.parse("2026-01-01T00:00:00Z"), "UTF-8", ReportIds.sha256Hex(text), text, List.of()), h, (Instant) null));
+    }
+
+    void report(String url, String site, String text, String pageDate) {
+        raw.pipeInput(url, new RawReport(url, site, null, pageDate, Instant.parse("2026-01-01T00:00:00Z"), "UTF-8",
                 ReportIds.sha256Hex(text), text, List.of()));
     }
 

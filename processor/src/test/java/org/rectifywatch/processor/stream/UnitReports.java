@@ -1,4 +1,4 @@
-package org.rectifywatch.processor.alerts;
+package org.rectifywatch.processor.stream;
 
 import java.util.ArrayList;
 import java.util.List;

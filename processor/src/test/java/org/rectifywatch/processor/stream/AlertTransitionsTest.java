@@ -1,10 +1,10 @@
-package org.rectifywatch.processor.alerts;
+package org.rectifywatch.processor.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rectifywatch.processor.alerts.UnitReports.Item.done;
-import static org.rectifywatch.processor.alerts.UnitReports.Item.due;
-import static org.rectifywatch.processor.alerts.UnitReports.Item.ongoing;
-import static org.rectifywatch.processor.alerts.UnitReports.report;
+import static org.rectifywatch.processor.stream.UnitReports.Item.done;
+import static org.rectifywatch.processor.stream.UnitReports.Item.due;
+import static org.rectifywatch.processor.stream.UnitReports.Item.ongoing;
+import static org.rectifywatch.processor.stream.UnitReports.report;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +28,7 @@ class AlertTransitionsTest {
     private static final String TEAM = "省委第二巡视组";
     private static final String FEEDBACK = "2025年6月10日";
 
-    private AlertDriver d;
+    private PipelineDriver d;
 
     @AfterEach
     void close() {
@@ -48,7 +48,7 @@ class AlertTransitionsTest {
 
     @Test
     void aRevisedDueDateSupersedesTheAlertAndTheNewDateRaisesItsOwnWhenItPasses() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         d.report(URL, v(true, due(TOILETS, "2025年12月31日"), done(CADRES)), "2025-09-01");
         AlertRecord first = only(d.read());
         assertThat(first.state()).isEqualTo(AlertState.raised);
@@ -75,7 +75,7 @@ class AlertTransitionsTest {
 
     @Test
     void anIssueRemovedFromItsReportWithdrawsItsAlertAndComingBackRaisesANewOne() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         // issue ids follow positions: the issue that leaves is the last one
         d.report(URL, v(true, done(CADRES), due(TOILETS, "2025年12月31日")), "2025-09-01");
         AlertRecord raised = only(d.read());
@@ -96,7 +96,7 @@ class AlertTransitionsTest {
 
     @Test
     void anEditOfTheProblemTextUpdatesTheOpenAlert() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         d.report(URL, v(true, due(TOILETS, "2025年12月31日"), done(CADRES)), "2025-09-01");
         AlertRecord raised = only(d.read());
         assertThat(raised.problem()).contains(TOILETS);
@@ -112,7 +112,7 @@ class AlertTransitionsTest {
 
     @Test
     void anEditThatDropsTheContactLineAndCompletesTheIssueResolvesItsAlert() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         d.report(URL, v(true, due(TOILETS, "2025年12月31日"), done(CADRES)), "2025-09-01");
         AlertRecord raised = only(d.read());
         assertThat(raised.provinceHint()).as("the phone's area code gives the province").isNotNull();
@@ -128,7 +128,7 @@ class AlertTransitionsTest {
 
     @Test
     void aFollowUpWithoutContactLineResolvesWhatTheFirstReportRaised() {
-        d = new AlertDriver("2026-03-10");
+        d = new PipelineDriver("2026-03-10");
         d.report(URL, v(true, due(TOILETS, "2025年12月31日"), ongoing(FRUGALITY)), "2025-09-01");
         List<AlertRecord> raised = d.read();
         assertThat(raised).hasSize(2).allMatch(a -> a.state() == AlertState.raised);
@@ -146,7 +146,7 @@ class AlertTransitionsTest {
 
     @Test
     void aFollowUpNamingTheUnitByAnotherOfItsNamesResolves() {
-        d = new AlertDriver("2026-03-10");
+        d = new PipelineDriver("2026-03-10");
         d.report(URL, report("中共青川县委员会", "青川县", TEAM, FEEDBACK, "2025年9月1日", true,
                 List.of(due(TOILETS, "2025年12月31日"))), "2025-09-01");
         AlertRecord raised = only(d.read());
@@ -159,7 +159,7 @@ class AlertTransitionsTest {
 
     @Test
     void aReportThatNowNamesAnotherUnitTakesItsTrackedIssuesWithIt() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         d.report(URL, report("中共青州县委", "青州县", TEAM, FEEDBACK, "2025年9月1日", true,
                 List.of(due(TOILETS, "2025年12月31日"), done(CADRES))), "2025-09-01");
         AlertRecord raised = only(d.read());
@@ -186,7 +186,7 @@ class AlertTransitionsTest {
 
     @Test
     void aRetractedReportWithdrawsItsAlerts() {
-        d = new AlertDriver("2026-01-10");
+        d = new PipelineDriver("2026-01-10");
         d.report(URL, v(true, due(TOILETS, "2025年12月31日"), ongoing(FRUGALITY)), "2025-09-01");
         assertThat(d.read()).hasSize(2);
         d.retract(URL);
@@ -198,7 +198,7 @@ class AlertTransitionsTest {
 
     @Test
     void closedEntriesArePrunedAfterTheirRetentionAndOpenOnesStay() {
-        d = new AlertDriver("2026-01-10", DeadlineSettings.defaults().withZone(AlertDriver.SHANGHAI).withRetentionDays(30));
+        d = new PipelineDriver("2026-01-10", DeadlineSettings.defaults().withZone(PipelineDriver.SHANGHAI).withRetentionDays(30));
         d.report(URL, v(true, due(TOILETS, "2025年12月31日"), done(CADRES), due(FRUGALITY, "2027年6月30日")), "2025-09-01");
         assertThat(d.read()).hasSize(1);
         assertThat(d.store(DeadlineTracker.STORE)).hasSize(3);
