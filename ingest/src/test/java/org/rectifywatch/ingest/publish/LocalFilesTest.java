@@ -59,11 +59,17 @@ class LocalFilesTest {
         Files.writeString(empty, " \n\n");
         assertThat(LocalFiles.read(empty).skipReason()).isEqualTo(LocalFiles.EMPTY_TEXT);
         Path latin1 = dir.resolve("latin1.txt");
-        // GBK bytes declared as Latin-1 by a BOM-less meta: decoded as ISO-8859-1 they are garbage
+        // GBK bytes under a wrong Latin-1 declaration: the declaration garbles them, detection reads them right
         Files.write(latin1, ("<meta charset=iso-8859-1><p>" + SampleReports.all().get(0).text() + "</p>")
                 .getBytes(Charset.forName("GBK")));
-        LocalFiles.Read r = LocalFiles.read(latin1);
+        LocalFiles.Read declaredWrong = LocalFiles.read(latin1);
+        assertThat(declaredWrong.ok()).isTrue();
+        assertThat(declaredWrong.file().text()).contains(SampleReports.all().get(0).title());
+        // text that is garbage in every charset
+        Path junk = dir.resolve("junk.txt");
+        Files.writeString(junk, "\uFFFD\uFFFD巡视\uFFFD\uFFFD整改\uFFFD\uFFFD\uFFFD".repeat(40), java.nio.charset.StandardCharsets.UTF_8);
+        LocalFiles.Read r = LocalFiles.read(junk);
         assertThat(r.skipReason()).isEqualTo(LocalFiles.MOJIBAKE);
-        assertThat(r.detail()).contains("ISO-8859-1");
+        assertThat(r.detail()).contains("garbled");
     }
 }
