@@ -15,6 +15,7 @@ import org.rectifywatch.model.config.KafkaSettings;
  * @param connectTimeout   TCP connect timeout
  * @param readTimeout      time allowed for a whole response (headers and body)
  * @param maxBytes         response size cap; reading stops there and the page is skipped
+ * @param maxAttachmentBytes size cap on a report attachment (PDF, DOCX …) that the crawler reads in place of the page
  * @param maxRedirects     redirects followed per request (each must stay on an allowed host)
  * @param hostDelay        minimum gap between two requests to the same host (robots Crawl-delay may raise it)
  * @param maxCrawlDelay    cap on a robots.txt Crawl-delay
@@ -33,6 +34,7 @@ public record IngestConfig(
         Duration connectTimeout,
         Duration readTimeout,
         long maxBytes,
+        long maxAttachmentBytes,
         int maxRedirects,
         Duration hostDelay,
         Duration maxCrawlDelay,
@@ -56,6 +58,7 @@ public record IngestConfig(
                 c.duration("ingest.connect.timeout", Duration.ofSeconds(10)),
                 c.duration("ingest.read.timeout", Duration.ofSeconds(30)),
                 c.longValue("ingest.max.bytes", 10L * 1024 * 1024),
+                c.longValue("ingest.max.attachment.bytes", 20L * 1024 * 1024),
                 c.integer("ingest.max.redirects", 5),
                 c.duration("ingest.host.delay", Duration.ofSeconds(2)),
                 c.duration("ingest.max.crawl.delay", Duration.ofSeconds(60)),

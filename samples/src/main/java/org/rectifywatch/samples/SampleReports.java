@@ -22,10 +22,17 @@ public final class SampleReports {
     /**
      * One sample: {@code name} is the file name without {@code .txt}; {@code expectedJson} the annotation;
      * {@code column} the sample site's column that publishes it ({@link #MAIN_COLUMN}, or {@code tzgg}: the
-     * 通知公告 column no profile describes).
+     * 通知公告 column no profile describes); {@code servedAs} how the sample site publishes it: {@code html} (an
+     * article), {@code pdf} or {@code docx} (a file under a one-line article, as many sites publish their reports).
      */
     public record Sample(String name, String file, String title, String pageDate, String text, String expectedJson,
-                         String column) {
+                         String column, String servedAs) {
+        public static final String HTML = "html";
+
+        /** True when the sample site publishes it as a file behind a one-line article. */
+        public boolean servedAsFile() {
+            return !HTML.equals(servedAs);
+        }
     }
 
     private static volatile List<Sample> cache;
@@ -64,7 +71,7 @@ public final class SampleReports {
             String name = file.endsWith(".txt") ? file.substring(0, file.length() - 4) : file;
             samples.add(new Sample(name, file, entry.path("title").asText(null), entry.path("page_date").asText(null),
                     resource(BASE + "reports/" + file), resource(BASE + "expected/" + name + ".json"),
-                    entry.path("column").asText(MAIN_COLUMN)));
+                    entry.path("column").asText(MAIN_COLUMN), entry.path("served_as").asText(Sample.HTML)));
         }
         return List.copyOf(samples);
     }

@@ -110,6 +110,22 @@ class ExtractCommandTest {
     }
 
     @Test
+    void aOneLineArticleShowsTheReportFileTheCrawlerWouldRead() {
+        try (SampleSite site = SampleSite.start()) {
+            SiteArticle pointer = site.fileReports().get(0);
+            Run r = run("extract", "--profile", "sample", "--set", "ingest.host.delay=0s", site.urlOf(pointer.name()));
+            assertThat(r.rc()).as(r.err()).isZero();
+            JsonNode article = r.lines().get(0);
+            assertThat(article.get("kind").asText()).isEqualTo("article");
+            assertThat(article.at("/attachments/0/url").asText()).isEqualTo(site.fileUrlOf(pointer.name()));
+            assertThat(article.get("reasons").toString()).contains("the crawler would download and read "
+                    + site.fileUrlOf(pointer.name()));
+            // extract reads the page only: the file is not downloaded
+            assertThat(site.requests(pointer.file().path())).isEmpty();
+        }
+    }
+
+    @Test
     void aColumnNoProfileDescribesIsReadAsIngestUrlReadsIt() {
         try (SampleSite site = SampleSite.start()) {
             SiteArticle cutShort = site.plainReports().get(0);

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rectifywatch.ingest.IngestConfig;
+import org.rectifywatch.ingest.attach.AttachmentReader;
 import org.rectifywatch.ingest.decode.DecodedPage;
 import org.rectifywatch.ingest.decode.MojibakeCheck;
 import org.rectifywatch.ingest.decode.PageDecoder;
 import org.rectifywatch.ingest.extract.ArticleExtractor;
+import org.rectifywatch.ingest.extract.AttachmentPointer;
 import org.rectifywatch.ingest.extract.ChallengeDetector;
 import org.rectifywatch.ingest.extract.ExtractedArticle;
 import org.rectifywatch.ingest.extract.Judgement;
@@ -41,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * against the remembered ETag / Last-Modified), keeps rectification reports and inspection feedback
  * announcements (told apart by {@link PageClass}, the rule {@code pipeline extract} also follows), and publishes
  * a page only when its extracted text is new or changed: a report as {@link RawReport#REPORT}, an announcement as
- * {@link RawReport#FEEDBACK_NOTICE}. URL state lives in {@code crawl.state}, so a new instance picks up where the
- * last one stopped. The continuation pages of a split article keep validators and a text hash of their own
- * ({@link Continuations}): an edit on one of them is noticed while the first page answers 304. A page judged not a
- * report is recorded with the {@link Judgement} version it was judged under and judged again once that changes.
+ * {@link RawReport#FEEDBACK_NOTICE}. An article that only points to its report file ({@link AttachmentPointer}) is
+ * published with that file's text ({@link AttachmentReader}), keyed by the article's URL. URL state lives in
+ * {@code crawl.state}, so a new instance picks up where the last one stopped. The continuation pages of a split
+ * article keep validators and a text hash of their own ({@link Continuations}): an edit on one of them is noticed
+ * while the first page answers 304. A page judged not a report is recorded with the {@link Judgement} version it was
+ * judged under and judged again once that changes.
  */
 public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -54,6 +58,7 @@ public final class Crawler implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final ReportPublisher publisher;
     private final CrawlStateStore state;
+    private final AttachmentReader attachmentReader;
     private volatile boolean closed;
     /** Held while a profile is crawled, so close() never pulls the producer from under a running pass. */
     private final Object running = new Object();
@@ -67,6 +72,7 @@ public final class Crawler implements AutoCloseable {
         this.state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
         this.publisher = new ReportPublisher(config.kafka());
         this.fetcher = new HttpFetcher(config);
+        this.attachmentReader = new AttachmentReader(fetcher, config.maxAttachmentBytes());
     }
 
     /** Publishes local text/HTML files through this crawler's producer and state (key {@code file:<sha256>}). */
@@ -334,8 +340,11 @@ public final class Crawler implements AutoCloseable {
             saveState(url, o, null, known, now, false, partUrls, judgement, List.of());
             return;
         }
-        Optional<String> challenge = ChallengeDetector.detect(page.text(), o.body().length, article.text().length(),
-                config.minPageBytes());
+        // a one-line article pointing to its report file is small, and no challenge for that
+        Optional<AttachmentPointer> pointer = AttachmentPointer.find(profile.titleFilter(), pageTitle, link.title(),
+                article.text(), article.attachments());
+        Optional<String> challenge = pointer.isPresent() && !ChallengeDetector.isCertain(page.text()) ? Optional.empty()
+                : ChallengeDetector.detect(page.text(), o.body().length, article.text().length(), config.minPageBytes());
         if (challenge.isPresent()) {
             skip(profile, url, c, SkipReason.CHALLENGE, challenge.get() + "; retried next pass");
             return;
@@ -365,7 +374,8 @@ public final class Crawler implements AutoCloseable {
         }
         String title = article.title() != null ? article.title() : link.title();
         String body = text.toString();
-        PageClass.Verdict verdict = PageClass.of(profile.titleFilter(), title, link.title(), body);
+        PageClass.Verdict verdict = pointer.isPresent() ? pointer.get().verdict()
+                : PageClass.of(profile.titleFilter(), title, link.title(), body);
         if (!verdict.kept()) {
             log.info("{}: not a report: {} {}", profile.name(), title, url);
             c.skip(SkipReason.NOT_A_REPORT);
@@ -373,6 +383,19 @@ public final class Crawler implements AutoCloseable {
             return;
         }
         boolean notice = verdict.kind() == PageClass.Kind.FEEDBACK_NOTICE;
+        if (pointer.isPresent()) {
+            AttachmentReader.Outcome read = attachmentReader.read(profile.name(), pointer.get().attachment(), allow);
+            if (!read.ok()) {
+                skip(profile, url, c, read.reason(), read.detail());
+                if (read.settled()) {
+                    saveState(url, o, null, known, now, false, partUrls, judgement, List.of());
+                }
+                return;
+            }
+            c.fetched++;
+            body = read.text();
+            attachments = AttachmentReader.readFirst(pointer.get().attachment(), attachments);
+        }
         if (body.isBlank()) {
             skip(profile, url, c, SkipReason.EMPTY_TEXT, "no article text found");
             return;

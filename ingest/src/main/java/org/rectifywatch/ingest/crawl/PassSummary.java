@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * What one pass did.
  *
- * @param fetched     responses with content (list, article and continuation pages)
+ * @param fetched     responses with content (list, article and continuation pages, report attachments)
  * @param notModified conditional requests answered 304
  * @param published   new reports published
  * @param changed     known reports whose text changed and was published again

@@ -26,7 +26,8 @@ import org.rectifywatch.ingest.profile.UrlProfiles;
  * profile built from that URL (when the page has a list) is a {@code list}; an
  * inspection feedback announcement is a {@code feedback_notice}; a small page with almost no text is a
  * {@code challenge} (as the crawler judges articles); anything else is {@code not_a_report}. Report, feedback
- * notice and noise are decided by {@link PageClass}, the rule the crawler follows.
+ * notice and noise are decided by {@link PageClass}, the rule the crawler follows. An article that only points to its
+ * report file ({@link AttachmentPointer}) is an {@code article} whose reasons name the file the crawler would read.
  */
 public final class PageInspector {
     /** The crawler's default {@code ingest.min.page.bytes}. */
@@ -35,6 +36,8 @@ public final class PageInspector {
     static final int MIN_REPORT_LINKS = 3;
     /** List pages of a column recognised from the profile's pagination. */
     private static final int MAX_LIST_INDEX = 200;
+    /** How a reason says that the crawler would publish an attachment's text (an {@link AttachmentPointer}). */
+    static final String READS_ATTACHMENT = "the crawler would download and read ";
 
     private PageInspector() {
     }
@@ -94,10 +97,18 @@ public final class PageInspector {
         }
 
         ExtractedArticle article = ArticleExtractor.extract(html, url, profile);
-        PageClass.Verdict verdict = PageClass.of(filter, article.title(), null, article.text());
+        Optional<AttachmentPointer> pointer = AttachmentPointer.find(filter, article.title(), null, article.text(),
+                article.attachments());
+        PageClass.Verdict verdict = pointer.isPresent() ? pointer.get().verdict()
+                : PageClass.of(filter, article.title(), null, article.text());
+        if (pointer.isPresent()) {
+            reasons.add(READS_ATTACHMENT + pointer.get().attachment().url() + ": "
+                    + pointer.get().reason());
+        }
         if (verdict.kind() == PageClass.Kind.REPORT) {
-            return v.kept(PageView.Kind.ARTICLE, verdict, article, body.length, minPageBytes,
-                    MultiPage.continuationUrls(html, url));
+            // a one-line pointer to the report file is small by nature: no size check (as in the crawler)
+            return v.kept(PageView.Kind.ARTICLE, verdict, article, pointer.isPresent() ? Integer.MAX_VALUE : body.length,
+                    minPageBytes, MultiPage.continuationUrls(html, url));
         }
 
         ListPage list = ListPage.parse(html, url, profile);
@@ -239,7 +250,7 @@ public final class PageInspector {
                 return build(PageView.Kind.CHALLENGE, null, null, null);
             }
             reasons.add(verdict.reason());
-            if (article.text().isBlank()) {
+            if (article.text().isBlank() && reasons.stream().noneMatch(r -> r.startsWith(READS_ATTACHMENT))) {
                 reasons.add("the crawler would skip it: no article text found (check body_selectors)");
             }
             if (article.pageDate() == null) {

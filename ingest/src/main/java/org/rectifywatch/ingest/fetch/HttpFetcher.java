@@ -42,7 +42,7 @@ public final class HttpFetcher implements AutoCloseable {
                 .connectTimeout(config.connectTimeout())
                 .build();
         this.backoff = new Backoff(config.backoffBase(), config.backoffMax());
-        this.robots = new RobotsPolicy((u, allow) -> fetch(u, null, null, allow, false));
+        this.robots = new RobotsPolicy((u, allow) -> fetch(u, null, null, allow, false, config.maxBytes()));
     }
 
     public RobotsPolicy robots() {
@@ -54,13 +54,22 @@ public final class HttpFetcher implements AutoCloseable {
      * {@code allowList} (the calling profile's hosts).
      */
     public FetchOutcome get(String url, String etag, String lastModified, AllowList allowList) {
-        return fetch(url, etag, lastModified, allowList, true);
+        return fetch(url, etag, lastModified, allowList, true, config.maxBytes());
     }
 
-    private FetchOutcome fetch(String url, String etag, String lastModified, AllowList allowList, boolean obeyRobots) {
+    /**
+     * A GET like {@link #get} (robots.txt, allowed hosts, the same per-host throttle) with its own size cap, for a
+     * file such as a report attachment; never conditional.
+     */
+    public FetchOutcome getFile(String url, AllowList allowList, long maxBytes) {
+        return fetch(url, null, null, allowList, true, maxBytes);
+    }
+
+    private FetchOutcome fetch(String url, String etag, String lastModified, AllowList allowList, boolean obeyRobots,
+                               long maxBytes) {
         FetchOutcome last = null;
         for (int attempt = 0; attempt <= config.retries(); attempt++) {
-            Attempt a = followRedirects(url, etag, lastModified, allowList, obeyRobots);
+            Attempt a = followRedirects(url, etag, lastModified, allowList, obeyRobots, maxBytes);
             if (a.retryAfter == null) {
                 return a.outcome;
             }
@@ -84,7 +93,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private Attempt followRedirects(String startUrl, String etag, String lastModified, AllowList allowList,
-                                    boolean obeyRobots) {
+                                    boolean obeyRobots, long maxBytes) {
         String url = startUrl;
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
             var refused = allowList.check(url);
@@ -100,7 +109,8 @@ public final class HttpFetcher implements AutoCloseable {
                 return new Attempt(FetchOutcome.skipped(startUrl, SkipReason.ROBOTS_DISALLOWED,
                         "robots.txt disallows " + url), null);
             }
-            Exchange ex = exchange(url, hop == 0 ? etag : null, hop == 0 ? lastModified : null, allowList, obeyRobots);
+            Exchange ex = exchange(url, hop == 0 ? etag : null, hop == 0 ? lastModified : null, allowList, obeyRobots,
+                    maxBytes);
             if (ex.failure != null) {
                 return new Attempt(ex.failure, ex.failure.reason().failure() ? Duration.ZERO : null);
             }
@@ -123,8 +133,9 @@ public final class HttpFetcher implements AutoCloseable {
                 return new Attempt(FetchOutcome.notModified(url), null);
             }
             if (ex.body.tooLarge()) {
-                return new Attempt(FetchOutcome.skipped(startUrl, SkipReason.TOO_LARGE, "response passed "
-                        + config.maxBytes() + " bytes (ingest.max.bytes); stopped reading at " + ex.body.seen()), null);
+                return new Attempt(FetchOutcome.skipped(startUrl, SkipReason.TOO_LARGE, "response passed " + maxBytes
+                        + (maxBytes == config.maxBytes() ? " bytes (ingest.max.bytes)" : " bytes (ingest.max.attachment.bytes)")
+                        + "; stopped reading at " + ex.body.seen()), null);
             }
             if (status >= 200 && status < 300) {
                 return new Attempt(FetchOutcome.ok(url, ex.body.bytes(), ex.headers.firstValue("content-type").orElse(null),
@@ -169,7 +180,8 @@ public final class HttpFetcher implements AutoCloseable {
     private record Exchange(int status, HttpHeaders headers, CappedBody body, FetchOutcome failure) {
     }
 
-    private Exchange exchange(String url, String etag, String lastModified, AllowList allowList, boolean obeyRobots) {
+    private Exchange exchange(String url, String etag, String lastModified, AllowList allowList, boolean obeyRobots,
+                              long maxBytes) {
         String host = hostKey(url);
         Duration gap = config.hostDelay();
         if (obeyRobots) {
@@ -193,18 +205,18 @@ public final class HttpFetcher implements AutoCloseable {
         }
         synchronized (throttle.lock(host)) {
             try {
-                return send(rb.build(), url, host, gap);
+                return send(rb.build(), url, host, gap, maxBytes);
             } finally {
                 throttle.finished(host, gap);
             }
         }
     }
 
-    private Exchange send(HttpRequest request, String url, String host, Duration gap) {
+    private Exchange send(HttpRequest request, String url, String host, Duration gap, long maxBytes) {
             CompletableFuture<HttpResponse<CappedBody>> future = null;
             try {
                 throttle.acquire(host, gap);
-                future = client.sendAsync(request, CappedBody.handler(config.maxBytes()));
+                future = client.sendAsync(request, CappedBody.handler(maxBytes));
                 HttpResponse<CappedBody> r = future.get(config.readTimeout().toMillis() + config.connectTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
                 return new Exchange(r.statusCode(), r.headers(), r.body(), null);

@@ -17,6 +17,10 @@ public enum SkipReason {
     MOJIBAKE(false),
     EMPTY_TEXT(false),
     NOT_HTML(false),
+    /** A report published only as a scan (a PDF without a text layer, a Word file of pictures): nothing to read without OCR. */
+    NEEDS_OCR(false),
+    /** A report attachment that is no PDF, DOCX, DOC or WPS file, or that its parser could not read. */
+    ATTACHMENT_UNREADABLE(false),
     HTTP_STATUS(true),
     TIMEOUT(true),
     RETRY_AFTER_TOO_LONG(true),

@@ -71,11 +71,12 @@ class CrawlerIntegrationTest {
         PassSummary s = crawler.runOnce();
         List<SiteArticle> reports = site.reports();
         List<SiteArticle> notices = site.notices();
-        assertThat(s.published()).isEqualTo(reports.size()).isEqualTo(12);
+        // 14 reports: 12 articles and 2 files (PDF, DOCX) under one-line articles; the scanned report needs OCR
+        assertThat(s.published()).isEqualTo(reports.size()).isEqualTo(14);
         assertThat(s.notices()).isEqualTo(notices.size()).isEqualTo(5);
         assertThat(s.changed() + s.noticesChanged()).isZero();
         assertThat(s.skipped()).containsEntry("challenge", 1).containsEntry("not_a_report", 2)
-                .containsEntry("robots_disallowed", 1);
+                .containsEntry("robots_disallowed", 1).containsEntry("needs_ocr", 1);
         List<RawReport> records = KafkaRecords.raw(kafka.bootstrap(), site.url());
         assertThat(records).hasSize(reports.size() + notices.size());
         assertThat(records).filteredOn(RawReport::isFeedbackNotice).hasSize(notices.size());

@@ -63,10 +63,12 @@ class SampleSiteNoticesTest {
     @Test
     void theColumnListsEveryNoticeAndEveryReport() throws Exception {
         assertThat(site.notices()).hasSize(SampleNotices.all().size()).hasSize(5);
-        // the two other samples are on the 通知公告 column, which no profile describes
-        assertThat(site.reports()).hasSize(SampleReports.all().size() - site.plainReports().size()).hasSize(12);
+        // 12 reports as articles, 2 as files (PDF, DOCX) under one-line articles; the two other samples are on the
+        // 通知公告 column, which no profile describes
+        assertThat(site.reports()).hasSize(SampleReports.all().size() - site.plainReports().size()).hasSize(14);
         Map<String, String> links = columnLinks();
-        assertThat(links).hasSize(21);
+        // and 4 other items (2 noise, a challenge, a robots-disallowed page) and a scanned report
+        assertThat(links).hasSize(24);
         for (SiteArticle n : site.notices()) {
             assertThat(links).as(n.name()).containsEntry(site.url() + n.path(), n.title());
             assertThat(PageClass.ofTitle(profile.titleFilter(), links.get(site.url() + n.path())).kind())

@@ -21,6 +21,7 @@ public final class StubSite implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Map<String, java.util.function.Function<String, String>> pages = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -44,6 +45,13 @@ public final class StubSite implements AutoCloseable {
 
     public StubSite html(String path, String html) {
         answers.put(path, new Answer(200, Map.of("Content-Type", "text/html; charset=utf-8"), html));
+        return this;
+    }
+
+    /** A file (raw bytes) answered 200 with this Content-Type. */
+    public StubSite file(String path, String contentType, byte[] bytes) {
+        answers.put(path, new Answer(200, Map.of("Content-Type", contentType), null));
+        bodies.put(path, bytes);
         return this;
     }
 
@@ -76,7 +84,8 @@ public final class StubSite implements AutoCloseable {
             return;
         }
         a.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-        byte[] body = a.body() == null ? new byte[0] : a.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = bodies.containsKey(path) ? bodies.get(path)
+                : a.body() == null ? new byte[0] : a.body().getBytes(StandardCharsets.UTF_8);
         ex.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {

@@ -40,7 +40,9 @@ import org.rectifywatch.samples.SampleReports;
  * ({@link SampleNotices}: some for units whose report the site serves, some for units whose report is missing),
  * news items that are neither (a 动员会 and a 整改推进会), an anti-bot challenge page, a robots.txt that disallows
  * {@code /private/},
- * ETag / Last-Modified with 304s, and a 429 with Retry-After on the first request of one article.
+ * ETag / Last-Modified with 304s, and a 429 with Retry-After on the first request of one article. Two reports are
+ * published as files under one-line articles (a PDF and a DOCX, {@link ReportFiles}), and one as a scanned PDF with
+ * no text at all.
  * Every request is logged with its time. Switches simulate an unreachable site, 500s and stalls, and a
  * {@code /faults/} column links a 20 MB page, a redirect to another host, a page that never answers in
  * time and a page that always fails. A second column, {@link #PLAIN_COLUMN} (信息公开 › 通知公告), is of another markup
@@ -59,8 +61,13 @@ public final class SampleSite implements AutoCloseable {
     public static final int PLAIN_COLUMN_PAGES = 2;
     /** The catalog column of the samples {@link #PLAIN_COLUMN} serves. */
     static final String PLAIN_CATALOG_COLUMN = "tzgg";
+    /** The article whose report is a scanned PDF without text. */
+    public static final String SCANNED = "scanned-report";
     public static final int PER_PAGE = 5;
-    /** List pages of the main column ({@link #COLUMN}): 12 reports, 5 feedback notices and 4 other items. */
+    /**
+     * List pages of the main column ({@link #COLUMN}): 14 reports (2 of them as PDF and DOCX files), a scanned report,
+     * 5 feedback notices and 4 other items.
+     */
     public static final int COLUMN_PAGES = 5;
     /** The sample report served as GBK bytes without any charset declaration. */
     static final String UNDECLARED_GBK_SAMPLE = "s14_lanxi_county_hospital_2025";
@@ -78,6 +85,8 @@ public final class SampleSite implements AutoCloseable {
     }
 
     private final Map<String, SiteArticle> articles = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Report files made so far, by article name and version. */
+    private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> column = new ArrayList<>();
     private final List<String> corpusColumn = new ArrayList<>();
     private final List<String> plainColumn = new ArrayList<>();
@@ -128,8 +137,13 @@ public final class SampleSite implements AutoCloseable {
                 .filter(x -> !x.column().equals(PLAIN_CATALOG_COLUMN)).toList();
         Instant base = Instant.parse("2025-01-01T00:00:00Z");
         List<SiteArticle> items = new ArrayList<>();
+        List<SiteArticle> fileItems = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             SampleReports.Sample s = samples.get(i);
+            if (s.servedAsFile()) {
+                fileItems.add(fileReport(s, i, base));
+                continue;
+            }
             SiteArticle.Layout layout = i % 2 == 0 ? SiteArticle.Layout.TRS : SiteArticle.Layout.HANWEB;
             boolean gbk = i == 3;
             int pages = i == 0 ? 3 : 1;
@@ -169,8 +183,10 @@ public final class SampleSite implements AutoCloseable {
         items.add(9, new SiteArticle("disallowed", "/private/202509/t20250910_9004.html",
                 "中共示例县委关于市委巡察整改情况的通报", "中共示例县委关于市委巡察整改情况的通报", "2025-09-10",
                 "内部页面。", SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.DISALLOWED));
-        // feedback notices next to the reports of their time; with them the column has four full pages and a fifth:
-        // s01 s02 动员会 s03 n01 | s04 推进会 s05 challenge s06 | n02 disallowed s07 n04 s08 | s09 n03 s10 n05 s11 | s12
+        // feedback notices next to the reports of their time, then the reports published as files before s09; with
+        // them the column has four full pages and a fifth:
+        // s01 s02 动员会 s03 n01 | s04 推进会 s05 challenge s06 | n02 disallowed s07 n04 s08 |
+        // s15(pdf) scanned s16(docx) s09 n03 | s10 n05 s11 s14
         List<SampleNotices.Notice> notices = SampleNotices.all();
         List<SiteArticle> noticeItems = new ArrayList<>();
         for (int k = 0; k < notices.size(); k++) {
@@ -190,6 +206,10 @@ public final class SampleSite implements AutoCloseable {
         for (int[] p : placement) {
             items.add(Math.min(p[1], items.size()), noticeItems.get(p[0]));
         }
+        if (!fileItems.isEmpty()) {
+            fileItems.add(Math.min(1, fileItems.size()), scannedReport(base));
+        }
+        items.addAll(Math.min(15, items.size()), fileItems);
         for (SiteArticle a : items) {
             articles.put(a.name(), a);
             column.add(a.name());
@@ -198,6 +218,34 @@ public final class SampleSite implements AutoCloseable {
         if (corpusReports != null && Files.isDirectory(corpusReports)) {
             addCorpus(corpusReports, base);
         }
+    }
+
+    /** A sample report published as a PDF (TRS layout, link in the body) or a DOCX (Hanweb layout, link below it). */
+    private static SiteArticle fileReport(SampleReports.Sample s, int i, Instant base) {
+        LocalDate d = LocalDate.parse(s.pageDate());
+        boolean pdf = s.servedAs().equals("pdf");
+        if (!pdf && !s.servedAs().equals("docx")) {
+            throw new IllegalStateException("sample " + s.name() + " is served as '" + s.servedAs() + "'; known: html, pdf, docx");
+        }
+        String stamp = String.format("%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        String path = pdf ? String.format("/xsxc/%s/t%s_%d.html", stamp.substring(0, 6), stamp, 1000 + i)
+                : String.format("/art/%d/%d/%d/art_1234_%d.html", d.getYear(), d.getMonthValue(), d.getDayOfMonth(), 2000 + i);
+        SiteArticle.ReportFile file = pdf
+                ? new SiteArticle.ReportFile("/xsxc/" + stamp.substring(0, 6) + "/P0" + stamp + "3817263549" + i + ".pdf",
+                s.title() + ".pdf", SiteArticle.Format.PDF)
+                : new SiteArticle.ReportFile("/attach/0/" + stamp + "0935" + (1000 + i) + ".docx", s.title() + ".docx",
+                SiteArticle.Format.DOCX);
+        return new SiteArticle(s.name(), path, s.title(), s.title(), s.pageDate(), stripNewline(s.text()),
+                pdf ? SiteArticle.Layout.TRS : SiteArticle.Layout.HANWEB, false, 1, 1, base.plus(i, ChronoUnit.DAYS),
+                SiteArticle.Kind.REPORT, file);
+    }
+
+    /** A report published only as a scanned PDF: a crawler can count it, not read it. */
+    private static SiteArticle scannedReport(Instant base) {
+        String title = "中共青石县委关于市委巡察整改情况的通报";
+        return new SiteArticle(SCANNED, "/xsxc/202510/t20251020_9005.html", title, title, "2025-10-20", "",
+                SiteArticle.Layout.TRS, false, 1, 1, base, SiteArticle.Kind.SCANNED,
+                new SiteArticle.ReportFile("/xsxc/202510/P020251020510293847561.pdf", title + ".pdf", SiteArticle.Format.SCANNED_PDF));
     }
 
     /**
@@ -300,6 +348,26 @@ public final class SampleSite implements AutoCloseable {
     /** The report articles of the main column (what a crawler must publish). */
     public List<SiteArticle> reports() {
         return column.stream().map(articles::get).filter(a -> a.kind() == SiteArticle.Kind.REPORT).toList();
+    }
+
+    /** The reports of the main column published as files (PDF, DOCX) under one-line articles; in {@link #reports()} too. */
+    public List<SiteArticle> fileReports() {
+        return reports().stream().filter(a -> a.file() != null).toList();
+    }
+
+    /** The URL of the file an article links (its report as a PDF or DOCX). */
+    public String fileUrlOf(String name) {
+        SiteArticle a = article(name);
+        if (a.file() == null) {
+            throw new IllegalArgumentException("the sample site's article " + name + " links no report file");
+        }
+        return url() + a.file().path();
+    }
+
+    /** The bytes of the file an article links, as the site serves them now. */
+    public byte[] fileOf(String name) {
+        SiteArticle a = article(name);
+        return files.computeIfAbsent(a.name() + "#" + a.version(), k -> ReportFiles.of(a));
     }
 
     /** The inspection feedback announcements of the main column (a crawler publishes them as feedback notices). */
@@ -460,6 +528,13 @@ public final class SampleSite implements AutoCloseable {
             return send(ex, 429, "text/html; charset=utf-8", "<html><body>请求过于频繁</body></html>".getBytes(StandardCharsets.UTF_8));
         }
         for (SiteArticle a : articles.values()) {
+            if (a.file() != null && a.file().path().equals(path)) {
+                ex.getResponseHeaders().set("ETag", a.etag());
+                ex.getResponseHeaders().set("Last-Modified", HTTP_DATE.format(ZonedDateTime.ofInstant(a.lastModified(), ZoneOffset.UTC)));
+                return send(ex, 200, a.file().format().contentType(), fileOf(a.name()));
+            }
+        }
+        for (SiteArticle a : articles.values()) {
             int page = pageOf(a, path);
             if (page < 0) {
                 continue;
@@ -521,6 +596,11 @@ public final class SampleSite implements AutoCloseable {
         if (a.pages() > 1) {
             int per = (lines.size() + a.pages() - 1) / a.pages();
             part = lines.subList(Math.min(lines.size(), page * per), Math.min(lines.size(), (page + 1) * per));
+        }
+        if (a.file() != null) {
+            String href = a.layout() == SiteArticle.Layout.TRS
+                    ? "./" + a.file().path().substring(a.file().path().lastIndexOf('/') + 1) : a.file().path();
+            return SitePages.fileArticle(a, href);
         }
         if (a.layout() == SiteArticle.Layout.HANWEB) {
             return SitePages.hanweb(a, part);

@@ -88,6 +88,21 @@ final class SitePages {
         return b.toString();
     }
 
+    /**
+     * A one-line article that publishes its report as a file: TRS puts the link in the body (附件：…), Hanweb below it,
+     * as the real sites do.
+     */
+    static String fileArticle(SiteArticle a, String href) {
+        String link = "<a href=\"" + esc(href) + "\" target=\"_blank\">" + esc(a.file().linkText()) + "</a>";
+        if (a.layout() == SiteArticle.Layout.HANWEB) {
+            String page = hanweb(a, List.of("现将" + a.title() + "全文予以公布,欢迎广大干部群众监督。"));
+            return page.replace("</div>\n<div class=\"bdshare\">", "</div>\n<div class=\"fj\">附件：" + link
+                    + "</div>\n<div class=\"bdshare\">");
+        }
+        String page = trs(a, List.of("现将《" + a.title() + "》予以公布（见附件）。"), 0, null, null);
+        return page.replace("</p>\n</div></div>", "</p>\n<p>附件：" + link + "</p>\n</div></div>");
+    }
+
     static String challenge() {
         return "<html><head><title>验证</title><script src=\"https://seccaptcha.haplat.net/sdk.js\"></script>"
                 + "<script>document.cookie='HOY_TR=abc';location.reload();</script></head>"
