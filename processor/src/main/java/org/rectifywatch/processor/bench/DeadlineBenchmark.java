@@ -58,6 +58,7 @@ public final class DeadlineBenchmark {
     }
 
     public static Figures run(PrintStream out) {
+        punctuationMs(1_000, new PrintStream(java.io.OutputStream.nullOutputStream())); // warm-up: JIT and RocksDB, not counted
         double baseline = punctuationMs(1_000, out);
         double large = punctuationMs(100_000, out);
         long[] retention = retention(10_000, out);
