@@ -148,6 +148,8 @@ public final class IndexSetup {
             int version = names.version(index, old).orElseThrow();
             long copied = 0;
             long present = 0;
+            // what was written just before the upgrade must be searchable before it is copied
+            client.performRequest(new Request("POST", "/" + old + "/_refresh"));
             Request first = new Request("POST", "/" + old + "/_search");
             first.addParameter("scroll", "2m");
             first.setJsonEntity("{\"size\":500,\"version\":true,\"sort\":[\"_doc\"],\"query\":{\"match_all\":{}}}");
