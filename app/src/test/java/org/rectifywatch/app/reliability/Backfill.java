@@ -66,8 +66,9 @@ final class Backfill {
      * since the same copy under another URL is a mirror of the report already seen, not a new report.
      */
     static Backfill of(String urlPrefix, int firstCopy, int copies, java.util.function.Predicate<String> samplesWanted) {
-        if (firstCopy + copies > COPY_MARKS.length()) {
-            throw new IllegalArgumentException("at most " + COPY_MARKS.length() + " copies");
+        int n = COPY_MARKS.length();
+        if (firstCopy + copies > n * n * n) {
+            throw new IllegalArgumentException("at most " + n * n * n + " copies");
         }
         List<SampleReports.Sample> samples = renamable().stream().filter(s -> samplesWanted.test(s.name())).toList();
         List<JsonNode> golds = samples.stream().map(s -> Json.read(s.expectedJson(), JsonNode.class)).toList();
@@ -75,7 +76,7 @@ final class Backfill {
         List<Item> items = new ArrayList<>();
         Instant now = Instant.now();
         for (int c = firstCopy; c < firstCopy + copies; c++) {
-            String mark = String.valueOf(COPY_MARKS.charAt(c));
+            String mark = mark(c);
             for (int i = 0; i < samples.size(); i++) {
                 SampleReports.Sample s = samples.get(i);
                 String text = rename(strip(s.text()), mark);
@@ -85,6 +86,20 @@ final class Backfill {
             }
         }
         return new Backfill(items, alerts[0] * copies, alerts[1] * copies);
+    }
+
+    /** Copy {@code c}'s mark: one character for the first copies, then two, then three (东, …, 壬, 东西, …). */
+    static String mark(int c) {
+        int n = COPY_MARKS.length();
+        if (c < n) {
+            return String.valueOf(COPY_MARKS.charAt(c));
+        }
+        if (c < n + n * n) {
+            int k = c - n;
+            return "" + COPY_MARKS.charAt(k / n) + COPY_MARKS.charAt(k % n) + "·";
+        }
+        int k = c - n - n * n;
+        return "" + COPY_MARKS.charAt(k / (n * n) % n) + COPY_MARKS.charAt(k / n % n) + COPY_MARKS.charAt(k % n) + "··";
     }
 
     static List<SampleReports.Sample> renamable() {

@@ -29,7 +29,6 @@ import org.rectifywatch.processor.service.Reprocess;
  */
 class ReprocessIT {
     private static final String PREFIX = "https://reprocess.test/";
-    private static final Duration WAIT = Duration.ofMinutes(4);
 
     /** The parser before the upgrade: it does not see the last issue of a report with an odd number of them. */
     static final class OldParser extends ReportAnalyzer {
@@ -55,6 +54,7 @@ class ReprocessIT {
     @Test
     void aReprocessAfterAParserUpgradeLeavesWhatAFreshRunOfTheNewParserLeaves() throws Exception {
         int copies = Integer.getInteger("reprocess.copies", 3);
+        Duration wait = Duration.ofMinutes(4 + copies / 20);
         Backfill backfill = Backfill.of(PREFIX, copies);
         ReportAnalyzer current = ReportAnalyzer.standard();
         OldParser old = new OldParser();
@@ -70,22 +70,22 @@ class ReprocessIT {
                 upgraded.startProcessor(old);
                 upgraded.startSink();
                 backfill.publish(kafka.bootstrap());
-                assertThat(Stages.awaitStable(() -> upgraded.issues(PREFIX), oldIssues, WAIT)).isEqualTo(oldIssues);
+                assertThat(Stages.awaitStable(() -> upgraded.issues(PREFIX), oldIssues, wait)).isEqualTo(oldIssues);
                 upgraded.processor().close();
 
                 upgraded.startProcessor(current);
                 KafkaSettings settings = KafkaSettings.from(ConfigSource.of(Map.of("kafka.bootstrap", kafka.bootstrap())));
                 ByteArrayOutputStream progress = new ByteArrayOutputStream();
-                Reprocess.Result first = Reprocess.run(settings, Duration.ofMinutes(2), new PrintStream(progress, true, StandardCharsets.UTF_8));
+                Reprocess.Result first = Reprocess.run(settings, Duration.ofMinutes(10), new PrintStream(progress, true, StandardCharsets.UTF_8));
                 assertThat(first.sent()).isEqualTo(backfill.expectedReports());
-                assertThat(Stages.awaitStable(() -> upgraded.issues(PREFIX), newIssues, WAIT)).isEqualTo(newIssues);
+                assertThat(Stages.awaitStable(() -> upgraded.issues(PREFIX), newIssues, wait)).isEqualTo(newIssues);
                 long versions = upgraded.processor().metrics().reportsParsed.get();
                 assertThat(versions).as("only reports the new parser reads differently get a version").isPositive()
                         .isLessThan(backfill.expectedReports());
 
-                Reprocess.Result second = Reprocess.run(settings, Duration.ofMinutes(2), new PrintStream(progress, true, StandardCharsets.UTF_8));
+                Reprocess.Result second = Reprocess.run(settings, Duration.ofMinutes(10), new PrintStream(progress, true, StandardCharsets.UTF_8));
                 assertThat(second.sent()).isEqualTo(backfill.expectedReports());
-                Stages.awaitStable(() -> upgraded.processor().metrics().reportsUnchanged.get(), backfill.expectedReports(), WAIT);
+                Stages.awaitStable(() -> upgraded.processor().metrics().reportsUnchanged.get(), backfill.expectedReports(), wait);
                 assertThat(upgraded.processor().metrics().reportsParsed.get()).as("a second reprocess changes nothing").isEqualTo(versions);
                 upgradedIssues = ids(upgraded, "issues", "report_url", "problem");
                 upgradedReports = ids(upgraded, "reports", "url", "issue_count");
@@ -94,8 +94,8 @@ class ReprocessIT {
             try (Stages fresh = new Stages("reprocess-fresh", kafka.bootstrap(), es)) {
                 fresh.startProcessor(current);
                 fresh.startSink();
-                assertThat(Stages.awaitStable(() -> fresh.issues(PREFIX), newIssues, WAIT)).isEqualTo(newIssues);
-                Stages.awaitStable(() -> fresh.reports(PREFIX), backfill.expectedReports(), WAIT);
+                assertThat(Stages.awaitStable(() -> fresh.issues(PREFIX), newIssues, wait)).isEqualTo(newIssues);
+                Stages.awaitStable(() -> fresh.reports(PREFIX), backfill.expectedReports(), wait);
                 Thread.sleep(3000); // alerts follow their issues
                 assertThat(upgradedIssues).isEqualTo(ids(fresh, "issues", "report_url", "problem")).hasSize((int) newIssues);
                 assertThat(upgradedReports).isEqualTo(ids(fresh, "reports", "url", "issue_count"));
@@ -106,13 +106,28 @@ class ReprocessIT {
         }
     }
 
-    /** Document id → one field, for the scenario's documents under the backfill's prefix. */
+    /** Document id → one field, for the scenario's documents under the backfill's prefix (paged: a backfill may be large). */
     private static Map<String, String> ids(Stages s, String logical, String urlField, String field) {
+        String idField = switch (logical) {
+            case "issues" -> "issue_id";
+            case "reports" -> "report_id";
+            default -> "alert_id";
+        };
         s.search.refresh(s.index(logical));
-        JsonNode hits = s.search.search(s.index(logical), "{\"size\":10000,\"_source\":[\"" + field + "\"],"
-                + "\"query\":{\"prefix\":{\"" + urlField + "\":\"" + PREFIX + "\"}}}").at("/hits/hits");
         Map<String, String> m = new TreeMap<>();
-        hits.forEach(h -> m.put(h.path("_id").asText(), h.path("_source").path(field).asText()));
-        return m;
+        String after = null;
+        while (true) {
+            JsonNode hits = s.search.search(s.index(logical), "{\"size\":5000,\"_source\":[\"" + field + "\"],"
+                    + "\"sort\":[{\"" + idField + "\":\"asc\"}],"
+                    + (after == null ? "" : "\"search_after\":[" + com.fasterxml.jackson.databind.node.TextNode.valueOf(after) + "],")
+                    + "\"query\":{\"prefix\":{\"" + urlField + "\":\"" + PREFIX + "\"}}}").at("/hits/hits");
+            if (hits.isEmpty()) {
+                return m;
+            }
+            for (JsonNode h : hits) {
+                m.put(h.path("_id").asText(), h.path("_source").path(field).asText());
+                after = h.path("sort").path(0).asText();
+            }
+        }
     }
 }
