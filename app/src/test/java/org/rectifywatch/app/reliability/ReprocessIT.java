@@ -24,8 +24,8 @@ import org.rectifywatch.processor.service.Reprocess;
  * A parser upgrade reaches what is already indexed: a backfill processed by an "old parser" (one that misses the last
  * issue of longer reports), then {@code pipeline reprocess} under the current one, leaves Elasticsearch holding
  * exactly what a fresh run of the current parser produces — the same reports, the same issue ids, the same alerts
- * — and a second reprocess changes nothing. Real broker (its own, so that reports.raw holds only this backfill),
- * real Elasticsearch. {@code -Dreprocess.copies=N} sets the backfill's size (9 reports per copy).
+ * — and a second reprocess changes nothing. Real brokers (the fresh run on a broker of its own, since the topics of
+ * the first hold what its processor wrote), real Elasticsearch. {@code -Dreprocess.copies=N} sets the backfill's size (9 reports per copy).
  */
 class ReprocessIT {
     private static final String PREFIX = "https://reprocess.test/";
@@ -91,9 +91,12 @@ class ReprocessIT {
                 upgradedReports = ids(upgraded, "reports", "url", "issue_count");
                 upgradedAlerts = ids(upgraded, "alerts", "report_url", "state");
             }
-            try (Stages fresh = new Stages("reprocess-fresh", kafka.bootstrap(), es)) {
+            // a fresh run needs its own broker: on the first one, the topics hold what the first processor wrote
+            try (LocalKafka freshKafka = LocalKafka.startTemporary();
+                 Stages fresh = new Stages("reprocess-fresh", freshKafka.bootstrap(), es)) {
                 fresh.startProcessor(current);
                 fresh.startSink();
+                backfill.publish(freshKafka.bootstrap());
                 assertThat(Stages.awaitStable(() -> fresh.issues(PREFIX), newIssues, wait)).isEqualTo(newIssues);
                 Stages.awaitStable(() -> fresh.reports(PREFIX), backfill.expectedReports(), wait);
                 Thread.sleep(3000); // alerts follow their issues
