@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
                 ReprocessCommand.class,
                 SinkCommand.class,
                 SetupCommand.class,
+                org.rectifywatch.app.cli.TopicsCommand.class,
                 ParseCommand.class,
                 ExtractCommand.class,
                 EvalCommand.class,

@@ -61,6 +61,8 @@ public final class ElasticsearchSink implements AutoCloseable {
         if (config.setupIndices()) {
             // waits for the cluster rather than failing fast, so a sink started beside Elasticsearch does not crash-loop
             IndexSetup.ensure(client, new IndexNames(config.indexPrefix()), config.startupTimeout());
+        } else {
+            IndexSetup.requireCurrent(client, new IndexNames(config.indexPrefix()));
         }
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         deadLetters = new DeadLetterPublisher(config.kafka(), config.dlqTopic(), backoff);

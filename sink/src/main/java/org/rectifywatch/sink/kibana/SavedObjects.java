@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rectifywatch.model.json.Json;
+import org.rectifywatch.sink.index.IndexNames;
+import org.rectifywatch.sink.index.LogicalIndex;
 
 /**
  * The Kibana saved objects shipped with the sink (data views, Lens panels, a Vega panel, saved searches,
@@ -58,6 +60,20 @@ public final class SavedObjects {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The saved objects for indices of another prefix: the data-view titles and the indices the Vega specs query
+     * name the aliases of {@code names} instead of the default {@code rectify-…} ones. Pure.
+     */
+    public static byte[] ndjson(IndexNames names) {
+        String text = new String(ndjson(), StandardCharsets.UTF_8);
+        for (LogicalIndex i : LogicalIndex.values()) {
+            // the aliases are quoted JSON strings (in a Vega spec, escaped inside one): match the whole name only
+            text = text.replaceAll("(?<=\")" + Pattern.quote(IndexNames.DEFAULT.alias(i)) + "(?=\\\\*\")",
+                    Matcher.quoteReplacement(names.alias(i)));
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     public static List<JsonNode> objects() {
