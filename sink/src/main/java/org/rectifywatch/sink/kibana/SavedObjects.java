@@ -86,6 +86,23 @@ public final class SavedObjects {
         return out;
     }
 
+    /**
+     * The runtime fields the data views define (computed at read time by a Painless script, so they exist in no
+     * mapping): data-view title → field → type.
+     */
+    public static Map<String, Map<String, String>> runtimeFields() {
+        Map<String, Map<String, String>> out = new java.util.HashMap<>();
+        for (JsonNode o : objects()) {
+            if (o.path("type").asText().equals("index-pattern")) {
+                Map<String, String> fields = new java.util.HashMap<>();
+                read(o.path("attributes").path("runtimeFieldMap").asText("{}")).fields()
+                        .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().path("type").asText()));
+                out.put(o.path("attributes").path("title").asText(), fields);
+            }
+        }
+        return out;
+    }
+
     public static List<FieldUse> fieldUses() {
         List<JsonNode> objects = objects();
         Map<String, String> dataViews = new java.util.HashMap<>();
