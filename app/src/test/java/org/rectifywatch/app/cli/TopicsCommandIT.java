@@ -30,6 +30,12 @@ class TopicsCommandIT {
             ConfigResource crawlState = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CRAWL_STATE);
             admin.incrementalAlterConfigs(Map.of(crawlState, List.of(new AlterConfigOp(
                     new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+            // the broker applies the change from the metadata log a moment later
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!"delete".equals(admin.describeConfigs(List.of(crawlState)).all().get(30, TimeUnit.SECONDS)
+                    .get(crawlState).get("cleanup.policy").value()) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
 
             CliRun second = CliRun.of("topics", "--bootstrap", kafka.bootstrap());
             assertThat(second.exitCode()).isEqualTo(TopicsCommand.DIFFERS);
