@@ -64,6 +64,10 @@ class WordSearchIT {
             assertThat(plainQuery(es, alias)).containsExactly("word");
             assertThat(ids(call(es, "POST", "/" + alias + "/_search",
                     "{\"query\":{\"query_string\":{\"query\":\"" + WORD + "\"}}}"))).containsExactly("word");
+            // Kibana's search bar sends an unqualified KQL term as a multi_match without fields
+            assertThat(ids(call(es, "POST", "/" + alias + "/_search",
+                    "{\"query\":{\"multi_match\":{\"type\":\"best_fields\",\"query\":\"" + WORD + "\",\"lenient\":true}}}")))
+                    .containsExactly("word");
             assertThat(ids(call(es, "POST", "/" + alias + "/_search",
                     "{\"query\":{\"simple_query_string\":{\"query\":\"形式\"}}}")))
                     .as("a sub-word still finds both").containsExactlyInAnyOrder("word", "parts");
