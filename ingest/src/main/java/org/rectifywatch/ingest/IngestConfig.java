@@ -31,6 +31,8 @@ import org.rectifywatch.model.config.KafkaSettings;
  * @param recrawlMax       longest interval between two passes of a site under adaptive recrawl
  * @param group            consumer group of the crawler instances sharing the site list ({@code pipeline ingest --site-list})
  * @param sessionTimeout   how long a silent instance keeps its hosts before the group hands them to the others
+ * @param assignSettle     how long a host newly assigned to this instance waits before its first pass, so that instances
+ *                         started together settle their shares before crawling (no pass begun and handed over at once)
  */
 public record IngestConfig(
         KafkaSettings kafka,
@@ -54,7 +56,8 @@ public record IngestConfig(
         Duration recrawlMin,
         Duration recrawlMax,
         String group,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        Duration assignSettle) {
 
     public IngestConfig {
         if (workers < 1 || workers > MAX_WORKERS) {
@@ -68,6 +71,9 @@ public record IngestConfig(
         if (sessionTimeout.compareTo(Duration.ofSeconds(6)) < 0) {
             throw new IllegalArgumentException("ingest.session.timeout is " + sessionTimeout
                     + " but must be at least 6s (the broker's smallest group session timeout)");
+        }
+        if (assignSettle.isNegative()) {
+            throw new IllegalArgumentException("ingest.assign.settle is " + assignSettle + " but must be zero or positive");
         }
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("ingest.group is empty but must name the crawlers' consumer group");
@@ -104,6 +110,7 @@ public record IngestConfig(
                 c.duration("ingest.recrawl.min", Duration.ofMinutes(10)),
                 c.duration("ingest.recrawl.max", Duration.ofDays(1)),
                 c.string("ingest.group", "rectify-crawler"),
-                c.duration("ingest.session.timeout", Duration.ofSeconds(30)));
+                c.duration("ingest.session.timeout", Duration.ofSeconds(30)),
+                c.duration("ingest.assign.settle", Duration.ofSeconds(5)));
     }
 }

@@ -141,7 +141,7 @@ public final class Crawler implements AutoCloseable {
             });
             try {
                 List<Future<List<PassSummary>>> hosts = new ArrayList<>();
-                for (List<SiteProfile> sites : byHost.values()) {
+                for (List<SiteProfile> sites : biggestFirst(byHost, state.urlsByHost())) {
                     hosts.add(pool.submit(() -> {
                         List<PassSummary> done = new ArrayList<>();
                         for (SiteProfile p : sites) {
@@ -168,6 +168,16 @@ public final class Crawler implements AutoCloseable {
         PassSummary s = total.summary();
         log.info("pass done: {}", s.line());
         return s;
+    }
+
+    /**
+     * The host queues, the biggest sites (most URLs known) first: a pass lasts at least as long as its busiest host, so
+     * starting that one first lets the small ones fill the other workers beside it (longest-processing-time-first).
+     */
+    static List<List<SiteProfile>> biggestFirst(Map<String, List<SiteProfile>> byHost, Map<String, Integer> urlsByHost) {
+        List<Map.Entry<String, List<SiteProfile>>> hosts = new ArrayList<>(byHost.entrySet());
+        hosts.sort((x, y) -> Integer.compare(urlsByHost.getOrDefault(y.getKey(), 0), urlsByHost.getOrDefault(x.getKey(), 0)));
+        return hosts.stream().map(Map.Entry::getValue).toList();
     }
 
     private static int pagesOf(SiteProfile p, int depth) {

@@ -57,9 +57,14 @@ final class HostScheduler {
 
     /** Adds a host, due now, or gives a known one its new sites (its schedule kept). */
     synchronized void put(String host, List<SiteProfile> sites) {
+        put(host, sites, Duration.ZERO);
+    }
+
+    /** Adds a host, due after {@code firstAfter}, or gives a known one its new sites (its schedule kept). */
+    synchronized void put(String host, List<SiteProfile> sites, Duration firstAfter) {
         Host h = hosts.get(host);
         if (h == null) {
-            hosts.put(host, new Host(host, List.copyOf(sites), System.nanoTime()));
+            hosts.put(host, new Host(host, List.copyOf(sites), System.nanoTime() + firstAfter.toNanos()));
         } else {
             h.sites = List.copyOf(sites);
         }
@@ -174,7 +179,7 @@ final class HostScheduler {
             // the first pass finds everything new: adapting starts with the second
             h.interval = h.passes == 1 ? h.interval : RecrawlInterval.next(h.interval, s, lower, upper, hostGap);
             h.due = System.nanoTime() + h.interval.toNanos();
-            log.info("{}: next pass in {} s", h.key, h.interval.toSeconds());
+            log.debug("{}: next pass in {} s", h.key, h.interval.toSeconds());
         }
         notifyAll();
     }

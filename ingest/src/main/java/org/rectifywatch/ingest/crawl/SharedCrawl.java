@@ -110,7 +110,7 @@ public final class SharedCrawl implements AutoCloseable {
             return;
         }
         hostsByPartition.computeIfAbsent(tp, k -> new HashSet<>()).add(site.host());
-        scheduler.put(site.host(), sites);
+        scheduler.put(site.host(), sites, crawler.config().assignSettle());
     }
 
     private void removeHost(String host) {

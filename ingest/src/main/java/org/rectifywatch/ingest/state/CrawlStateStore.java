@@ -44,6 +44,22 @@ public final class CrawlStateStore {
         return states.size();
     }
 
+    /** How many URLs of each host (authority, lower case) the state knows: a measure of how big each site is. */
+    public Map<String, Integer> urlsByHost() {
+        Map<String, Integer> out = new HashMap<>();
+        for (String url : states.keySet()) {
+            try {
+                String authority = java.net.URI.create(url).getRawAuthority();
+                if (authority != null) {
+                    out.merge(authority.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                }
+            } catch (IllegalArgumentException e) {
+                // a key that is no URL (a local file's key) belongs to no host
+            }
+        }
+        return out;
+    }
+
     /** Reads {@code crawl.state} from the beginning to the current end offsets. */
     public static CrawlStateStore load(KafkaSettings kafka, Duration timeout) {
         CrawlStateStore store = new CrawlStateStore();
