@@ -55,7 +55,9 @@ import org.slf4j.LoggerFactory;
  * {@code crawl.state}, so a new instance picks up where the last one stopped. The continuation pages of a split
  * article keep validators and a text hash of their own ({@link Continuations}): an edit on one of them is noticed
  * while the first page answers 304. A page judged not a report is recorded with the {@link Judgement} version it was
- * judged under and judged again once that changes.
+ * judged under and judged again once that changes. Sites are crawled one queue per host, {@code ingest.workers} hosts
+ * side by side, so a pass lasts about as long as its busiest host at its delay; {@link SharedCrawl} shares the site
+ * list among instances.
  */
 public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
