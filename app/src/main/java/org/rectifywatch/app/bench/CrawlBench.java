@@ -53,6 +53,8 @@ public final class CrawlBench {
     public static Figures run(int sites, int workers, int oneWorkerSites, Duration delay, PrintStream out) throws Exception {
         try (LocalKafka kafka = LocalKafka.startTemporary(); SiteFarm farm = new SiteFarm(sizes(sites), 8)) {
             kafka.createPipelineTopics();
+            out.printf("machine load average (1 min) at the start: %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf("bench crawl: %d sites on %s … %s, %d to %d reports each, per-host delay %d ms, %d cores%n", sites,
                     farm.sites().get(0).host(), farm.sites().get(sites - 1).host(), min(sizes(sites)), max(sizes(sites)),
                     delay.toMillis(), Runtime.getRuntime().availableProcessors());
@@ -98,6 +100,10 @@ public final class CrawlBench {
             out.printf("two instances, %d workers each: %.1f s per pass (first request to last)%n",
                     workers, two);
 
+            // other work on the machine slows every request (what a pass waits on beside the delay): say how busy it was
+            out.printf("machine load average (1 min) at the end: %.1f on %d cores%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             out.printf("bench crawl: %.1f s per pass vs floor %.1f s = ratio %.2f%n", f.seconds(), f.floorSeconds(), f.ratio());
             return f;
         }
