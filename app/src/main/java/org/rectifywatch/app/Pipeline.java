@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 LocalCommand.class,
                 IngestCommand.class,
+                org.rectifywatch.app.cli.SitesCommand.class,
                 ProcessCommand.class,
                 RetractCommand.class,
                 ReprocessCommand.class,
