@@ -158,18 +158,20 @@ public final class NotifiedLedger implements AutoCloseable {
         v.put("channel", channel);
         v.put("items", keys);
         v.put("began_at", Instant.now().toString());
-        write(List.of(new ProducerRecord<>(topic, INTENT + digestId, Json.write(v))));
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put(INTENT + digestId, Json.write(v));
+        write(records);
         intents.put(digestId, new Intent(digestId, channel, List.copyOf(keys)));
     }
 
     /** Records the delivery of a digest's items and closes its intent; returns once the broker has all of it. */
     public void delivered(String digestId, String channel, List<String> keys) throws InterruptedException {
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        Map<String, String> records = new LinkedHashMap<>();
         String at = Instant.now().toString();
         for (String k : keys) {
-            records.add(new ProducerRecord<>(topic, k, Json.write(Map.of("digest", digestId, "channel", channel, "notified_at", at))));
+            records.put(k, Json.write(Map.of("digest", digestId, "channel", channel, "notified_at", at)));
         }
-        records.add(new ProducerRecord<>(topic, INTENT + digestId, null));
+        records.put(INTENT + digestId, null); // after the items: a reader that sees the tombstone sees them too
         write(records);
         delivered.addAll(keys);
         intents.remove(digestId);
@@ -177,17 +179,20 @@ public final class NotifiedLedger implements AutoCloseable {
 
     /** Closes an intent without recording its items (they were refused and dead-lettered, or are gone). */
     public void abandon(String digestId) throws InterruptedException {
-        write(List.of(new ProducerRecord<>(topic, INTENT + digestId, null)));
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put(INTENT + digestId, null);
+        write(records);
         intents.remove(digestId);
     }
 
-    private void write(List<ProducerRecord<String, String>> records) throws InterruptedException {
+    /** Key → value (null: a tombstone), in order; returns once the broker has them all. */
+    private void write(Map<String, String> records) throws InterruptedException {
         if (producer == null) {
             return;
         }
         List<Future<?>> sent = new ArrayList<>();
-        for (ProducerRecord<String, String> r : records) {
-            sent.add(producer.send(r));
+        for (Map.Entry<String, String> r : records.entrySet()) {
+            sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
         }
         producer.flush();
         for (Future<?> f : sent) {
