@@ -29,7 +29,7 @@ import org.rectifywatch.sink.write.SinkCounters;
 @Tag("integration")
 class NotifyBackfillIT {
     private static final int ALERTS = 1_000;
-    private static final String SECRET = "SEC7f3b9c2d1e0a4b5c6d";
+    private static final String SIGNING = "SEC7f3b9c2d1e0a4b5c6d";
     private SinkFixture fx;
     private LoopbackRobot robot;
 
@@ -37,7 +37,7 @@ class NotifyBackfillIT {
     void setUp() throws Exception {
         // the notifier needs Kafka only; Elasticsearch is not contacted
         fx = new SinkFixture(SharedStack.kafka().bootstrap(), "http://127.0.0.1:9");
-        robot = new LoopbackRobot(20, Duration.ofSeconds(3), SECRET);
+        robot = new LoopbackRobot(20, Duration.ofSeconds(3), SIGNING);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class NotifyBackfillIT {
         Map<String, String> s = new HashMap<>();
         s.put("sink.webhook.url", robot.url());
         s.put("sink.webhook.format", "dingtalk");
-        s.put("sink.webhook.secret", SECRET);
+        s.put("sink.webhook.secret", SIGNING);
         s.put("sink.webhook.rate", "20/3s");
         s.put("sink.notify.backfill.max.items", "20");
         s.put("sink.notify.interval", "500ms");
@@ -109,5 +109,52 @@ class NotifyBackfillIT {
         }
         assertThat(stats.pending()).isZero();
         assertThat(stats.alive()).isTrue();
+    }
+
+    @Test
+    void twoInstancesSharingTheWorkThroughARebalanceDoNotRepeatWhatTheOtherDelivered() throws Exception {
+        int alerts = 600;
+        Set<String> expected = new LinkedHashSet<>();
+        for (int i = 0; i < alerts; i++) {
+            String id = "b" + i;
+            fx.sendAsync(fx.alerts, id, SinkFixture.alert(id, AlertState.raised));
+            expected.add(id);
+        }
+        fx.flush();
+        Map<String, String> s = new HashMap<>();
+        s.put("sink.webhook.url", robot.url());
+        s.put("sink.webhook.format", "dingtalk");
+        s.put("sink.webhook.secret", SIGNING);
+        // two instances share the robot: each keeps to half its limit
+        s.put("sink.webhook.rate", "10/3s");
+        s.put("sink.notify.backfill.max.items", "15");
+        s.put("sink.notify.interval", "500ms");
+        List<Thread> threads = new java.util.ArrayList<>();
+        NotifiedLedger ledgerA = NotifiedLedger.load(fx.config("x", Map.of()).kafka(), fx.notifyState);
+        AlertNotifier a = start(s, ledgerA, threads);
+        SinkFixture.await("a quarter", Duration.ofSeconds(90), () -> robot.refs().size() >= alerts / 4);
+        NotifiedLedger ledgerB = NotifiedLedger.load(fx.config("x", Map.of()).kafka(), fx.notifyState);
+        AlertNotifier b = start(s, ledgerB, threads); // joins the group: partitions move between the two
+        SinkFixture.await("everything", Duration.ofSeconds(120), () -> robot.refs().size() >= alerts);
+        Thread.sleep(2000);
+        a.requestStop();
+        b.requestStop();
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+        ledgerA.close();
+        ledgerB.close();
+        Map<String, Integer> counts = robot.refCounts();
+        Set<String> repeated = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+        System.out.printf("notify rebalance: %d alerts in %d digests by two instances (%d + %d), %d alerts repeated, %d refused for rate%n",
+                alerts, robot.messages().size(), a.stats().digests(), b.stats().digests(), repeated.size(), robot.refusedForRate.get());
+        assertThat(robot.refs()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(b.stats().digests()).as("the second instance took part").isPositive();
+        for (String r : repeated) {
+            Set<String> keys = robot.messages().stream().filter(m -> m.refs().contains(r)).map(LoopbackRobot.Message::idempotencyKey)
+                    .collect(Collectors.toSet());
+            assertThat(keys).as("alert %s named again only in a repeat of the same digest", r).hasSize(1);
+        }
+        assertThat(robot.refusedForRate.get()).isZero();
     }
 }

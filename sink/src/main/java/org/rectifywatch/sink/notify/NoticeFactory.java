@@ -44,8 +44,9 @@ final class NoticeFactory {
         List<Notice> out = new ArrayList<>();
         String category = AlertMessage.title(a).split("：", 2)[0];
         Instant at = a.state() == AlertState.raised || a.closedAt() == null ? a.raisedAt() : a.closedAt();
-        if (config.policy().pushes(a.kind(), a.state())) {
-            for (String ch : config.alertChannels()) {
+        List<String> pushedTo = config.policy().pushes(a.kind(), a.state()) ? config.alertChannels() : List.of();
+        if (!pushedTo.isEmpty()) {
+            for (String ch : pushedTo) {
                 out.add(new Notice(alertKey(ch, a.alertId(), a.state()), a.alertId(), ch, a.target(), a.provinceHint(), category,
                         AlertMessage.title(a), AlertMessage.detailLines(a, clock), a.reportUrl(), at, AlertMessage.item(a, clock), source));
             }
@@ -56,6 +57,9 @@ final class NoticeFactory {
                     Map<String, Object> payload = new LinkedHashMap<>(AlertMessage.item(a, clock));
                     payload.put("watch", w.name());
                     for (String ch : w.channels()) {
+                        if (pushedTo.contains(ch)) {
+                            continue; // the channel hears of this event anyway: once is enough
+                        }
                         out.add(new Notice(watchKey(ch, w, "alert", a.alertId() + "|" + a.state()), a.alertId(), ch, a.target(),
                                 a.provinceHint(), "关注「" + w.name() + "」" + category, "关注「" + w.name() + "」" + AlertMessage.title(a),
                                 AlertMessage.detailLines(a, clock), a.reportUrl(), at, payload, source));
