@@ -22,7 +22,7 @@ import org.rectifywatch.sink.write.SinkCounters;
 
 /**
  * A backfill of 1,000 alerts through the real broker to a signed DingTalk-style robot that enforces its rate
- * (20 messages in any 3-s window here, 20 a minute in production: the same bucket, a shorter window so the test
+ * (20 messages in any 6-s window here, 20 a minute in production: the same bucket, a shorter window so the test
  * takes seconds) and refuses beyond it: every alert arrives in digests, none refused, none lost across a notifier
  * restart in the middle, and any alert named twice only in a repeat of the same digest (same idempotency key).
  */
@@ -37,7 +37,7 @@ class NotifyBackfillIT {
     void setUp() throws Exception {
         // the notifier needs Kafka only; Elasticsearch is not contacted
         fx = new SinkFixture(SharedStack.kafka().bootstrap(), "http://127.0.0.1:9");
-        robot = new LoopbackRobot(20, Duration.ofSeconds(3), SIGNING);
+        robot = new LoopbackRobot(20, Duration.ofSeconds(6), SIGNING);
     }
 
     @AfterEach
@@ -67,7 +67,7 @@ class NotifyBackfillIT {
         s.put("sink.webhook.url", robot.url());
         s.put("sink.webhook.format", "dingtalk");
         s.put("sink.webhook.secret", SIGNING);
-        s.put("sink.webhook.rate", "20/3s");
+        s.put("sink.webhook.rate", "20/6s");
         s.put("sink.notify.backfill.max.items", "20");
         s.put("sink.notify.interval", "500ms");
         List<Thread> threads = new java.util.ArrayList<>();
@@ -126,7 +126,7 @@ class NotifyBackfillIT {
         s.put("sink.webhook.format", "dingtalk");
         s.put("sink.webhook.secret", SIGNING);
         // two instances share the robot: each keeps to half its limit
-        s.put("sink.webhook.rate", "10/3s");
+        s.put("sink.webhook.rate", "10/6s");
         s.put("sink.notify.backfill.max.items", "15");
         s.put("sink.notify.interval", "500ms");
         List<Thread> threads = new java.util.ArrayList<>();

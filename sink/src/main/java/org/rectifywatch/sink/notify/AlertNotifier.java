@@ -338,33 +338,35 @@ public final class AlertNotifier implements Runnable {
     /** Sends each channel's next digest if one is due and the channel's rate allows it. */
     void deliverDue() throws InterruptedException {
         for (ChannelState ch : channels.values()) {
-            if (!closing) {
-                deliver(ch);
+            // as many digests as are due and the channel's bucket allows (a backfill goes out at the rate, not a poll each)
+            for (int n = 0; n < 100 && !closing && deliver(ch); n++) {
+                // next
             }
         }
         pendingTotal = channels.values().stream().mapToInt(c -> c.pending.size()).sum();
     }
 
-    private void deliver(ChannelState ch) throws InterruptedException {
+    /** True when a digest went out. */
+    private boolean deliver(ChannelState ch) throws InterruptedException {
         if (ch.pending.isEmpty()) {
-            return;
+            return false;
         }
         long now = nanoTime.getAsLong();
         if (now < ch.retryAtNanos) {
-            return;
+            return false;
         }
         boolean full = ch.pending.size() >= nc.digestMaxItems();
         if (!full && now - ch.firstPendingNanos < nc.interval().toNanos() && !DigestPlanner.backfill(ch.pending, settings, clock.instant())) {
-            return;
+            return false;
         }
         if (ch.bucket.nanosUntilToken() > 0) {
-            return;
+            return false;
         }
         ledger.catchUp();
         ch.removeIf(n -> ledger.contains(n.key()));
         Digest d = next(ch);
         if (d == null || !ch.bucket.tryTake()) {
-            return;
+            return false;
         }
         ledger.begin(d.id(), ch.config.name(), d.keys());
         Outcome o = ch.sender.send(d);
@@ -378,6 +380,7 @@ public final class AlertNotifier implements Runnable {
                 items.addAndGet(d.items().size());
                 counters.notified.addAndGet(d.items().size());
                 log.debug("notified {} items ({}) via {}", d.items().size(), d.id(), ch.sender.describe());
+                return true;
             }
             case RETRY -> {
                 retries.incrementAndGet();
@@ -396,6 +399,7 @@ public final class AlertNotifier implements Runnable {
                 }
             }
         }
+        return false;
     }
 
     /** The channel's next digest: first one begun before a crash whose items are all back, then new ones. */
