@@ -97,6 +97,11 @@ public final class ElasticsearchSink implements AutoCloseable {
         return this;
     }
 
+    /** The notifier (null before {@link #start()}): {@code alive()} and {@code stats()} for the sink's health. */
+    public AlertNotifier notifier() {
+        return notifier;
+    }
+
     /** True while the indexing loop runs; false after {@link #close()} or an unexpected failure. */
     public boolean isRunning() {
         return loopThread != null && loopThread.isAlive();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,8 +23,7 @@ import org.rectifywatch.sink.index.IndexMigrations;
 import org.rectifywatch.sink.index.IndexNames;
 import org.rectifywatch.sink.index.IndexSetup;
 import org.rectifywatch.sink.index.LogicalIndex;
-import org.rectifywatch.sink.notify.AlertMessage;
-import org.rectifywatch.sink.notify.WebhookFormat;
+import org.rectifywatch.sink.notify.config.ChannelKind;
 import org.rectifywatch.sink.write.Backoff;
 
 /** Documents match the strict mappings field for field; config, masking, payloads and backoff behave. */
@@ -149,7 +147,7 @@ class DocumentsTest {
         SinkConfig c = SinkConfig.from(new ConfigSource(Map.of("sink.bulk.max.actions", "50", "sink.webhook.format", "WeCom",
                 "sink.webhook.url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRET-KEY"), Map.of()));
         assertThat(c.bulkMaxActions()).isEqualTo(50);
-        assertThat(c.webhookFormat()).isEqualTo(WebhookFormat.wecom);
+        assertThat(c.notifications().channel("default").kind()).isEqualTo(ChannelKind.wecom);
         assertThat(c.toString()).doesNotContain("SECRET").contains("qyapi.weixin.qq.com/***");
         assertThatThrownBy(() -> SinkConfig.from(new ConfigSource(Map.of("sink.webhook.format", "slack"), Map.of())))
                 .hasMessageContaining("RECTIFY_SINK_WEBHOOK_FORMAT");
@@ -160,25 +158,6 @@ class DocumentsTest {
         assertThatThrownBy(() -> SinkConfig.from(new ConfigSource(Map.of("sink.time.zone", "Mars/Olympus"), Map.of())))
                 .hasMessageContaining("RECTIFY_SINK_TIME_ZONE");
         assertThat(MaskedUrl.of("https://oapi.dingtalk.com/robot/send?access_token=abc")).isEqualTo("https://oapi.dingtalk.com/***");
-    }
-
-    @Test
-    void payloadsFollowEachDialect() {
-        var a = SinkFixture.alert("x1", AlertState.resolved);
-        Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        JsonNode generic = Json.read(AlertMessage.payload(a, WebhookFormat.generic, clock), JsonNode.class);
-        assertThat(generic.path("event").asText()).isEqualTo("alert.resolved");
-        assertThat(generic.path("alert").path("alert_id").asText()).isEqualTo("x1");
-        assertThat(generic.path("alert").path("closed_at").asText()).isEqualTo("2023-06-01T00:00:00Z");
-        // closed on 2023-06-01: 517 days past 2021-12-31 then, whatever day the message is sent
-        assertThat(generic.path("days_overdue").asLong()).isEqualTo(517);
-        assertThat(generic.path("days_overdue_as_of").asText()).isEqualTo("2023-06-01");
-        JsonNode ding = Json.read(AlertMessage.payload(a, WebhookFormat.dingtalk, clock), JsonNode.class);
-        assertThat(ding.path("markdown").path("title").asText()).isEqualTo("整改逾期已销号：卫滨区");
-        assertThat(ding.path("markdown").path("text").asText()).contains("问题 x1").contains("https://example.gov.cn/r1.html")
-                .contains("- 销号依据：https://example.gov.cn/r2.html");
-        JsonNode wecom = Json.read(AlertMessage.payload(a, WebhookFormat.wecom, clock), JsonNode.class);
-        assertThat(wecom.path("markdown").path("content").asText()).contains("- 期限：2021-12-31（关闭时逾期 517 天）");
     }
 
     @Test

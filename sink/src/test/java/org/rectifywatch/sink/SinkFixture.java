@@ -142,6 +142,23 @@ public final class SinkFixture implements AutoCloseable {
                 "2021-06-30", "https://example.gov.cn/r1.html", "整改通报", "sample", Instant.parse("2024-01-02T03:05:00Z"));
     }
 
+    /** An issue of 中共卫滨区委 in {@code province} on {@code topic} (and {@code topic2}), published 2021-06-30. */
+    public static IssueRecord issueOf(String id, String province, String topic, String topic2) {
+        return new IssueRecord(id, "r-" + id, 1, 1, "1", List.of("一、问题"), "问题 " + id + "：资金管理不规范", "已建立制度", 14, topic, topic2,
+                "D", 0.9, List.of(), List.of(), "", "", "in_progress", null, List.of(), "c1", "卫滨区", province, "省委第九巡视组", "常规巡视",
+                "整改情况", "2020-09", "2020-11-09", "2021-02-05", "2021-06-30", "https://example.gov.cn/r-" + id + ".html", "整改通报 " + id,
+                "sample", Instant.parse("2024-01-02T03:05:00Z"));
+    }
+
+    /** A report of 中共卫滨区委 in {@code province} whose issues are on {@code topic}, published 2021-06-30. */
+    public static ReportRecord reportOf(String id, String province, String topic) {
+        ReportMeta meta = new ReportMeta("卫滨区", "中共卫滨区委", province, "省委第九巡视组", "省委", "常规巡视", "2020-09-14",
+                "2020-11-09", "2021-02-05", "2021-06-30", "整改情况", "关于巡视整改进展情况的通报", null);
+        return new ReportRecord(id, 1, "https://example.gov.cn/" + id + ".html", "sample", "整改通报 " + id, "2021-06-30",
+                "sha-" + id, Instant.parse("2024-01-02T03:04:05Z"), Instant.parse("2024-01-02T03:05:00Z"), meta, Map.of(), 2,
+                Map.of("in_progress", 2), Map.of(topic, 2), 0, 4000, List.of(), List.of(), "p1", "c1", List.of(), null);
+    }
+
     /** A commitment_overdue alert in {@code state}: raised 2023-02-04, closed 2023-06-01 unless raised. */
     public static AlertRecord alert(String id, AlertState state) {
         return alert(id, state, "问题 " + id);

@@ -189,7 +189,7 @@ class SinkIT {
 
     @Test
     void theWebhookGetsExactlyOneNotificationPerAlertAndStateAcrossRestarts() throws Exception {
-        List<String> received = new CopyOnWriteArrayList<>();
+        List<JsonNode> items = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/robot/send", ex -> {
@@ -197,21 +197,22 @@ class SinkIT {
             int n = calls.incrementAndGet();
             int status = n == 1 ? 503 : 200; // the first delivery attempt fails: retried with backoff
             if (status == 200) {
-                received.add(body);
+                Json.read(body, JsonNode.class).path("items").forEach(items::add);
             }
-            byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(status, answer.length);
             ex.getResponseBody().write(answer);
             ex.close();
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/send?access_token=SECRET";
-        Map<String, String> hook = Map.of("sink.webhook.url", url, "sink.webhook.format", "dingtalk");
+        // every kind and state pushed, digests cut quickly
+        Map<String, String> hook = Map.of("sink.webhook.url", url, "sink.notify.push", "all", "sink.notify.interval", "200ms");
         try {
             fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.raised));
             fx.send(fx.alerts, "a2", SinkFixture.reportOverdue("a2", AlertState.raised));
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g1-" + fx.id, hook)).start()) {
-                SinkFixture.await("two notifications", WAIT, () -> received.size() == 2);
+                SinkFixture.await("two notifications", WAIT, () -> items.size() == 2);
                 SinkFixture.await("two alerts indexed", WAIT, () -> sink.counters().acknowledged() == 2);
                 // the alert is republished unchanged (e.g. after a processor restart), then updated (its report was
                 // edited): the document follows, the people notified hear nothing new
@@ -220,6 +221,7 @@ class SinkIT {
                 SinkFixture.await("republished and updated alert indexed", WAIT, () -> sink.counters().acknowledged() == 4);
                 Thread.sleep(1500);
                 assertThat(sink.counters().notified()).isEqualTo(2);
+                assertThat(sink.notifier().alive()).isTrue();
             }
             assertThat(fx.source(fx.prefix + "-alerts", "a1").path("_source").path("problem").asText()).isEqualTo("问题 a1（报告修订后）");
             fx.send(fx.alerts, "a1", SinkFixture.alert("a1", AlertState.resolved));
@@ -227,7 +229,7 @@ class SinkIT {
             // restart with a new consumer group: the notifier re-reads every alert from the start,
             // and only the ledger in the notify-state topic stands between it and duplicates
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g2-" + fx.id, hook)).start()) {
-                SinkFixture.await("the resolution and the withdrawal", WAIT, () -> received.size() == 4);
+                SinkFixture.await("the resolution and the withdrawal", WAIT, () -> items.size() == 4);
                 SinkFixture.await("all alerts indexed", WAIT, () -> sink.counters().acknowledged() == 6);
                 Thread.sleep(2000);
                 assertThat(sink.counters().notified()).isEqualTo(2);
@@ -235,12 +237,14 @@ class SinkIT {
         } finally {
             server.stop(0);
         }
-        assertThat(received).hasSize(4);
-        assertThat(received).allMatch(b -> b.contains("\"msgtype\":\"markdown\""));
-        List<String> titles = received.stream().map(b -> Json.read(b, JsonNode.class).path("markdown").path("title").asText()).toList();
+        assertThat(items).hasSize(4);
+        List<String> events = items.stream().map(i -> i.path("alert").path("alert_id").asText() + " " + i.path("event").asText()).toList();
+        assertThat(events).containsExactlyInAnyOrder("a1 alert.raised", "a2 alert.raised", "a1 alert.resolved", "a2 alert.withdrawn");
+        assertThat(events.subList(0, 2)).containsExactlyInAnyOrder("a1 alert.raised", "a2 alert.raised");
+        List<String> titles = items.stream().map(i -> i.path("title").asText()).toList();
         assertThat(titles).containsExactlyInAnyOrder("整改逾期提醒：卫滨区", "整改报告逾期未公开：中共松岭县委", "整改逾期已销号：卫滨区",
                 "整改报告逾期提醒已撤回：中共松岭县委");
-        assertThat(titles.subList(0, 2)).containsExactlyInAnyOrder("整改逾期提醒：卫滨区", "整改报告逾期未公开：中共松岭县委");
+        assertThat(items).allSatisfy(i -> assertThat(i.path("idempotency_key").asText()).isNotEmpty());
         assertThat(fx.source(fx.prefix + "-alerts", "a1").path("_source").path("state").asText()).isEqualTo("resolved");
     }
 
@@ -262,7 +266,7 @@ class SinkIT {
         try {
             fx.send(fx.alerts, "refused-1", SinkFixture.alert("refused-1", AlertState.raised));
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-refused-" + fx.id,
-                    Map.of("sink.webhook.url", url, "sink.webhook.format", "wecom"))).start()) {
+                    Map.of("sink.webhook.url", url, "sink.webhook.format", "wecom", "sink.notify.interval", "100ms"))).start()) {
                 SinkFixture.await("the refusal dead-lettered", WAIT, () -> sink.counters().dlq() == 1);
                 assertThat(sink.counters().notified()).isZero();
                 assertThat(sink.counters().notifyFailures.get()).isEqualTo(1);

@@ -44,7 +44,8 @@ class ProcessorCrashIT {
              LogCapture logs = LogCapture.watching(WebhookReceiver.URL_MARKER);
              Stages stages = new Stages("crash", kafka.bootstrap(), SharedStack.elasticsearch().url())) {
             kafka.createPipelineTopics();
-            stages.with("sink.webhook.url", webhook.url()).startSink();
+            // every alert event pushed (not only the default kinds and states), in digests cut quickly
+            stages.with("sink.webhook.url", webhook.url()).with("sink.notify.push", "all").with("sink.notify.interval", "200ms").startSink();
             firstWave.publish(kafka.bootstrap());
 
             long killedAt;

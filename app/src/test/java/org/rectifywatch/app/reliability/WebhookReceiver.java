@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.rectifywatch.model.json.Json;
 
-/** An alert webhook on loopback that records every delivery (generic JSON payloads). */
+/** An alert webhook on loopback that records every item of every digest delivered (generic JSON payloads). */
 final class WebhookReceiver implements AutoCloseable {
     /** A token in the webhook URL that must never reach a log line (a test value, not a credential). */
     static final String URL_MARKER = "s3cr3t-7f0c2a9e41";
@@ -27,7 +27,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
-            deliveries.add(Json.MAPPER.readTree(body));
+            Json.MAPPER.readTree(body).path("items").forEach(deliveries::add);
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
@@ -38,7 +38,7 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/robot/send/" + URL_MARKER + "?access_token=" + URL_MARKER;
     }
 
-    /** Deliveries per alert id and event (alert.raised / alert.resolved). */
+    /** Item deliveries per alert id and event (alert.raised / alert.resolved). */
     Map<String, Integer> perEvent() {
         Map<String, Integer> m = new TreeMap<>();
         for (JsonNode d : deliveries) {
@@ -47,6 +47,7 @@ final class WebhookReceiver implements AutoCloseable {
         return m;
     }
 
+    /** Alert events delivered (items over all digests). */
     int deliveries() {
         return deliveries.size();
     }

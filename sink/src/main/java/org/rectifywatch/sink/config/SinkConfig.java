@@ -7,13 +7,14 @@ import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
 import org.rectifywatch.model.config.KafkaSettings;
-import org.rectifywatch.sink.notify.WebhookFormat;
+import org.rectifywatch.sink.notify.config.NotificationConfig;
 
 /**
  * Everything the sink reads from configuration ({@code sink.*} keys, env {@code RECTIFY_SINK_*}), plus how it
  * reaches Kafka and Elasticsearch. Topic names and the index prefix are configurable so tests and the
  * benchmark can run beside the real pipeline on one cluster. {@code timeZone} ({@code sink.time.zone}, default
- * Asia/Shanghai, as the processor's) is the zone in which notifications count days overdue.
+ * Asia/Shanghai, as the processor's) is the zone in which notifications count days overdue. Every notification
+ * setting (channels, policy, digests, watches) is in {@link NotificationConfig}, read by its own {@code from}.
  */
 public record SinkConfig(
         KafkaSettings kafka,
@@ -35,10 +36,7 @@ public record SinkConfig(
         Duration summaryInterval,
         boolean setupIndices,
         Duration startupTimeout,
-        String webhookUrl,
-        WebhookFormat webhookFormat,
-        Duration webhookTimeout,
-        Duration webhookBackoffMax,
+        NotificationConfig notifications,
         ZoneId timeZone) {
 
     public static SinkConfig from(ConfigSource c) {
@@ -62,10 +60,7 @@ public record SinkConfig(
                 c.duration("sink.summary.interval", Duration.ofMinutes(1)),
                 c.bool("sink.setup", true),
                 c.duration("sink.startup.timeout", Duration.ofMinutes(5)),
-                c.string("sink.webhook.url", null),
-                WebhookFormat.parse(c.string("sink.webhook.format", "generic")),
-                c.duration("sink.webhook.timeout", Duration.ofSeconds(10)),
-                c.duration("sink.webhook.backoff.max", Duration.ofSeconds(60)),
+                NotificationConfig.from(c),
                 zone("sink.time.zone", c.string("sink.time.zone", "Asia/Shanghai")));
     }
 
@@ -89,20 +84,14 @@ public record SinkConfig(
     public SinkConfig withKafka(KafkaSettings k) {
         return new SinkConfig(k, elasticsearch, groupId, reportsTopic, issuesTopic, alertsTopic, dlqTopic,
                 notifyStateTopic, indexPrefix, bulkMaxActions, bulkMaxBytes, bulkLinger, maxInFlight, pollMaxRecords,
-                backoffInitial, backoffMax, summaryInterval, setupIndices, startupTimeout, webhookUrl, webhookFormat, webhookTimeout,
-                webhookBackoffMax, timeZone);
-    }
-
-    public boolean hasWebhook() {
-        return webhookUrl != null && !webhookUrl.isBlank();
+                backoffInitial, backoffMax, summaryInterval, setupIndices, startupTimeout, notifications, timeZone);
     }
 
     @Override
     public String toString() {
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
-                + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", webhook="
-                + (hasWebhook() ? MaskedUrl.of(webhookUrl) + " (" + webhookFormat + ")" : "none") + ", zone=" + timeZone + ", " + kafka + ", "
+                + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", " + notifications + ", zone=" + timeZone + ", " + kafka + ", "
                 + elasticsearch + "]";
     }
 }

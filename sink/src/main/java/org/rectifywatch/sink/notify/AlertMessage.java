@@ -10,7 +10,7 @@ import org.rectifywatch.model.wire.AlertRecord;
 import org.rectifywatch.model.wire.AlertState;
 
 /**
- * The webhook payload of one alert event in each supported dialect. Pure: the clock (instant and time zone) says
+ * The text of one alert event: its title, its markdown details, its generic JSON item and its log line. Pure: the clock (instant and time zone) says
  * which day it is, because days overdue are not part of the alert but counted from its due date when the message
  * is written — as of that day while the alert is raised, as of the day it closed once it is closed.
  */
@@ -34,27 +34,6 @@ public final class AlertMessage {
             return a.closedAt().atZone(clock.getZone()).toLocalDate();
         }
         return LocalDate.now(clock);
-    }
-
-    public static String payload(AlertRecord a, WebhookFormat format, Clock clock) {
-        return switch (format) {
-            case generic -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("event", event(a));
-                m.put("title", title(a));
-                m.put("days_overdue", daysOverdue(a, clock));
-                m.put("days_overdue_as_of", asOf(a, clock).toString());
-                m.put("alert", a);
-                yield Json.write(m);
-            }
-            case dingtalk -> {
-                Map<String, Object> md = new LinkedHashMap<>();
-                md.put("title", title(a));
-                md.put("text", markdown(a, clock));
-                yield Json.write(Map.of("msgtype", "markdown", "markdown", md));
-            }
-            case wecom -> Json.write(Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown(a, clock))));
-        };
     }
 
     /** One log line for the event (no webhook configured). */
@@ -120,6 +99,27 @@ public final class AlertMessage {
         }
         b.append("- 编号：").append(a.alertId());
         return b.toString();
+    }
+
+    /** The {@code 标签：值} lines of {@link #markdown}, without its heading and list marks. */
+    static java.util.List<String> detailLines(AlertRecord a, Clock clock) {
+        String[] lines = markdown(a, clock).split("\n");
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 2; i < lines.length; i++) {
+            out.add(lines[i].startsWith("- ") ? lines[i].substring(2) : lines[i]);
+        }
+        return out;
+    }
+
+    /** The generic webhook's view of one alert event: event, title, days overdue and the alert. */
+    static Map<String, Object> item(AlertRecord a, Clock clock) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", event(a));
+        m.put("title", title(a));
+        m.put("days_overdue", daysOverdue(a, clock));
+        m.put("days_overdue_as_of", asOf(a, clock).toString());
+        m.put("alert", a);
+        return m;
     }
 
     /** The record's reason; for a withdrawal or a supersession without one, what those states mean. */
