@@ -11,6 +11,9 @@ import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
 import org.rectifywatch.ingest.profile.UrlProfiles;
 import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.model.ops.HealthSettings;
+import org.rectifywatch.model.ops.Reachability;
+import org.rectifywatch.model.ops.ServiceOps;
 import org.rectifywatch.ingest.publish.LocalFiles;
 import org.rectifywatch.ingest.publish.ReportPublisher;
 import org.rectifywatch.ingest.state.CrawlStateStore;
@@ -91,20 +94,35 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         IngestConfig config = config();
-        Crawler crawler = new Crawler(config, profiles(config));
-        if (once || backfill != null) {
+        List<SiteProfile> chosen = profiles(config);
+        boolean continuous = !once && backfill == null;
+        HealthSettings health = HealthSettings.from(source());
+        Reachability.requireKafka(config.kafka(), Reachability.WAIT);
+        Crawler crawler = new Crawler(config, chosen);
+        if (!continuous) {
             try (crawler) {
                 PassSummary s = backfill != null ? crawler.backfill(backfill) : crawler.runOnce();
                 System.out.println(s.line());
                 return 0;
             }
         }
-        Thread main = Thread.currentThread();
+        // the loop runs on a thread of its own, so health can tell a dead loop from a live process
+        Throwable[] failure = new Throwable[1];
+        Thread loop = new Thread(crawler::runContinuously, "ingest-crawl");
+        loop.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+        ServiceOps ops = new ServiceOps("ingest", health);
+        ServiceHealth.ingest(ops, crawler, () -> loop);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             crawler.close();
-            main.interrupt();
+            loop.interrupt();
+            ops.close();
         }, "ingest-stop"));
-        crawler.runContinuously();
+        loop.start();
+        ops.start();
+        loop.join();
+        if (failure[0] != null) {
+            throw new IllegalStateException("the crawl loop failed: " + failure[0], failure[0]);
+        }
         return 0;
     }
 
@@ -133,6 +151,7 @@ public final class IngestCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--key applies to one PATH only; publish the others in their own run");
             }
             IngestConfig config = parent.config();
+            Reachability.requireKafka(config.kafka(), Reachability.WAIT);
             CrawlStateStore state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
             try (ReportPublisher publisher = new ReportPublisher(config.kafka())) {
                 LocalFiles.Result r = LocalFiles.publish(paths, key, publisher, state);

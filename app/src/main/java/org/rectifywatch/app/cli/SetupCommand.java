@@ -4,6 +4,7 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.util.concurrent.Callable;
 import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
+import org.rectifywatch.model.ops.Reachability;
 import org.rectifywatch.sink.config.RestClients;
 import org.rectifywatch.sink.index.IndexNames;
 import org.rectifywatch.sink.index.IndexSetup;
@@ -35,6 +36,7 @@ public final class SetupCommand implements Callable<Integer> {
         ElasticsearchSettings es = ElasticsearchSettings.from(config);
         IndexNames names = new IndexNames(config.string("sink.index.prefix", IndexNames.DEFAULT.prefix()));
         String kibana = config.string("kibana.url", null);
+        Reachability.requireElasticsearch(es, Reachability.WAIT);
         try (Rest5Client client = RestClients.build(es)) {
             IndexSetup.ensure(client, names);
         }

@@ -62,6 +62,8 @@ public final class Crawler implements AutoCloseable {
     private volatile boolean closed;
     /** Held while a profile is crawled, so close() never pulls the producer from under a running pass. */
     private final Object running = new Object();
+    /** Every pass since start, summed: read by the service's metrics. */
+    private final PassCounters totals = new PassCounters();
 
     public Crawler(IngestConfig config, List<SiteProfile> profiles) {
         this.config = config;
@@ -143,7 +145,18 @@ public final class Crawler implements AutoCloseable {
 
     PassSummary crawlProfile(SiteProfile profile, int pages) {
         synchronized (running) {
-            return crawlProfileLocked(profile, pages);
+            PassSummary s = crawlProfileLocked(profile, pages);
+            synchronized (totals) {
+                totals.add(s);
+            }
+            return s;
+        }
+    }
+
+    /** The sum of every site pass since this crawler started. */
+    public PassSummary totals() {
+        synchronized (totals) {
+            return totals.summary();
         }
     }
 

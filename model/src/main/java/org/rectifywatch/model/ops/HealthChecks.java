@@ -66,6 +66,28 @@ public final class HealthChecks {
         return new Status(up, results);
     }
 
+    private static final java.util.concurrent.ExecutorService PROBES = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "health-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A check that fails when it takes longer than {@code limit} (a probe of a remote service that hangs). */
+    public static BooleanSupplier within(java.time.Duration limit, BooleanSupplier check) {
+        return () -> {
+            java.util.concurrent.Future<Boolean> f = PROBES.submit(check::getAsBoolean);
+            try {
+                return f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                f.cancel(true);
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+    }
+
     /** A check that a thread is alive; false before the thread exists. */
     public static BooleanSupplier alive(java.util.function.Supplier<Thread> thread) {
         return () -> {

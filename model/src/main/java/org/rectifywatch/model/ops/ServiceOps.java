@@ -1,11 +1,13 @@
 package org.rectifywatch.model.ops;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import org.rectifywatch.model.config.ConfigSource;
@@ -49,6 +51,13 @@ public final class ServiceOps implements AutoCloseable {
 
     public <T> ServiceOps counter(String name, String description, T source, ToDoubleFunction<T> read) {
         FunctionCounter.builder(name, source, read).description(description).register(registry);
+        return this;
+    }
+
+    /** A timer read from an existing count and total time in nanoseconds (e.g. bulk requests and their time). */
+    public <T> ServiceOps timer(String name, String description, T source, ToDoubleFunction<T> count, ToDoubleFunction<T> totalNanos) {
+        FunctionTimer.builder(name, source, t -> (long) count.applyAsDouble(t), totalNanos, TimeUnit.NANOSECONDS)
+                .description(description).register(registry);
         return this;
     }
 
