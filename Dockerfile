@@ -17,5 +17,8 @@ COPY --from=build /src/app/target/pipeline.jar /opt/rectify/pipeline.jar
 USER rectify
 WORKDIR /var/lib/rectify
 ENV RECTIFY_PROCESSOR_STATE_DIR=/data/streams
+# health and metrics of process, sink and ingest: /health/live, /health/ready, /metrics
+ENV RECTIFY_HEALTH_PORT=8080
+EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/rectify/pipeline.jar"]
 CMD ["--help"]

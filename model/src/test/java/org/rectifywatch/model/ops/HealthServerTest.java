@@ -73,6 +73,21 @@ class HealthServerTest {
     }
 
     @Test
+    void aCheckThatHangsIsDownAfterItsLimit() {
+        HealthChecks checks = new HealthChecks().ready("es", HealthChecks.within(java.time.Duration.ofMillis(300), () -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }));
+        long start = System.nanoTime();
+        assertThat(checks.readiness().up()).isFalse();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+    }
+
+    @Test
     void minusOneServesNothingAndAnInvalidPortIsRefusedWithTheKey() {
         try (ServiceOps ops = new ServiceOps("sink", new HealthSettings(-1))) {
             assertThat(ops.start()).isEqualTo(-1);
