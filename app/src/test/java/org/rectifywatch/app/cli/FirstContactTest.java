@@ -55,7 +55,7 @@ class FirstContactTest {
     void anUnknownOptionIsAnErrorNamingIt() {
         CliRun run = CliRun.of("process", "--bootstrp", "127.0.0.1:9092");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown option: '--bootstrp'").contains("--bootstrap");
+        assertThat(run.err()).contains("Unknown option").contains("'--bootstrp'").contains("Possible solutions: --bootstrap");
     }
 
     @Test
