@@ -27,7 +27,8 @@ class FirstContactTest {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(seconds).isLessThanOrEqualTo(10);
+        // ~8 s on an idle machine (6 s of asking the broker); before, the clients retried for 60 s
+        assertThat(seconds).isLessThanOrEqualTo(20);
         assertThat(run.err().strip()).isEqualTo("pipeline ingest: Kafka is not reachable at " + bootstrap
                 + " (no answer within 6 s): start one with `pipeline local`, or set kafka.bootstrap (RECTIFY_KAFKA_BOOTSTRAP)");
     }

@@ -49,7 +49,7 @@ class ServiceHealthIT {
                     .contains("records_lag_max");              // consumer lag of the embedded consumers
 
             service.close();
-            HttpResponse<String> dead = get(port, "/health/live");
+            HttpResponse<String> dead = await(port, "/health/live", r -> r.statusCode() != 200, Duration.ofSeconds(60));
             assertThat(dead.statusCode()).isEqualTo(503);
             assertThat(dead.body()).contains("\"streams\":\"DOWN\"");
             assertThat(get(port, "/health/ready").statusCode()).isEqualTo(503);
@@ -82,7 +82,7 @@ class ServiceHealthIT {
                     .contains("kafka_consumer_fetch_manager_records_lag_max");
 
             sink.close();
-            HttpResponse<String> dead = get(port, "/health/live");
+            HttpResponse<String> dead = await(port, "/health/live", r -> r.statusCode() != 200, Duration.ofSeconds(60));
             assertThat(dead.statusCode()).isEqualTo(503);
             assertThat(dead.body()).contains("\"sink-loop\":\"DOWN\"").contains("\"notifier\":\"DOWN\"");
         } finally {
