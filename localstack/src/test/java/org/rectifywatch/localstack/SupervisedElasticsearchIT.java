@@ -52,6 +52,7 @@ class SupervisedElasticsearchIT {
         Process parent = new ProcessBuilder(java, "-Xmx256m", "-cp", classPath(), ElasticsearchParent.class.getName(),
                 dir.resolve("node").toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        List<ProcessHandle> tree = List.of();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline && !Files.readString(out).contains(ElasticsearchParent.READY)) {
@@ -60,7 +61,7 @@ class SupervisedElasticsearchIT {
             }
             assertThat(Files.readString(out)).contains(ElasticsearchParent.READY);
             long server = Long.parseLong(Files.readString(dir.resolve("node/es.pid")).trim());
-            List<ProcessHandle> tree = parent.descendants().toList();
+            tree = parent.descendants().toList();
             assertThat(ProcessHandle.of(server)).isPresent();
 
             parent.destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -73,6 +74,7 @@ class SupervisedElasticsearchIT {
             assertThat(tree.stream().filter(ProcessHandle::isAlive).map(h -> h.pid() + " " + h.info().command().orElse("")))
                     .as("processes left after the parent was killed").isEmpty();
         } finally {
+            tree.forEach(ProcessHandle::destroyForcibly); // what a failed check left behind
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
             parent.destroyForcibly();
             LocalKafka.deleteRecursively(dir);
