@@ -2,6 +2,7 @@ package org.rectifywatch.app;
 
 import org.rectifywatch.app.cli.BenchCommand;
 import org.rectifywatch.app.cli.DemoCommand;
+import org.rectifywatch.app.cli.DlqCommand;
 import org.rectifywatch.app.cli.EvalCommand;
 import org.rectifywatch.app.cli.ExtractCommand;
 import org.rectifywatch.app.cli.IngestCommand;
@@ -14,6 +15,7 @@ import org.rectifywatch.app.cli.ReprocessCommand;
 import org.rectifywatch.app.cli.SetupCommand;
 import org.rectifywatch.app.cli.SinkCommand;
 import org.rectifywatch.localstack.StartupException;
+import org.rectifywatch.model.ops.UnreachableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +36,7 @@ import picocli.CommandLine.Command;
                 SinkCommand.class,
                 SetupCommand.class,
                 org.rectifywatch.app.cli.TopicsCommand.class,
+                DlqCommand.class,
                 ParseCommand.class,
                 ExtractCommand.class,
                 EvalCommand.class,
@@ -57,7 +60,7 @@ public final class Pipeline implements Runnable {
     /** Start-up and configuration failures end with one sentence naming the cause and the fix, not a stack trace. */
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof StartupException || t instanceof IllegalArgumentException) {
+            if (t instanceof StartupException || t instanceof IllegalArgumentException || t instanceof UnreachableException) {
                 cmd.getErr().println("pipeline " + cmd.getCommandName() + ": " + t.getMessage());
                 return 2;
             }

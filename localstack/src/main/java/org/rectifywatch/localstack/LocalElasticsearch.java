@@ -35,6 +35,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     private final String user;
     private final String heap;
     private Process process;
+    /** Set by {@link #superviseRestarts()}: a node that dies unasked is reported and started again. */
+    private volatile boolean supervised;
     private final Thread shutdownHook = new Thread(this::stopQuietly, "local-es-stop");
 
     private LocalElasticsearch(Path home, Path nodeDir, boolean temporary, int httpPort, int transportPort, String user, String heap) {
@@ -91,6 +93,11 @@ public final class LocalElasticsearch implements AutoCloseable {
         return "http://" + Ports.LOOPBACK + ":" + httpPort;
     }
 
+    /** The file the node writes its own process id to (the server JVM, not the launcher). */
+    public Path pidFile() {
+        return nodeDir.resolve("es.pid");
+    }
+
     public int port() {
         return httpPort;
     }
@@ -143,6 +150,36 @@ public final class LocalElasticsearch implements AutoCloseable {
         log.info("Elasticsearch at {} stopped", url());
     }
 
+    /**
+     * From now on a node that exits without {@link #stop()} is reported at once (one ERROR line) and started again on
+     * the same data dir and port.
+     */
+    public synchronized void superviseRestarts() {
+        supervised = true;
+        if (process != null) {
+            watch(process);
+        }
+    }
+
+    private void watch(Process p) {
+        p.onExit().thenRunAsync(() -> {
+            synchronized (this) {
+                if (!supervised || process != p) {
+                    return; // stopped on purpose, or already replaced
+                }
+                process = null;
+            }
+            log.error("Elasticsearch at {} exited unexpectedly (code {}, log {}): restarting it on the same data",
+                    url(), p.exitValue(), nodeDir.resolve("logs"));
+            try {
+                startAgain();
+                log.info("Elasticsearch at {} is back", url());
+            } catch (RuntimeException e) {
+                log.error("Elasticsearch at {} could not be restarted: {}", url(), e.getMessage());
+            }
+        });
+    }
+
     public synchronized void startAgain() {
         if (!isRunning()) {
             launch(JavaRuntimeFinder.findForElasticsearch());
@@ -181,10 +218,13 @@ public final class LocalElasticsearch implements AutoCloseable {
         if (user != null) {
             ElasticsearchUser.handOver(nodeDir, user);
         }
+        Path watchdog = writeWatchdog();
         List<String> cmd = new ArrayList<>();
         if (user != null) {
             cmd.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--"));
         }
+        // the watchdog stops the node when this JVM dies in any way (its stdin, a pipe from here, closes)
+        cmd.addAll(List.of("/bin/sh", watchdog.toString(), nodeDir.resolve("es.pid").toString()));
         cmd.add(home.resolve("bin/elasticsearch").toString());
         cmd.add("-p");
         cmd.add(nodeDir.resolve("es.pid").toString());
@@ -219,10 +259,31 @@ public final class LocalElasticsearch implements AutoCloseable {
             throw new StartupException("cannot run " + cmd.get(0) + " (" + e.getMessage()
                     + "): " + (user != null ? "install util-linux (setpriv) or run as a non-root user" : "check that " + home + " is intact"));
         }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalArgumentException alreadyRegistered) {
+            // a restart after an unexpected exit: the hook of the first start still stands
+        }
         awaitReady(Duration.ofSeconds(Long.parseLong(Optional.ofNullable(System.getenv("RECTIFY_ES_START_TIMEOUT_S")).orElse("180"))));
+        if (supervised) {
+            watch(process);
+        }
         log.info("Elasticsearch {} ready at {} (data {}{})", ElasticsearchDistribution.VERSION, url(), nodeDir,
                 user == null ? "" : ", running as user " + user);
+    }
+
+    private Path writeWatchdog() {
+        Path script = nodeDir.resolve("es-watchdog.sh");
+        try (var in = LocalElasticsearch.class.getResourceAsStream("es-watchdog.sh")) {
+            if (in == null) {
+                throw new StartupException("es-watchdog.sh is missing from the localstack jar: rebuild it");
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            script.toFile().setReadable(true, false);
+            return script;
+        } catch (IOException e) {
+            throw new StartupException("cannot write " + script + " (" + e + "): choose a writable --data dir");
+        }
     }
 
     private void copyConfig(Path conf, Path logs) throws IOException {

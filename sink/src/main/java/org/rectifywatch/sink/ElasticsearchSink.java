@@ -42,6 +42,7 @@ public final class ElasticsearchSink implements AutoCloseable {
     private AlertNotifier notifier;
     private Thread loopThread;
     private Thread notifierThread;
+    private KafkaConsumer<byte[], byte[]> consumer;
     private ScheduledExecutorService summary;
 
     public ElasticsearchSink(SinkConfig config) {
@@ -78,7 +79,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         // set the pace during a backfill
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(Math.max(1 << 20, config.bulkMaxBytes())));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink");
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
                 new RecordRouter(config), new BulkWriter(client, backoff, counters), deadLetters, counters,
                 config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight());
@@ -105,6 +106,28 @@ public final class ElasticsearchSink implements AutoCloseable {
     /** True while the indexing loop runs; false after {@link #close()} or an unexpected failure. */
     public boolean isRunning() {
         return loopThread != null && loopThread.isAlive();
+    }
+
+    /** True while the notifier thread runs (health: a dead notifier makes the sink not live). */
+    public boolean isNotifierRunning() {
+        Thread t = notifierThread;
+        return t != null && t.isAlive();
+    }
+
+    /** The indexing consumer, for its client metrics (consumer lag); null before {@link #start()}. */
+    public KafkaConsumer<byte[], byte[]> consumer() {
+        return consumer;
+    }
+
+    /** Whether Elasticsearch answers a cluster health request now (health: readiness). */
+    public boolean isElasticsearchReachable() {
+        Rest5Client c = client;
+        try {
+            return c != null && c.performRequest(new co.elastic.clients.transport.rest5_client.low_level.Request(
+                    "GET", "/_cluster/health")).getStatusCode() == 200;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public Throwable failure() {

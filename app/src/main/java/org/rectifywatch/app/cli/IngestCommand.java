@@ -13,6 +13,9 @@ import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
 import org.rectifywatch.ingest.profile.UrlProfiles;
 import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.model.ops.HealthSettings;
+import org.rectifywatch.model.ops.Reachability;
+import org.rectifywatch.model.ops.ServiceOps;
 import org.rectifywatch.ingest.publish.LocalFiles;
 import org.rectifywatch.ingest.publish.ReportPublisher;
 import org.rectifywatch.ingest.state.CrawlStateStore;
@@ -105,41 +108,56 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         IngestConfig config = config();
-        if (siteList) {
-            return crawlSiteList(config);
+        if (siteList && (once || backfill != null || !urls.isEmpty() || !sites.isEmpty())) {
+            throw new IllegalArgumentException("--site-list crawls continuously the sites of the site list; it does not go with "
+                    + "--once, --backfill, --url or --site");
         }
-        Crawler crawler = new Crawler(config, profiles(config));
-        if (once || backfill != null) {
+        List<SiteProfile> chosen = siteList ? List.of() : profiles(config);
+        boolean continuous = !once && backfill == null;
+        HealthSettings health = HealthSettings.from(source());
+        Reachability.requireKafka(config.kafka(), Reachability.WAIT);
+        if (siteList) {
+            return crawlSiteList(config, health);
+        }
+        Crawler crawler = new Crawler(config, chosen);
+        if (!continuous) {
             try (crawler) {
                 PassSummary s = backfill != null ? crawler.backfill(backfill) : crawler.runOnce();
                 System.out.println(s.line());
                 return 0;
             }
         }
-        Thread main = Thread.currentThread();
+        return serve(crawler, crawler::runContinuously, () -> { }, health);
+    }
+
+    /** Runs the crawl loop on a thread of its own, so health can tell a dead loop from a live process. */
+    private static int serve(Crawler crawler, Runnable work, Runnable stop, HealthSettings health) throws InterruptedException {
+        Throwable[] failure = new Throwable[1];
+        Thread loop = new Thread(work, "ingest-crawl");
+        loop.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+        ServiceOps ops = new ServiceOps("ingest", health);
+        ServiceHealth.ingest(ops, crawler, () -> loop);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
             crawler.close();
-            main.interrupt();
+            loop.interrupt();
+            ops.close();
         }, "ingest-stop"));
-        crawler.runContinuously();
+        loop.start();
+        ops.start();
+        loop.join();
+        if (failure[0] != null) {
+            throw new IllegalStateException("the crawl loop failed: " + failure[0], failure[0]);
+        }
         return 0;
     }
 
-    private int crawlSiteList(IngestConfig config) {
-        if (once || backfill != null || !urls.isEmpty() || !sites.isEmpty()) {
-            throw new IllegalArgumentException("--site-list crawls continuously the sites of the site list; it does not go with "
-                    + "--once, --backfill, --url or --site");
-        }
+    private int crawlSiteList(IngestConfig config, HealthSettings health) throws InterruptedException {
         List<SiteProfile> templates = config.profilesFile() == null ? SiteProfiles.shipped() : SiteProfiles.load(config.profilesFile());
         Crawler crawler = Crawler.forSiteList(config);
         SharedCrawl shared = new SharedCrawl(crawler, new SiteProfilesOf(templates,
                 source().integer(UrlProfiles.MAX_PAGES_KEY, UrlProfiles.DEFAULT_MAX_PAGES)));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            shared.close();
-            crawler.close();
-        }, "ingest-stop"));
-        shared.run();
-        return 0;
+        return serve(crawler, shared::run, shared::close, health);
     }
 
     /** {@code pipeline ingest files PATH...}: publish local text/HTML files (directories are walked). */
@@ -167,6 +185,7 @@ public final class IngestCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--key applies to one PATH only; publish the others in their own run");
             }
             IngestConfig config = parent.config();
+            Reachability.requireKafka(config.kafka(), Reachability.WAIT);
             CrawlStateStore state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
             try (ReportPublisher publisher = new ReportPublisher(config.kafka())) {
                 LocalFiles.Result r = LocalFiles.publish(paths, key, publisher, state);

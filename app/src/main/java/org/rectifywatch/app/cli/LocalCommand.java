@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** {@code pipeline local}: the local Kafka and Elasticsearch, until interrupted. */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "Starts a local Kafka broker and Elasticsearch node on loopback, creates the topics, prints "
-                + "their addresses and runs until interrupted (Ctrl-C stops both).")
+                + "their addresses and runs until interrupted (Ctrl-C stops both). An Elasticsearch node that dies is reported "
+                + "and started again on the same data; Elasticsearch never outlives this process, however it ends.")
 public final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -26,6 +27,7 @@ public final class LocalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LocalStack stack = LocalStack.start(data, kafkaPort, esPort);
+        stack.elasticsearch().superviseRestarts();
         UntilStopped stopped = UntilStopped.onShutdown("local-stack-stop", () -> {
             System.err.println("stopping local Kafka and Elasticsearch …");
             stack.close();

@@ -1,6 +1,10 @@
 package org.rectifywatch.app.cli;
 
 import java.util.concurrent.Callable;
+import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.model.ops.HealthSettings;
+import org.rectifywatch.model.ops.Reachability;
+import org.rectifywatch.model.ops.ServiceOps;
 import org.rectifywatch.processor.service.ProcessorConfig;
 import org.rectifywatch.processor.service.ProcessorService;
 import picocli.CommandLine.Command;
@@ -36,15 +40,25 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ProcessorService service = new ProcessorService(ProcessorConfig.from(config.source(
+        ConfigSource source = config.source(
                 "kafka.bootstrap", bootstrap,
                 "processor.application.id", applicationId,
                 "processor.state.dir", stateDir,
                 "processor.threads", threads,
                 "processor.punctuation.interval", punctuation,
-                "processor.rectification.window.months", windowMonths)));
-        UntilStopped stopped = UntilStopped.onShutdown("processor-stop", service::close);
+                "processor.rectification.window.months", windowMonths);
+        ProcessorConfig processorConfig = ProcessorConfig.from(source);
+        HealthSettings health = HealthSettings.from(source);
+        Reachability.requireKafka(processorConfig.kafka(), Reachability.WAIT);
+        ServiceOps ops = new ServiceOps("processor", health);
+        ProcessorService service = new ProcessorService(processorConfig);
+        ServiceHealth.processor(ops, service);
+        UntilStopped stopped = UntilStopped.onShutdown("processor-stop", () -> {
+            service.close();
+            ops.close();
+        });
         service.start();
+        ops.start();
         stopped.await();
         return 0;
     }

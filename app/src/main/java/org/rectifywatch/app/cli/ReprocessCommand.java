@@ -3,6 +3,7 @@ package org.rectifywatch.app.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rectifywatch.model.config.KafkaSettings;
+import org.rectifywatch.model.ops.Reachability;
 import org.rectifywatch.processor.service.Reprocess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,7 @@ public final class ReprocessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KafkaSettings kafka = KafkaSettings.from(options.source("kafka.bootstrap", bootstrap));
+        Reachability.requireKafka(kafka, Reachability.WAIT);
         try {
             Reprocess.Result r = Reprocess.run(kafka, timeout, System.out);
             System.out.printf("reprocess: %,d pages sent again to the processor (%,d retracted left alone, %,d records read)%n",

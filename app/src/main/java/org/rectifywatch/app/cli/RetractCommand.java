@@ -20,6 +20,7 @@ import org.rectifywatch.ingest.fetch.CanonicalUrl;
 import org.rectifywatch.ingest.publish.ReportPublisher;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.config.KafkaSettings;
+import org.rectifywatch.model.ops.Reachability;
 import org.rectifywatch.model.wire.ReportRecord;
 import org.rectifywatch.model.wire.WireSerdes;
 import org.rectifywatch.processor.report.ReportIds;
@@ -55,6 +56,7 @@ public final class RetractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KafkaSettings kafka = KafkaSettings.from(options.source("kafka.bootstrap", bootstrap));
+        Reachability.requireKafka(kafka, Reachability.WAIT);
         String arg = report.strip();
         String key;
         String title = null;

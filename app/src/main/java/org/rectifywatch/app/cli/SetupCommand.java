@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
+import org.rectifywatch.model.ops.Reachability;
 import org.rectifywatch.sink.config.RestClients;
 import org.rectifywatch.sink.index.IndexNames;
 import org.rectifywatch.sink.index.IndexSetup;
@@ -53,6 +54,7 @@ public final class SetupCommand implements Callable<Integer> {
         if (kibanaOnly && migrate) {
             throw new IllegalArgumentException("--kibana-only and --migrate exclude each other: migrate with pipeline setup --migrate");
         }
+        Reachability.requireElasticsearch(es, Reachability.WAIT);
         if (!kibanaOnly) {
             try (Rest5Client client = RestClients.build(es)) {
                 IndexSetup.ensure(client, names, Duration.ofSeconds(60), migrate);

@@ -1,6 +1,10 @@
 package org.rectifywatch.app.cli;
 
 import java.util.concurrent.Callable;
+import org.rectifywatch.model.config.ConfigSource;
+import org.rectifywatch.model.ops.HealthSettings;
+import org.rectifywatch.model.ops.Reachability;
+import org.rectifywatch.model.ops.ServiceOps;
 import org.rectifywatch.sink.ElasticsearchSink;
 import org.rectifywatch.sink.config.SinkConfig;
 import picocli.CommandLine.Command;
@@ -33,10 +37,21 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config.source(
-                "kafka.bootstrap", bootstrap, "es.url", esUrl, "sink.group.id", group, "sink.webhook.format", webhookFormat)));
-        Runtime.getRuntime().addShutdownHook(new Thread(sink::close, "sink-stop"));
+        ConfigSource source = config.source(
+                "kafka.bootstrap", bootstrap, "es.url", esUrl, "sink.group.id", group, "sink.webhook.format", webhookFormat);
+        SinkConfig sinkConfig = SinkConfig.from(source);
+        HealthSettings health = HealthSettings.from(source);
+        Reachability.requireKafka(sinkConfig.kafka(), Reachability.WAIT);
+        Reachability.requireElasticsearch(sinkConfig.elasticsearch(), Reachability.WAIT);
+        ServiceOps ops = new ServiceOps("sink", health);
+        ElasticsearchSink sink = new ElasticsearchSink(sinkConfig);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sink.close();
+            ops.close();
+        }, "sink-stop"));
         sink.start();
+        ServiceHealth.sink(ops, sink);
+        ops.start();
         sink.awaitTermination();
         return sink.failure() == null ? 0 : 1;
     }

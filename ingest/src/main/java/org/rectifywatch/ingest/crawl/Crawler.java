@@ -72,6 +72,8 @@ public final class Crawler implements AutoCloseable {
     /** Read-held while a site is crawled (by any worker), so close() never pulls the producer from under a running pass. */
     private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
     private volatile HostScheduler scheduler;
+    /** Every pass since start, summed: read by the service's metrics. */
+    private final PassCounters totals = new PassCounters();
 
     public Crawler(IngestConfig config, List<SiteProfile> profiles) {
         this(config, profiles, true);
@@ -250,9 +252,20 @@ public final class Crawler implements AutoCloseable {
             if (closed) {
                 return new PassCounters().summary();
             }
-            return crawlProfileLocked(profile, pages, () -> closed || stop.getAsBoolean());
+            PassSummary s = crawlProfileLocked(profile, pages, () -> closed || stop.getAsBoolean());
+            synchronized (totals) {
+                totals.add(s);
+            }
+            return s;
         } finally {
             running.readLock().unlock();
+        }
+    }
+
+    /** The sum of every site pass since this crawler started. */
+    public PassSummary totals() {
+        synchronized (totals) {
+            return totals.summary();
         }
     }
 

@@ -38,6 +38,8 @@ public final class ProcessorService implements AutoCloseable {
         return t;
     });
 
+    private volatile java.util.concurrent.ScheduledFuture<?> summaryTask;
+
     public ProcessorService(ProcessorConfig config) {
         this(config, ReportAnalyzer.standard());
     }
@@ -95,8 +97,14 @@ public final class ProcessorService implements AutoCloseable {
         TopicInstaller.ensure(config.kafka().clientProperties());
         streams.start();
         long every = config.summaryInterval().toMillis();
-        summary.scheduleAtFixedRate(() -> log.info("processor: {}", metrics.summary()), every, every, TimeUnit.MILLISECONDS);
+        summaryTask = summary.scheduleAtFixedRate(() -> log.info("processor: {}", metrics.summary()), every, every, TimeUnit.MILLISECONDS);
         log.info("processor started (application {}, {} thread(s), state in {})", config.applicationId(), config.threads(), config.stateDir());
+    }
+
+    /** False once the periodic summary has died (a task that threw is never run again). */
+    public boolean summaryAlive() {
+        java.util.concurrent.ScheduledFuture<?> t = summaryTask;
+        return t != null && !t.isDone();
     }
 
     /** Blocks until the application is RUNNING (or the timeout passes). */
