@@ -16,6 +16,7 @@ import org.rectifywatch.app.cli.SetupCommand;
 import org.rectifywatch.app.cli.SinkCommand;
 import org.rectifywatch.localstack.StartupException;
 import org.rectifywatch.model.ops.UnreachableException;
+import org.rectifywatch.sink.index.IndexBehindException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,7 +61,8 @@ public final class Pipeline implements Runnable {
     /** Start-up and configuration failures end with one sentence naming the cause and the fix, not a stack trace. */
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof StartupException || t instanceof IllegalArgumentException || t instanceof UnreachableException) {
+            if (t instanceof StartupException || t instanceof IllegalArgumentException || t instanceof UnreachableException
+                    || t instanceof IndexBehindException) {
                 cmd.getErr().println("pipeline " + cmd.getCommandName() + ": " + t.getMessage());
                 return 2;
             }
