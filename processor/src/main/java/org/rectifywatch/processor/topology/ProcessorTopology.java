@@ -50,7 +50,7 @@ public final class ProcessorTopology {
     }
 
     public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics) {
-        return build(analyzer, records, deadlines, metrics, () -> RecordLimits.uniform(Integer.MAX_VALUE));
+        return build(analyzer, records, deadlines, metrics, () -> RecordLimits.uniform(Topics.MAX_RECORD_BYTES));
     }
 
     /**
