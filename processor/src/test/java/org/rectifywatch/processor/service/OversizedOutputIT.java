@@ -37,8 +37,8 @@ class OversizedOutputIT {
             String run = ProcessorItSupport.run();
             String big = "https://big.example.gov.cn/" + run + "/t1.html";
             String next = "https://next.example.gov.cn/" + run + "/t2.html";
-            publish(kafka.bootstrap(), 0, big, report(0, "修订完善相关制度,开展专项检查,逐项整改到位。".repeat(1500)));
-            String nextId = publish(kafka.bootstrap(), 0, next, report(1, "修订干部选拔任用工作规程,该问题已全部整改到位。"));
+            publish(kafka.bootstrap(), 0, big, report(run, 0, "修订完善相关制度,开展专项检查,逐项整改到位。".repeat(1500)));
+            String nextId = publish(kafka.bootstrap(), 0, next, report(run, 1, "修订干部选拔任用工作规程,该问题已全部整改到位。"));
 
             try (ProcessorService service = new ProcessorService(config(kafka.bootstrap(), "it-oversize-" + run, Map.of()));
                  KafkaConsumer<String, byte[]> out = reader(kafka.bootstrap(), Topics.ISSUES_CLASSIFIED, Topics.REPORTS_DLQ)) {

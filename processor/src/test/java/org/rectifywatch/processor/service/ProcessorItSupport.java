@@ -31,9 +31,18 @@ final class ProcessorItSupport {
     private ProcessorItSupport() {
     }
 
-    /** A small report of a county of its own (distinct units: no report mirrors another). */
-    static String report(int county, String answer) {
-        String c = COUNTIES[county % COUNTIES.length] + (county >= COUNTIES.length ? String.valueOf(county) : "");
+    private static final String MARKS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳";
+
+    /**
+     * A small report of a county of its own, named after the run too: tests on the shared broker see each other's
+     * pages on reports.raw, and a report of the same unit with the same text would be a mirror.
+     */
+    static String report(String run, int county, String answer) {
+        StringBuilder mark = new StringBuilder();
+        for (char h : run.toCharArray()) {
+            mark.append(MARKS.charAt(Character.digit(h, 16) & 15));
+        }
+        String c = COUNTIES[county % COUNTIES.length] + mark + (county >= COUNTIES.length ? String.valueOf(county) : "");
         return "中共" + c + "县委关于省委巡视整改情况的通报\n"
                 + "根据省委统一部署,2025年3月1日至4月30日,省委第二巡视组对" + c + "县进行了巡视。2025年6月10日,省委巡视组向" + c
                 + "县委反馈了巡视意见。按照巡视工作有关要求,现将巡视整改情况予以公布。\n"
