@@ -5,19 +5,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.rectifywatch.model.Topics;
-import org.rectifywatch.model.wire.DeadLetters;
 import org.rectifywatch.model.json.Json;
+import org.rectifywatch.model.json.JsonSerde;
 import org.rectifywatch.model.report.Issue;
 import org.rectifywatch.model.report.ParsedReport;
 import org.rectifywatch.model.report.ReportMeta;
+import org.rectifywatch.model.wire.DeadLetters;
 import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.RawReport;
 import org.rectifywatch.model.wire.ReportRecord;
@@ -57,8 +59,7 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
     private static final String SEP = "\u0001";
     private static final Logger log = LoggerFactory.getLogger(ReportIdentifier.class);
 
-    private static final org.apache.kafka.common.serialization.Serializer<PageEvent> PAGE_BYTES =
-            org.rectifywatch.model.json.JsonSerde.of(PageEvent.class).serializer();
+    private static final Serializer<PageEvent> PAGE_BYTES = JsonSerde.of(PageEvent.class).serializer();
 
     private final WireRecords records;
     private final ProcessorMetrics metrics;

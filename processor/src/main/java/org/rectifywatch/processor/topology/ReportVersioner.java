@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * version (see {@code pipeline reprocess}), is analysed. A report's analysis goes to the report stage of the unit
  * it names (keyed by unit: mirrors and follow-ups meet there); a feedback notice yields the inspections it
  * announces, and takes back those an edit no longer names. A tombstone retracts the page. Pages the parsers
- * reject, and failures, become dead letters with their reason; the previous version stays.
+ * reject, records that cannot be decoded, and failures become dead letters with their reason and the original
+ * bytes, and nothing else of them is written; the previous version stays.
  */
 final class ReportVersioner implements Processor<String, byte[], String, Envelope> {
     static final String STORE = "report-versions";
