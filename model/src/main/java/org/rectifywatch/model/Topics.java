@@ -30,26 +30,36 @@ public final class Topics {
     public record Spec(String name, int partitions, Map<String, String> config) {
     }
 
-    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
-    private static final Map<String, String> LARGE = Map.of("max.message.bytes", "8388608");
+    /**
+     * The largest record the pipeline's producers may write to the topics they feed (their {@code max.request.size}):
+     * every topic written by the processor or the sink takes it ({@code max.message.bytes}), so that nothing a
+     * producer sends is refused by the broker — under exactly-once a refusal would abort the whole transaction.
+     */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    /** The largest page the crawler publishes on {@link #REPORTS_RAW}. */
+    public static final int MAX_RAW_RECORD_BYTES = 8 * 1024 * 1024;
+
+    private static final String MAX_BYTES = "max.message.bytes";
+    private static final Map<String, String> LARGE = Map.of(MAX_BYTES, String.valueOf(MAX_RECORD_BYTES));
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", MAX_BYTES, String.valueOf(MAX_RECORD_BYTES));
 
     /**
      * Keyed entity topics are compacted so that a sink or a new consumer can rebuild the latest state;
      * {@code reports.raw} allows 8 MiB records (long reports with attachments lists) and keeps every page's latest
-     * text for good (a tombstone retracts a page).
+     * text for good (a tombstone retracts a page); every other topic takes {@link #MAX_RECORD_BYTES}.
      */
     public static final List<Spec> ALL = List.of(
             // the processor's parallelism: 6 divides evenly among 1, 2, 3 or 6 stream threads
             // compacted, never expiring: the source of truth that pipeline reprocess reads again
-            new Spec(REPORTS_RAW, 6, Map.of("max.message.bytes", "8388608", "cleanup.policy", "compact")),
+            new Spec(REPORTS_RAW, 6, Map.of(MAX_BYTES, String.valueOf(MAX_RAW_RECORD_BYTES), "cleanup.policy", "compact")),
             new Spec(REPORTS_PARSED, 3, COMPACTED),
             new Spec(ISSUES_CLASSIFIED, 3, COMPACTED),
             new Spec(ALERTS_OVERDUE, 3, COMPACTED),
             new Spec(REPORTS_DLQ, 1, LARGE),
-            new Spec(SINK_DLQ, 1, Map.of()),
+            new Spec(SINK_DLQ, 1, LARGE),
             new Spec(CRAWL_STATE, 1, COMPACTED),
             new Spec(CRAWL_SITES, 12, COMPACTED),
-            new Spec(DEADLINE_HANDOVER, UNIT_PARTITIONS, Map.of()),
+            new Spec(DEADLINE_HANDOVER, UNIT_PARTITIONS, LARGE),
             new Spec(REPORTS_HANDOVER, UNIT_PARTITIONS, LARGE),
             new Spec(NOTIFY_STATE, 1, COMPACTED));
 

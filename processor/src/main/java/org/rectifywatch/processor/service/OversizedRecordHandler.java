@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last line of defence for "bad input never stops the application": a record the broker refuses as too
- * large can never be written, and failing on it would replace the stream thread and retry it for ever. Such a
- * record is logged with its key and topic and skipped, so it costs only itself (internal topics take up to
- * {@link ProcessorService#MAX_RECORD_BYTES}; an output topic with a lower limit can still refuse one).
- * Every other production error keeps Kafka Streams' default (fail, retried by a new thread).
+ * Logs a record the producer or broker refuses as too large, with its key, topic and size. Under exactly-once this
+ * cannot save the record's transaction (a refused send makes it abort, and the input is processed again), so the
+ * page and report stages check their outputs against the topics' limits before sending and dead-letter a version
+ * that does not fit ({@code OUTPUT_TOO_LARGE}); this handler covers what is not checked there (the trackers' alerts,
+ * a few KiB each). Every other production error keeps Kafka Streams' default (fail, retried by a new thread).
  */
 public final class OversizedRecordHandler implements ProductionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(OversizedRecordHandler.class);
@@ -24,8 +24,8 @@ public final class OversizedRecordHandler implements ProductionExceptionHandler 
         if (exception instanceof RecordTooLargeException) {
             String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
             int size = record.value() == null ? 0 : record.value().length;
-            log.error("record {} for {} ({} bytes) is larger than the broker accepts and was skipped: raise max.message.bytes "
-                    + "of that topic and reprocess the report", key, record.topic(), size);
+            log.error("record {} for {} ({} bytes) is larger than the broker accepts: raise max.message.bytes of that topic "
+                    + "and reprocess the report", key, record.topic(), size);
             return Response.resume();
         }
         return Response.fail();

@@ -18,6 +18,8 @@ public final class ProcessorMetrics {
     public final AtomicLong issuesOut = new AtomicLong();
     public final AtomicLong issuesDeleted = new AtomicLong();
     public final AtomicLong deadLetters = new AtomicLong();
+    /** Inputs whose output was too large for its topic (each dead-lettered whole). */
+    public final AtomicLong oversized = new AtomicLong();
     /** Every alert transition written to alerts.overdue (updates of a raised alert included). */
     public final AtomicLong alertRecordsOut = new AtomicLong();
     public final AtomicLong alertsRaised = new AtomicLong();
@@ -42,11 +44,11 @@ public final class ProcessorMetrics {
     }
 
     public String summary() {
-        return String.format("reports in %d (unchanged %d, parsed %d, same outcome %d, mirrors %d, retracted %d, feedback notices %d), issues out %d (deleted %d), DLQ %d, "
+        return String.format("reports in %d (unchanged %d, parsed %d, same outcome %d, mirrors %d, retracted %d, unknown retractions skipped %d, feedback notices %d), issues out %d (deleted %d), DLQ %d (output too large %d), "
                         + "alerts raised %d, resolved %d, withdrawn %d, superseded %d, pruned %d issues and %d inspections",
                 reportsIn.get(), reportsUnchanged.get(), reportsParsed.get(), reportsSameOutcome.get(), mirrors.get(),
-                reportsRetracted.get(), noticesParsed.get(), issuesOut.get(),
-                issuesDeleted.get(), deadLetters.get(), alertsRaised.get(), alertsResolved.get(), alertsWithdrawn.get(),
+                reportsRetracted.get(), retractionsUnknown.get(), noticesParsed.get(), issuesOut.get(),
+                issuesDeleted.get(), deadLetters.get(), oversized.get(), alertsRaised.get(), alertsResolved.get(), alertsWithdrawn.get(),
                 alertsSuperseded.get(), entriesPruned.get(), inspectionsPruned.get());
     }
 }

@@ -1,6 +1,7 @@
 package org.rectifywatch.processor.topology;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -40,21 +41,31 @@ import org.rectifywatch.processor.service.ProcessorMetrics;
  *   issues-by-unit (repartition) + deadline.handover ─▶ track-deadlines ─▶ alerts.overdue, deadline.handover
  *   inspections-by-unit (repartition) ─▶ track-publication ─▶ alerts.overdue
  * </pre>
- * Deserialisation and unexpected processing errors are handled by Kafka Streams' own handlers, which
- * write to {@code reports.dlq} as well (see {@code ProcessorService}).
+ * The page and report stages dead-letter what they cannot handle themselves, all or nothing per input (see
+ * {@link PendingOutputs}); what escapes them is left to Kafka Streams' own handlers, which write to
+ * {@code reports.dlq} as well (see {@code ProcessorService}).
  */
 public final class ProcessorTopology {
     private ProcessorTopology() {
     }
 
     public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics) {
+        return build(analyzer, records, deadlines, metrics, () -> RecordLimits.uniform(Topics.MAX_RECORD_BYTES));
+    }
+
+    /**
+     * @param limits the largest record each destination takes, read when a record is handled: the service fills it
+     *               from the broker's topic configs at start
+     */
+    public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics,
+                                 Supplier<RecordLimits> limits) {
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<String, Envelope>> pages = reportStage(builder, analyzer, metrics).split(Named.as("page-"))
+        Map<String, KStream<String, Envelope>> pages = reportStage(builder, analyzer, metrics, limits).split(Named.as("page-"))
                 .branch((k, e) -> e.is(Envelope.Kind.PAGE), Branched.as("analyses"))
                 .defaultBranch(Branched.as("other"));
         KStream<String, Envelope> outputs = pages.get("page-other")
                 .merge(identityStage(builder, pages.get("page-analyses").mapValues(Envelope::page, Named.as("page-event")),
-                        records, metrics), Named.as("all-outputs"));
+                        records, metrics, limits), Named.as("all-outputs"));
         outputs.split(Named.as("route-"))
                 .branch((k, e) -> e.is(Envelope.Kind.REPORT), Branched.withConsumer(s -> s
                         .mapValues(Envelope::report, Named.as("report-record"))
@@ -83,16 +94,21 @@ public final class ProcessorTopology {
         return builder.build();
     }
 
-    /** reports.raw → analysed pages by unit, feedback notices' inspections, dead letters. */
-    static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, ProcessorMetrics metrics) {
+    /**
+     * reports.raw → analysed pages by unit, feedback notices' inspections, dead letters. Values are read as bytes and
+     * decoded by the versioner, so that whatever cannot be read (undecodable, the JSON {@code null}) is dead-lettered
+     * with its original bytes and a reason, and only a record without value is a retraction.
+     */
+    static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, ProcessorMetrics metrics,
+                                                 Supplier<RecordLimits> limits) {
         builder.addStateStore(logged(ReportVersioner.STORE, JsonSerde.of(ReportState.class)));
-        return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), WireSerdes.RAW_REPORT).withName("read-reports-raw"))
-                .process(() -> new ReportVersioner(analyzer, metrics), Named.as("version-reports"), ReportVersioner.STORE);
+        return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-reports-raw"))
+                .process(() -> new ReportVersioner(analyzer, metrics, limits), Named.as("version-reports"), ReportVersioner.STORE);
     }
 
     /** Page analyses regrouped by unit (with report entries handed over from the unit a report left) → reports, issues. */
     static KStream<String, Envelope> identityStage(StreamsBuilder builder, KStream<String, PageEvent> pages, WireRecords records,
-                                                   ProcessorMetrics metrics) {
+                                                   ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
         JsonSerde<PageEvent> serde = JsonSerde.of(PageEvent.class);
         builder.addStateStore(logged(ReportIdentifier.ENTRIES, JsonSerde.of(ReportEntry.class)));
         builder.addStateStore(logged(ReportIdentifier.URLS, Serdes.String()));
@@ -102,7 +118,7 @@ public final class ProcessorTopology {
                 .repartition(Repartitioned.<String, PageEvent>as("pages-by-unit").withKeySerde(Serdes.String())
                         .withValueSerde(serde).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
                 .merge(handedOver, Named.as("with-report-handovers"))
-                .process(() -> new ReportIdentifier(records, metrics), Named.as("identify-reports"),
+                .process(() -> new ReportIdentifier(records, metrics, limits), Named.as("identify-reports"),
                         ReportIdentifier.ENTRIES, ReportIdentifier.URLS);
     }
 

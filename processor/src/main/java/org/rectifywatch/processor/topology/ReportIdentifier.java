@@ -5,17 +5,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.json.Json;
+import org.rectifywatch.model.json.JsonSerde;
 import org.rectifywatch.model.report.Issue;
 import org.rectifywatch.model.report.ParsedReport;
 import org.rectifywatch.model.report.ReportMeta;
+import org.rectifywatch.model.wire.DeadLetters;
 import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.RawReport;
 import org.rectifywatch.model.wire.ReportRecord;
@@ -55,24 +59,35 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
     private static final String SEP = "\u0001";
     private static final Logger log = LoggerFactory.getLogger(ReportIdentifier.class);
 
+    private static final Serializer<PageEvent> PAGE_BYTES = JsonSerde.of(PageEvent.class).serializer();
+
     private final WireRecords records;
     private final ProcessorMetrics metrics;
+    private final Supplier<RecordLimits> limits;
     private ProcessorContext<String, Envelope> context;
-    private KeyValueStore<String, ReportEntry> entries;
-    private KeyValueStore<String, String> urls;
+    private StagedStore<ReportEntry> entries;
+    private StagedStore<String> urls;
+    private PendingOutputs pending;
 
-    ReportIdentifier(WireRecords records, ProcessorMetrics metrics) {
+    ReportIdentifier(WireRecords records, ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
         this.records = records;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     @Override
     public void init(ProcessorContext<String, Envelope> context) {
         this.context = context;
-        this.entries = context.getStateStore(ENTRIES);
-        this.urls = context.getStateStore(URLS);
+        this.entries = new StagedStore<>(context.getStateStore(ENTRIES));
+        this.urls = new StagedStore<>(context.getStateStore(URLS));
+        this.pending = new PendingOutputs(List.of(entries, urls));
     }
 
+    /**
+     * A version is all or nothing: its report, issues, tracker events and store updates are held until it is wholly
+     * handled. A failure, or an output too large for its topic, writes nothing but a dead letter of this input
+     * (keyed by unit, {@code rectify.dlq.source} naming the by-unit topic it came from, where a replay sends it).
+     */
     @Override
     public void process(Record<String, PageEvent> record) {
         PageEvent e = record.value();
@@ -80,11 +95,40 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         if (e == null || unit == null) {
             return;
         }
-        switch (e.type()) {
-            case HANDOVER -> receive(unit, e.entry());
-            case RETRACT -> retract(unit, e, record.timestamp());
-            case VERSION -> version(unit, e, record.timestamp());
+        try {
+            switch (e.type()) {
+                case HANDOVER -> receive(unit, e.entry());
+                case RETRACT -> retract(unit, e, record.timestamp());
+                case VERSION -> version(unit, e, record.timestamp());
+            }
+        } catch (RuntimeException ex) {
+            log.warn("page {} of unit {} could not be processed and was sent to {}: {}", e.url(), unit, Topics.REPORTS_DLQ,
+                    ex.toString(), ex);
+            deadLetter(record, "PROCESSING_ERROR", "page " + e.url() + ": " + ex);
         }
+        Optional<String> tooLarge = pending.oversized(limits.get());
+        if (tooLarge.isPresent()) {
+            metrics.oversized.incrementAndGet();
+            String why = "page " + e.url() + " (unit " + unit + "): " + tooLarge.get() + "; raise max.message.bytes of that topic "
+                    + "(and the producer's max.request.size) and replay this dead letter";
+            log.warn("version {} of {} sent to {}: {}", e.version(), e.url(), Topics.REPORTS_DLQ, why);
+            deadLetter(record, "OUTPUT_TOO_LARGE", why);
+            pending.oversized(limits.get()).ifPresent(d -> {
+                pending.discard();
+                log.error("page {} of unit {} was skipped: its output and even its dead letter are too large ({})", e.url(), unit, d);
+            });
+        }
+        pending.commit(context);
+    }
+
+    private void deadLetter(Record<String, PageEvent> record, String reason, String detail) {
+        pending.discard();
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        String source = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse(null);
+        DeadLetters.add(headers, reason, "processor", detail, source);
+        pending.forward(new Record<>(record.key(), Envelope.deadLetter(PAGE_BYTES.serialize(null, record.value())),
+                record.timestamp(), headers));
+        metrics.deadLetters.incrementAndGet();
     }
 
     private void version(String unit, PageEvent e, long ts) {
@@ -105,7 +149,7 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         }
         if (entry == null && !target.equals(unit)) {
             // not known here: the page simply belongs to the unit it names
-            context.forward(new Record<>(target, Envelope.pageHandover(e.staying()), ts));
+            pending.forward(new Record<>(target, Envelope.pageHandover(e.staying()), ts));
             return;
         }
         if (entry == null) {
@@ -136,7 +180,7 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
                 e.attachments());
         ReportRecord report = records.report(rid, e.version(), page, parsed, now, IssueClassifier.VERSION, e.textLength())
                 .withMirrors(ReportEntry.wire(mirrors), e.url(), e.site());
-        context.forward(new Record<>(rid, Envelope.report(report), ts));
+        pending.forward(new Record<>(rid, Envelope.report(report), ts));
         Set<String> before = new HashSet<>();
         if (entry != null) {
             entry.issues().forEach(r -> before.add(r.id()));
@@ -144,32 +188,32 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         for (int n = 0; n < parsed.issues().size(); n++) {
             Issue issue = parsed.issues().get(n);
             IssueRecord ir = records.issue(ids.ids().get(n), rid, e.version(), page, parsed, issue, now);
-            context.forward(new Record<>(ir.issueId(), Envelope.issue(ir), ts));
+            pending.forward(new Record<>(ir.issueId(), Envelope.issue(ir), ts));
             // an issue tracked before is sent where it is tracked; the tracker moves it if its unit changed
             String route = before.contains(ir.issueId()) ? unit : target;
-            context.forward(new Record<>(route, Envelope.deadline(DeadlineEvent.upsert(TrackedIssue.of(ir, target))), ts));
+            pending.forward(new Record<>(route, Envelope.deadline(DeadlineEvent.upsert(TrackedIssue.of(ir, target))), ts));
         }
         Set<String> current = new HashSet<>(ids.ids());
         for (String gone : before) {
             if (!current.contains(gone)) {
-                context.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
-                context.forward(new Record<>(unit, Envelope.deadline(DeadlineEvent.remove(gone,
+                pending.forward(new Record<>(gone, Envelope.issueDeleted(), ts));
+                pending.forward(new Record<>(unit, Envelope.deadline(DeadlineEvent.remove(gone,
                         "removed from its report in version " + e.version() + ": " + e.url())), ts));
                 metrics.issuesDeleted.incrementAndGet();
             }
         }
         if (moving) {
-            context.forward(new Record<>(unit, Envelope.inspection(InspectionEvent.reportWithdrawn(rid,
+            pending.forward(new Record<>(unit, Envelope.inspection(InspectionEvent.reportWithdrawn(rid,
                     "the report now names another unit")), ts));
         }
         ReportMeta m = parsed.meta();
-        context.forward(new Record<>(target, Envelope.inspection(InspectionEvent.report(new SeenReport(rid, e.url(), report.title(),
+        pending.forward(new Record<>(target, Envelope.inspection(InspectionEvent.report(new SeenReport(rid, e.url(), report.title(),
                 m.target(), m.inspector(), m.feedbackDate(), m.publishedDate() != null ? m.publishedDate() : e.pageDate()))), ts));
         ReportEntry updated = new ReportEntry(rid, e.url(), e.site(), e.version(), e.analysisVersion(), outputHash, e.signature(),
                 mirrors, ids.refs(), report);
         if (moving) {
             forget(unit, entry);
-            context.forward(new Record<>(target, Envelope.pageHandover(PageEvent.handover(updated)), ts));
+            pending.forward(new Record<>(target, Envelope.pageHandover(PageEvent.handover(updated)), ts));
         } else {
             keep(unit, updated);
         }
@@ -181,15 +225,12 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
     private ReportEntry mirrorOwner(String unit, PageEvent e) {
         ReportEntry best = null;
         double bestScore = 0;
-        try (KeyValueIterator<String, ReportEntry> it = entries.prefixScan(unit + SEP, new StringSerializer())) {
-            while (it.hasNext()) {
-                ReportEntry r = it.next().value;
-                if (r.signature() != null && e.signature().isMirrorOf(r.signature())) {
-                    double s = e.signature().similarity(r.signature());
-                    if (s > bestScore) {
-                        best = r;
-                        bestScore = s;
-                    }
+        for (ReportEntry r : entries.prefixValues(unit + SEP)) {
+            if (r.signature() != null && e.signature().isMirrorOf(r.signature())) {
+                double s = e.signature().similarity(r.signature());
+                if (s > bestScore) {
+                    best = r;
+                    bestScore = s;
                 }
             }
         }
@@ -202,7 +243,7 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         ReportEntry updated = owner.withMirrors(m);
         keep(unit, updated);
         if (updated.record() != null) {
-            context.forward(new Record<>(updated.reportId(), Envelope.report(updated.record()), ts));
+            pending.forward(new Record<>(updated.reportId(), Envelope.report(updated.record()), ts));
         }
         metrics.mirrors.incrementAndGet();
         log.info("page {} mirrors report {} ({})", e.url(), owner.reportId(), owner.ownerUrl());
@@ -215,7 +256,7 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         urls.delete(unit + SEP + url);
         keep(unit, updated);
         if (updated.record() != null) {
-            context.forward(new Record<>(updated.reportId(), Envelope.report(updated.record()), ts));
+            pending.forward(new Record<>(updated.reportId(), Envelope.report(updated.record()), ts));
         }
     }
 
@@ -223,7 +264,7 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         String rid = urls.get(unit + SEP + e.url());
         ReportEntry entry = rid == null ? null : entries.get(unit + SEP + rid);
         if (entry == null) {
-            log.info("retraction of {} ignored: no report of unit {} has that page", e.url(), unit);
+            log.debug("retraction of {} skipped: no report of unit {} has that page", e.url(), unit);
             metrics.retractionsUnknown.incrementAndGet();
             return;
         }
@@ -236,20 +277,20 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
             ReportEntry updated = entry.withOwner(heir.url(), heir.site(), entry.mirrors().subList(1, entry.mirrors().size()));
             urls.delete(unit + SEP + e.url());
             keep(unit, updated);
-            context.forward(new Record<>(rid, Envelope.report(updated.record()), ts));
+            pending.forward(new Record<>(rid, Envelope.report(updated.record()), ts));
             log.info("report {}: its page {} was retracted; its mirror {} carries it on", rid, e.url(), heir.url());
             return;
         }
         Instant now = now();
         if (entry.record() != null) {
-            context.forward(new Record<>(rid, Envelope.report(entry.record().retracted(now, entry.version() + 1)), ts));
+            pending.forward(new Record<>(rid, Envelope.report(entry.record().retracted(now, entry.version() + 1)), ts));
         }
         for (IssueIdentity.IssueRef r : entry.issues()) {
-            context.forward(new Record<>(r.id(), Envelope.issueDeleted(), ts));
-            context.forward(new Record<>(unit, Envelope.deadline(DeadlineEvent.remove(r.id(), e.reason())), ts));
+            pending.forward(new Record<>(r.id(), Envelope.issueDeleted(), ts));
+            pending.forward(new Record<>(unit, Envelope.deadline(DeadlineEvent.remove(r.id(), e.reason())), ts));
             metrics.issuesDeleted.incrementAndGet();
         }
-        context.forward(new Record<>(unit, Envelope.inspection(InspectionEvent.reportWithdrawn(rid, e.reason())), ts));
+        pending.forward(new Record<>(unit, Envelope.inspection(InspectionEvent.reportWithdrawn(rid, e.reason())), ts));
         forget(unit, entry);
         metrics.reportsRetracted.incrementAndGet();
     }

@@ -3,17 +3,21 @@ package org.rectifywatch.processor.topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.rectifywatch.model.Topics;
-import org.rectifywatch.model.json.Json;
 import org.rectifywatch.model.report.ParseWarning;
 import org.rectifywatch.model.report.ParsedReport;
 import org.rectifywatch.model.wire.DeadLetters;
 import org.rectifywatch.model.wire.RawReport;
+import org.rectifywatch.model.wire.WireSerdes;
 import org.rectifywatch.processor.deadline.UnitKey;
 import org.rectifywatch.processor.publication.FeedbackNoticeParser;
 import org.rectifywatch.processor.publication.InspectionEvent;
@@ -33,36 +37,81 @@ import org.slf4j.LoggerFactory;
  * version (see {@code pipeline reprocess}), is analysed. A report's analysis goes to the report stage of the unit
  * it names (keyed by unit: mirrors and follow-ups meet there); a feedback notice yields the inspections it
  * announces, and takes back those an edit no longer names. A tombstone retracts the page. Pages the parsers
- * reject, and failures, become dead letters with their reason; the previous version stays.
+ * reject, records that cannot be decoded, and failures become dead letters with their reason and the original
+ * bytes, and nothing else of them is written; the previous version stays.
  */
-final class ReportVersioner implements Processor<String, RawReport, String, Envelope> {
+final class ReportVersioner implements Processor<String, byte[], String, Envelope> {
     static final String STORE = "report-versions";
     private static final Logger log = LoggerFactory.getLogger(ReportVersioner.class);
+    private static final Deserializer<RawReport> DECODER = WireSerdes.RAW_REPORT.deserializer();
 
     private final ReportAnalyzer analyzer;
     private final ProcessorMetrics metrics;
+    private final Supplier<RecordLimits> limits;
     private ProcessorContext<String, Envelope> context;
-    private KeyValueStore<String, ReportState> store;
+    private StagedStore<ReportState> store;
+    private PendingOutputs pending;
 
-    ReportVersioner(ReportAnalyzer analyzer, ProcessorMetrics metrics) {
+    ReportVersioner(ReportAnalyzer analyzer, ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
         this.analyzer = analyzer;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     @Override
     public void init(ProcessorContext<String, Envelope> context) {
         this.context = context;
-        this.store = context.getStateStore(STORE);
+        this.store = new StagedStore<>(context.getStateStore(STORE));
+        this.pending = new PendingOutputs(List.of(store));
     }
 
+    /**
+     * Everything a page makes is held until the page is wholly handled; a failure or an output too large for its
+     * topic discards it all and dead-letters the page (its original bytes) instead.
+     */
     @Override
-    public void process(Record<String, RawReport> record) {
-        RawReport raw = record.value();
-        if (raw == null) {
+    public void process(Record<String, byte[]> record) {
+        try {
+            handle(record);
+        } catch (RuntimeException e) {
+            log.warn("page {} could not be processed and was sent to {}: {}", record.key(), Topics.REPORTS_DLQ, e.toString(), e);
+            deadLetter(record, "PROCESSING_ERROR", e.toString());
+        }
+        Optional<String> tooLarge = pending.oversized(limits.get());
+        if (tooLarge.isPresent()) {
+            metrics.oversized.incrementAndGet();
+            String why = "page " + record.key() + ": " + tooLarge.get() + "; raise max.message.bytes of that topic (and the "
+                    + "producer's max.request.size) and replay this dead letter";
+            log.warn("{} sent to {}: {}", record.key(), Topics.REPORTS_DLQ, why);
+            deadLetter(record, "OUTPUT_TOO_LARGE", why);
+            pending.oversized(limits.get()).ifPresent(d -> {
+                pending.discard();
+                log.error("page {} was skipped: its output and even its dead letter are too large ({})", record.key(), d);
+            });
+        }
+        pending.commit(context);
+    }
+
+    private void handle(Record<String, byte[]> record) {
+        if (record.value() == null) {
             retract(record);
             return;
         }
         metrics.reportsIn.incrementAndGet();
+        RawReport raw;
+        try {
+            raw = DECODER.deserialize(Topics.REPORTS_RAW, record.value());
+        } catch (SerializationException e) {
+            log.warn("page {} sent to {}: undecodable value: {}", record.key(), Topics.REPORTS_DLQ, e.getMessage());
+            deadLetter(record, "UNDECODABLE", e.getMessage() + ": the value must be a RawReport JSON document in UTF-8");
+            return;
+        }
+        if (raw == null) {
+            log.warn("page {} sent to {}: its value is the JSON literal null", record.key(), Topics.REPORTS_DLQ);
+            deadLetter(record, "NULL_VALUE", "the value is the JSON literal null, not a report; a retraction is a record "
+                    + "without a value (pipeline retract)");
+            return;
+        }
         String url = raw.url() != null ? raw.url() : record.key();
         if (url == null) {
             deadLetter(record, "NO_URL", "record has neither a url field nor a key: the crawler must key reports by canonical URL");
@@ -116,12 +165,12 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
                 page.sha256(), page.attachments() == null ? List.of() : page.attachments(),
                 page.text() == null ? 0 : page.text().length(), version, analysisVersion, parsed, ContentSignature.of(page.text()),
                 keptIn.equals(unitKey) ? null : unitKey, null, null);
-        context.forward(new Record<>(keptIn, Envelope.page(event), record.timestamp()));
+        pending.forward(new Record<>(keptIn, Envelope.page(event), record.timestamp()));
         store.put(reportId, new ReportState(page.sha256(), version, unitKey, RawReport.REPORT, List.of(), analysisVersion, false));
     }
 
     /** A feedback notice: the inspections it announces go to the publication tracker of each unit it names. */
-    private void notice(Record<String, RawReport> record, String reportId, ReportState previous, RawReport raw) {
+    private void notice(Record<String, byte[]> record, String reportId, ReportState previous, RawReport raw) {
         NoticeReading reading;
         try {
             reading = FeedbackNoticeParser.parse(raw.title(), raw.text(), raw.pageDate());
@@ -155,13 +204,13 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         int version = previous == null ? 1 : previous.version() + 1;
         long ts = record.timestamp();
         for (ReportState.UnitFeedback u : current) {
-            context.forward(new Record<>(u.unitKey(), Envelope.inspection(InspectionEvent.feedback(reportId, raw.url(), raw.title(),
+            pending.forward(new Record<>(u.unitKey(), Envelope.inspection(InspectionEvent.feedback(reportId, raw.url(), raw.title(),
                     u.feedback())), ts));
         }
         if (previous != null && previous.isNotice()) {
             for (ReportState.UnitFeedback old : previous.feedbacks()) {
                 if (!current.contains(old)) {
-                    context.forward(new Record<>(old.unitKey(), Envelope.inspection(InspectionEvent.feedbackWithdrawn(reportId,
+                    pending.forward(new Record<>(old.unitKey(), Envelope.inspection(InspectionEvent.feedbackWithdrawn(reportId,
                             old.feedback(), "the feedback notice no longer announces it (version " + version + "): " + raw.url())), ts));
                 }
             }
@@ -171,15 +220,20 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
         metrics.noticesParsed.incrementAndGet();
     }
 
-    /** A tombstone on reports.raw: the page was taken down, and with it what it said. */
-    private void retract(Record<String, RawReport> record) {
+    /**
+     * A tombstone on reports.raw: the page was taken down, and with it what it said. A tombstone for a page never
+     * seen (or already retracted) has nothing to take back and nothing a replay could fix: it is a counted skip
+     * ({@code retractionsUnknown}), not a dead letter — {@code pipeline reprocess} sends retracted pages' tombstones again.
+     */
+    private void retract(Record<String, byte[]> record) {
         if (record.key() == null) {
+            deadLetter(record, "NO_KEY", "a record without key or value: a retraction needs the page's canonical URL as key");
             return;
         }
         String reportId = ReportIds.reportId(record.key());
         ReportState previous = store.get(reportId);
         if (previous == null || previous.retracted()) {
-            log.info("retraction of {} ignored: no report or notice of that URL is known", record.key());
+            log.debug("retraction of {} skipped: no report or notice of that URL is known", record.key());
             metrics.retractionsUnknown.incrementAndGet();
             return;
         }
@@ -189,24 +243,27 @@ final class ReportVersioner implements Processor<String, RawReport, String, Enve
     }
 
     /** Withdraws what a page said: a report (its issues deleted, alerts withdrawn) or the feedback of a notice. */
-    private void takeBack(Record<String, RawReport> record, String reportId, ReportState previous, String why) {
+    private void takeBack(Record<String, byte[]> record, String reportId, ReportState previous, String why) {
         long ts = record.timestamp();
         if (previous.isNotice()) {
             for (ReportState.UnitFeedback old : previous.feedbacks()) {
-                context.forward(new Record<>(old.unitKey(), Envelope.inspection(InspectionEvent.feedbackWithdrawn(reportId,
+                pending.forward(new Record<>(old.unitKey(), Envelope.inspection(InspectionEvent.feedbackWithdrawn(reportId,
                         old.feedback(), "feedback notice " + why)), ts));
             }
             return;
         }
-        context.forward(new Record<>(previous.unitKey(), Envelope.page(PageEvent.retract(record.key(), "report " + why)), ts));
+        pending.forward(new Record<>(previous.unitKey(), Envelope.page(PageEvent.retract(record.key(), "report " + why)), ts));
     }
 
-    private void deadLetter(Record<String, RawReport> record, String reason, String detail) {
+    /** The input, as it came, is the page's only output: whatever else it made so far is discarded. */
+    private void deadLetter(Record<String, byte[]> record, String reason, String detail) {
+        pending.discard();
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         String source = context.recordMetadata()
                 .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse(null);
         DeadLetters.add(headers, reason, "processor", detail, source);
-        context.forward(new Record<>(record.key(), Envelope.deadLetter(Json.bytes(record.value())), record.timestamp(), headers));
+        // the original bytes, untouched: a replay sends exactly what came in
+        pending.forward(new Record<>(record.key(), Envelope.deadLetter(record.value()), record.timestamp(), headers));
         metrics.deadLetters.incrementAndGet();
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +35,7 @@ import org.rectifywatch.processor.service.ProcessorConfig;
 import org.rectifywatch.processor.service.ProcessorMetrics;
 import org.rectifywatch.processor.service.ProcessorService;
 import org.rectifywatch.processor.topology.ProcessorTopology;
+import org.rectifywatch.processor.topology.RecordLimits;
 
 /** The whole processor topology in a {@link TopologyTestDriver}, with the inputs and outputs alert tests need. */
 final class PipelineDriver implements AutoCloseable {
@@ -45,6 +48,8 @@ final class PipelineDriver implements AutoCloseable {
     private final TestOutputTopic<String, AlertRecord> alerts;
     final TestOutputTopic<String, org.rectifywatch.model.wire.ReportRecord> reports;
     final TestOutputTopic<String, org.rectifywatch.model.wire.IssueRecord> issues;
+    final TestOutputTopic<String, byte[]> deadLetters;
+    private final TestInputTopic<String, byte[]> rawBytes;
     /** Every alert transition read so far, in order. */
     final List<AlertRecord> history = new ArrayList<>();
     private Instant clock;
@@ -54,12 +59,17 @@ final class PipelineDriver implements AutoCloseable {
     }
 
     PipelineDriver(String today, DeadlineSettings settings, ReportAnalyzer analyzer) {
+        this(today, settings, analyzer, RecordLimits.uniform(Topics.MAX_RECORD_BYTES));
+    }
+
+    /** With the largest record each output topic takes, as the service reads them from the broker. */
+    PipelineDriver(String today, DeadlineSettings settings, ReportAnalyzer analyzer, RecordLimits limits) {
         try {
             ProcessorConfig config = ProcessorConfig.from(new ConfigSource(Map.of(), Map.of()));
             Properties props = ProcessorService.streamsProperties(config);
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("alerts-test-").toString());
             driver = new TopologyTestDriver(ProcessorTopology.build(analyzer, new WireRecords(ChineseTokenizer.shared()), settings,
-                    metrics), props, at(today));
+                    metrics, () -> limits), props, at(today));
             clock = at(today);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -68,6 +78,13 @@ final class PipelineDriver implements AutoCloseable {
         alerts = driver.createOutputTopic(Topics.ALERTS_OVERDUE, new StringDeserializer(), WireSerdes.ALERT.deserializer());
         reports = driver.createOutputTopic(Topics.REPORTS_PARSED, new StringDeserializer(), WireSerdes.REPORT.deserializer());
         issues = driver.createOutputTopic(Topics.ISSUES_CLASSIFIED, new StringDeserializer(), WireSerdes.ISSUE.deserializer());
+        deadLetters = driver.createOutputTopic(Topics.REPORTS_DLQ, new StringDeserializer(), new ByteArrayDeserializer());
+        rawBytes = driver.createInputTopic(Topics.REPORTS_RAW, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A record on reports.raw as bytes, whatever they are. */
+    void rawBytes(String key, byte[] value) {
+        rawBytes.pipeInput(key, value);
     }
 
     PipelineDriver(String today) {

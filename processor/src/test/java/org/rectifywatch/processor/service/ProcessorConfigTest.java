@@ -1,0 +1,69 @@
+package org.rectifywatch.processor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.rectifywatch.model.config.ConfigSource;
+
+class ProcessorConfigTest {
+
+    private static ProcessorConfig read(String key, String value) {
+        return ProcessorConfig.from(new ConfigSource(Map.of(key, value), Map.of()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "processor.threads, 0, at least 1",
+            "processor.threads, -2, at least 1",
+            "processor.rectification.window.months, 0, at least 1",
+            "processor.report.months.central, -1, at least 1",
+            "processor.report.months.other, 0, at least 1",
+            "processor.retention.days, -1, at least 0",
+            "processor.punctuation.interval, 0s, positive duration",
+            "processor.punctuation.interval, 0, positive duration",
+            "processor.commit.interval, 0ms, positive duration",
+            "processor.commit.interval, PT-1S, positive duration",
+            "processor.summary.interval, 0m, positive duration",
+            "processor.session.timeout, 1s, between 6s and 30m",
+            "processor.session.timeout, 2h, between 6s and 30m",
+            "processor.time.zone, Mars/Olympus, time zone id",
+    })
+    void aValueOutOfRangeIsRefusedInOneSentenceNamingKeyValueAndWhatIsAllowed(String key, String value, String allowed) {
+        assertThatThrownBy(() -> read(key, value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("configuration " + key + " (env " + ConfigSource.envName(key) + ") is '" + value + "' but must be ")
+                .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void theRefusedValueIsQuotedAsGiven() {
+        assertThatThrownBy(() -> read("processor.threads", "0")).hasMessage(
+                "configuration processor.threads (env RECTIFY_PROCESSOR_THREADS) is '0' but must be a whole number of stream threads of at least 1");
+        assertThatThrownBy(() -> read("processor.punctuation.interval", "0s")).hasMessage(
+                "configuration processor.punctuation.interval (env RECTIFY_PROCESSOR_PUNCTUATION_INTERVAL) is '0s' but must be a positive duration such as 500ms, 60s or 5m");
+    }
+
+    @Test
+    void theDefaultsAreAccepted() {
+        ProcessorConfig c = ProcessorConfig.from(new ConfigSource(Map.of(), Map.of()));
+        assertThat(c.threads()).isPositive();
+        assertThat(c.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(c.commitInterval()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void theInstanceIdIsStablePerStateDirectoryAndDiffersBetweenTwo() {
+        ProcessorConfig a = read("processor.state.dir", "/var/lib/rectify/a");
+        ProcessorConfig again = read("processor.state.dir", "/var/lib/rectify/a/");
+        ProcessorConfig b = read("processor.state.dir", "/var/lib/rectify/b");
+        assertThat(a.instanceId()).isEqualTo(again.instanceId()).isNotEqualTo(b.instanceId());
+        assertThat(ProcessorConfig.defaultInstanceId(Path.of("/var/lib/rectify/a"))).isEqualTo(a.instanceId());
+        assertThat(read("processor.instance.id", "proc-1").instanceId()).isEqualTo("proc-1");
+    }
+}
