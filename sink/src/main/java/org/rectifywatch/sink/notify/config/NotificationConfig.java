@@ -51,6 +51,8 @@ public record NotificationConfig(
         } else {
             // the format is still checked, so a typo is not silently ignored until a URL is set
             ChannelKind.parse("sink.webhook.format (env RECTIFY_SINK_WEBHOOK_FORMAT)", c.string("sink.webhook.format", "generic"));
+            // read, and unused, until a URL is set: compose passes it whether a robot is configured or not
+            c.string("sink.webhook.secret", null);
         }
         for (String name : list(c.string("sink.channels", ""))) {
             if (name.equals(DEFAULT_CHANNEL) || !name.matches("[A-Za-z0-9_-]+")) {
