@@ -43,6 +43,7 @@ public final class BulkWriter {
     private volatile boolean available = true;
     private volatile boolean closed;
     private volatile long unavailableSince;
+    private volatile String lastRetryReason = "";
 
     public BulkWriter(Rest5Client client, Backoff backoff, SinkCounters counters) {
         this.client = client;
@@ -98,7 +99,12 @@ public final class BulkWriter {
                     }
                     if (!pending.isEmpty()) {
                         counters.retries.incrementAndGet();
-                        log.debug("{} bulk items throttled or failed on the server; retrying", pending.size());
+                        if (attempt % 20 == 4) { // persisting, not a passing burst
+                            log.warn("{} bulk items still refused after {} attempts (last: {}); retrying", pending.size(),
+                                    attempt + 1, lastRetryReason);
+                        } else {
+                            log.debug("{} bulk items throttled or failed on the server; retrying", pending.size());
+                        }
                         pause(backoff.delayMillis(attempt++));
                     } else {
                         attempt = 0;
@@ -162,7 +168,10 @@ public final class BulkWriter {
             switch (BulkFaults.item(status, errorType, a.op() == SinkAction.Op.DELETE)) {
                 case DONE -> (a.op() == SinkAction.Op.DELETE ? counters.deleted : counters.indexed).incrementAndGet();
                 case STALE -> counters.stale.incrementAndGet();
-                case RETRY -> retry.add(a);
+                case RETRY -> {
+                    retry.add(a);
+                    lastRetryReason = "HTTP " + status + " " + (error == null ? "" : Json.write(error));
+                }
                 case CONFIGURATION -> throw new Misconfigured(BulkFaults.itemFix(status, errorType,
                         error == null ? "" : error.path("reason").asText(), a.index()));
                 case DEAD_LETTER -> rejected.add(new Rejection(a, status == 413 ? TOO_LARGE : REJECTED, "Elasticsearch refused "
