@@ -50,6 +50,7 @@ public final class ElasticsearchSink implements AutoCloseable {
     private Thread notifierThread;
     private ScheduledExecutorService summary;
     private MemberSlot slot;
+    private BulkWriter writer;
 
     public ElasticsearchSink(SinkConfig config) {
         this.config = config;
@@ -110,7 +111,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         log.info("joining consumer group {} as {}", config.groupId(), instanceId == null ? "a dynamic member" : instanceId);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
-                new RecordRouter(config), new BulkWriter(client, backoff, counters), deadLetters, counters,
+                new RecordRouter(config), writer = new BulkWriter(client, backoff, counters), deadLetters, counters,
                 config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight(),
                 config.revocationTimeout());
         notifier = new AlertNotifier(config, ledger, counters, deadLetters);
@@ -131,6 +132,16 @@ public final class ElasticsearchSink implements AutoCloseable {
     /** True while the indexing loop runs; false after {@link #close()} or an unexpected failure. */
     public boolean isRunning() {
         return loopThread != null && loopThread.isAlive();
+    }
+
+    /** For a liveness probe: both loops (indexing and notifications) run. */
+    public boolean isAlive() {
+        return isRunning() && notifierThread != null && notifierThread.isAlive();
+    }
+
+    /** For a readiness probe: alive, and the last bulk request reached Elasticsearch. */
+    public boolean isReady() {
+        return isAlive() && writer != null && writer.available();
     }
 
     public Throwable failure() {

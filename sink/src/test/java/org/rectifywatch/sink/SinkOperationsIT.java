@@ -170,7 +170,7 @@ class SinkOperationsIT {
                     SinkFixture.await("the new member committed 30", WAIT, () -> committedQuietly(group, one) == 30);
                 }
                 // the new member left: the partition is the old member's again, its batch still stuck
-                SinkFixture.await("the partition back with the old member", WAIT, () -> assignedTo(group, "b-old"));
+                SinkFixture.await("the partition back with the old member", WAIT, () -> assignedTo(group, "b-old", one));
                 assertThat(a.counters().acknowledged()).isEqualTo(10);
             } finally {
                 fx.request("PUT", "/" + fx.prefix + "-issues/_settings", "{\"index.blocks.read_only_allow_delete\":null}");
@@ -192,11 +192,12 @@ class SinkOperationsIT {
         }
     }
 
-    private boolean assignedTo(String group, String instanceId) {
+    private boolean assignedTo(String group, String instanceId, String topic) {
         try {
             var d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-            return d.members().size() == 1 && d.members().iterator().next().groupInstanceId().orElse("").equals(instanceId)
-                    && !d.members().iterator().next().assignment().topicPartitions().isEmpty();
+            return d.groupState() == org.apache.kafka.common.GroupState.STABLE && d.members().size() == 1
+                    && d.members().iterator().next().groupInstanceId().orElse("").equals(instanceId)
+                    && d.members().iterator().next().assignment().topicPartitions().contains(new TopicPartition(topic, 0));
         } catch (Exception e) {
             return false;
         }
