@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidSessionTimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +146,11 @@ public final class SinkLoop implements Runnable {
         } catch (Misconfigured e) {
             failure = e;
             log.error("sink stopped: {}", e.getMessage());
+        } catch (InvalidSessionTimeoutException e) {
+            failure = new Misconfigured("the Kafka broker refuses the sink's session timeout (" + e.getMessage()
+                    + "): set sink.session.timeout within the broker's group.min.session.timeout.ms and "
+                    + "group.max.session.timeout.ms");
+            log.error("sink stopped: {}", failure.getMessage());
         } catch (FencedInstanceIdException e) {
             failure = new Misconfigured("another sink joined the consumer group with this sink's group.instance.id, so "
                     + "the broker fenced this one: give each sink instance its own sink.instance.id");
