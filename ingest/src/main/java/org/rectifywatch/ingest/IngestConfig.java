@@ -26,6 +26,13 @@ import org.rectifywatch.model.config.KafkaSettings;
  * @param minPageBytes     responses smaller than this whose text is short are treated as challenge pages
  * @param stateLoadTimeout how long start-up may take to read the crawl state topic to its end
  * @param progressEvery    log a progress line every N articles
+ * @param workers          hosts crawled side by side (one worker per host at a time; each keeps that host's politeness)
+ * @param recrawlMin       shortest interval between two passes of a site under adaptive recrawl
+ * @param recrawlMax       longest interval between two passes of a site under adaptive recrawl
+ * @param group            consumer group of the crawler instances sharing the site list ({@code pipeline ingest --site-list})
+ * @param sessionTimeout   how long a silent instance keeps its hosts before the group hands them to the others
+ * @param assignSettle     how long a host newly assigned to this instance waits before its first pass, so that instances
+ *                         started together settle their shares before crawling (no pass begun and handed over at once)
  */
 public record IngestConfig(
         KafkaSettings kafka,
@@ -44,7 +51,37 @@ public record IngestConfig(
         Duration maxRetryAfter,
         int minPageBytes,
         Duration stateLoadTimeout,
-        int progressEvery) {
+        int progressEvery,
+        int workers,
+        Duration recrawlMin,
+        Duration recrawlMax,
+        String group,
+        Duration sessionTimeout,
+        Duration assignSettle) {
+
+    public IngestConfig {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("ingest.workers is " + workers + " but must be between 1 and " + MAX_WORKERS
+                    + " (each worker is a thread crawling one host at a time)");
+        }
+        if (recrawlMin.isNegative() || recrawlMin.isZero() || recrawlMax.compareTo(recrawlMin) < 0) {
+            throw new IllegalArgumentException("ingest.recrawl.min is " + recrawlMin + " and ingest.recrawl.max " + recrawlMax
+                    + " but the minimum must be positive and not above the maximum");
+        }
+        if (sessionTimeout.compareTo(Duration.ofSeconds(6)) < 0) {
+            throw new IllegalArgumentException("ingest.session.timeout is " + sessionTimeout
+                    + " but must be at least 6s (the broker's smallest group session timeout)");
+        }
+        if (assignSettle.isNegative()) {
+            throw new IllegalArgumentException("ingest.assign.settle is " + assignSettle + " but must be zero or positive");
+        }
+        if (group == null || group.isBlank()) {
+            throw new IllegalArgumentException("ingest.group is empty but must name the crawlers' consumer group");
+        }
+    }
+
+    /** More workers than this would only add threads waiting on the per-host delay. */
+    public static final int MAX_WORKERS = 2048;
 
     public static final String DEFAULT_USER_AGENT =
             "rectify-watch/0.1 (inspection-rectification report monitor; polite crawler, one request at a time)";
@@ -68,6 +105,12 @@ public record IngestConfig(
                 c.duration("ingest.max.retry.after", Duration.ofSeconds(120)),
                 c.integer("ingest.min.page.bytes", 2500),
                 c.duration("ingest.state.load.timeout", Duration.ofSeconds(60)),
-                c.integer("ingest.progress.every", 25));
+                c.integer("ingest.progress.every", 25),
+                c.integer("ingest.workers", 8),
+                c.duration("ingest.recrawl.min", Duration.ofMinutes(10)),
+                c.duration("ingest.recrawl.max", Duration.ofDays(1)),
+                c.string("ingest.group", "rectify-crawler"),
+                c.duration("ingest.session.timeout", Duration.ofSeconds(30)),
+                c.duration("ingest.assign.settle", Duration.ofSeconds(5)));
     }
 }

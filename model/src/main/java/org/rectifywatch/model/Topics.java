@@ -12,6 +12,8 @@ public final class Topics {
     public static final String REPORTS_DLQ = "reports.dlq";
     public static final String SINK_DLQ = "sink.dlq";
     public static final String CRAWL_STATE = "crawl.state";
+    /** The site list (compacted, keyed by host): its partitions are shared out among the crawler instances. */
+    public static final String CRAWL_SITES = "crawl.sites";
     /** Alert ids already delivered to the webhook (compacted), so a restart never notifies twice. */
     public static final String NOTIFY_STATE = "notify.state";
     /**
@@ -46,6 +48,7 @@ public final class Topics {
             new Spec(REPORTS_DLQ, 1, LARGE),
             new Spec(SINK_DLQ, 1, Map.of()),
             new Spec(CRAWL_STATE, 1, COMPACTED),
+            new Spec(CRAWL_SITES, 12, COMPACTED),
             new Spec(DEADLINE_HANDOVER, UNIT_PARTITIONS, Map.of()),
             new Spec(REPORTS_HANDOVER, UNIT_PARTITIONS, LARGE),
             new Spec(NOTIFY_STATE, 1, COMPACTED));

@@ -71,6 +71,8 @@ public final class ElasticsearchSink implements AutoCloseable {
             if (config.setupIndices()) {
                 // waits for the cluster rather than failing fast, so a sink started beside Elasticsearch does not crash-loop
                 IndexSetup.ensure(client, names, config.startupTimeout());
+            } else {
+                IndexSetup.requireCurrent(client, names);
             }
             try (Admin admin = Admin.create(config.kafka().clientProperties())) {
                 SourcePartitions.check(admin, client, Map.of(config.reportsTopic(), names.alias(LogicalIndex.REPORTS),

@@ -200,4 +200,19 @@ class DocumentsTest {
             assertThat(b.delayMillis(40)).isBetween(1000L, 2000L);
         }
     }
+
+    @Test
+    void aReportWithoutItsOwnPublicationDateIsOnTheTimeAxisAtItsPageDate() throws Exception {
+        Instant now = Instant.parse("2024-05-01T00:00:00Z");
+        org.rectifywatch.model.wire.ReportRecord dated = SinkFixture.report("r", 1);
+        assertThat(DocumentMapper.report(dated, now).get("published_date")).isEqualTo(dated.meta().publishedDate());
+        ObjectNode tree = Json.MAPPER.valueToTree(dated);
+        ObjectNode meta = (ObjectNode) tree.get("meta");
+        meta.putNull(meta.has("published_date") ? "published_date" : "publishedDate");
+        tree.put(tree.has("page_date") ? "page_date" : "pageDate", "2021-07-02");
+        org.rectifywatch.model.wire.ReportRecord undated = Json.MAPPER.treeToValue(tree, org.rectifywatch.model.wire.ReportRecord.class);
+        assertThat(undated.meta().publishedDate()).isNull();
+        assertThat(undated.pageDate()).isEqualTo("2021-07-02");
+        assertThat(DocumentMapper.report(undated, now).get("published_date")).isEqualTo("2021-07-02");
+    }
 }

@@ -40,6 +40,9 @@ class KibanaFieldReferencesIT {
                 JsonNode props = m.elements().next().path("mappings").path("properties");
                 Map<String, String> fields = new HashMap<>();
                 flatten("", props, fields);
+                // the data view's runtime fields (Painless at read time; the local distribution has no Painless,
+                // so only their declared type is checked here)
+                fields.putAll(SavedObjects.runtimeFields().getOrDefault(alias, Map.of()));
                 mappings.put(alias, fields);
             }
             List<FieldUse> uses = SavedObjects.fieldUses();
@@ -47,10 +50,17 @@ class KibanaFieldReferencesIT {
             // the check sees inside the Vega spec of the days-overdue panel, not just the Lens and search objects
             assertThat(uses).contains(new FieldUse("rectify-alerts", "due_date", SavedObjects.Use.SORT, VEGA),
                     new FieldUse("rectify-alerts", "state", SavedObjects.Use.BUCKET, VEGA),
-                    new FieldUse("rectify-alerts", "raised_at", SavedObjects.Use.DATE, VEGA),
+                    new FieldUse("rectify-alerts", "feedback_date", SavedObjects.Use.DATE, VEGA),
                     new FieldUse("rectify-alerts", "alert_kind", SavedObjects.Use.BUCKET, VEGA),
                     new FieldUse("rectify-alerts", "feedback_date", SavedObjects.Use.DISPLAY, VEGA));
             assertThat(uses).noneMatch(u -> u.field().equals("days_overdue") || u.field().equals("resolved_at"));
+            // time on report dates, never on crawl or processing times
+            assertThat(uses).filteredOn(u -> u.use() == SavedObjects.Use.DATE).extracting(FieldUse::field)
+                    .doesNotContain("fetched_at", "processed_at", "raised_at", "@timestamp");
+            assertThat(uses).contains(new FieldUse("rectify-alerts", "days_overdue_now", SavedObjects.Use.DISPLAY, "rw-search-open-alerts"),
+                    new FieldUse("rectify-issues", "published_date", SavedObjects.Use.DATE, "rw-lens-issues-monthly-by-topic"),
+                    new FieldUse("rectify-reports", "province", SavedObjects.Use.BUCKET, "rw-lens-reports-monthly-by-province"),
+                    new FieldUse("rectify-reports", "retracted", SavedObjects.Use.BUCKET, "rw-search-mirrored-retracted"));
             List<String> problems = problems(uses, mappings);
             assertThat(problems).isEmpty();
         }

@@ -58,12 +58,13 @@ public final class BenchmarkReport {
         TARGETS.put("classifier", "classification costs no more than segmentation (ratio ≥ 0.5)");
         TARGETS.put("processor", "≥ 0.5 of HanLP segmentation alone");
         TARGETS.put("sink", "≥ 0.9 of raw concurrent `_bulk`");
+        TARGETS.put("crawl", "a pass over ≥ 500 loopback sites within the politeness floor: floor / actual ≥ 0.8");
         TARGETS.put("e2e", "backfill ≥ 0.8 of the raw `_bulk` rate of its issue documents; steady p99 publish→searchable ≤ 2 s at 10 reports/s");
     }
 
     private static final String HEAD = "# Benchmarks\n\nEach benchmark measures its baseline in the same run on the same machine. Regenerate a "
             + "section (and the summary) with `./pipeline bench NAME --update-docs` (NAME: parser, classifier, processor, "
-            + "sink, e2e); the corpus texts are read from `../shared/corpus/reports` when present.\n";
+            + "sink, e2e, crawl); the corpus texts are read from `../shared/corpus/reports` when present.\n";
 
     public static void update(Path doc, String name, String output) throws IOException {
         String existing = Files.exists(doc) ? Files.readString(doc) : HEAD;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rectifywatch.app.bench.BenchTexts;
 import org.rectifywatch.app.bench.BenchmarkReport;
+import org.rectifywatch.app.bench.CrawlBench;
 import org.rectifywatch.app.bench.EndToEndBench;
 import org.rectifywatch.app.bench.ProcessorBench;
 import org.rectifywatch.localstack.LocalStack;
@@ -19,13 +20,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pipeline bench NAME}: each benchmark measures its baseline in the same run and prints both. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a benchmark against a baseline measured in the same run: processor, parser, classifier, deadlines, sink or e2e. "
+        description = "Runs a benchmark against a baseline measured in the same run: processor, parser, classifier, deadlines, sink, e2e or crawl. "
                 + "Each ends with the line 'bench NAME: <value> <unit> vs baseline <value> <unit> = ratio R'; "
                 + "--update-docs records the figures in docs/BENCHMARKS.md.")
 public final class BenchCommand implements Callable<Integer> {
-    enum Name { processor, parser, classifier, deadlines, sink, e2e }
+    enum Name { processor, parser, classifier, deadlines, sink, e2e, crawl }
 
-    @Parameters(index = "0", description = "processor | parser | classifier | deadlines | sink | e2e")
+    @Parameters(index = "0", description = "processor | parser | classifier | deadlines | sink | e2e | crawl")
     Name name;
 
     @Option(names = "--corpus", description = "Folder of report texts to add to the shipped samples (default: ../shared/corpus/reports when present).")
@@ -33,6 +34,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--reports", defaultValue = "10000", description = "e2e: reports in the backfill (default 10000).")
     int reports;
+
+    @Option(names = "--sites", defaultValue = "500", description = "crawl: simulated sites in the loopback farm (default 500).")
+    int sites;
+
+    @Option(names = "--workers", defaultValue = "128", description = "crawl: workers of the N-worker pass (default 128).")
+    int workers;
+
+    @Option(names = "--one-worker-sites", defaultValue = "25",
+            description = "crawl: sites of the one-worker pass, timed on part of the farm and scaled up (default 25).")
+    int oneWorkerSites;
+
+    @Option(names = "--delay", defaultValue = "200ms", description = "crawl: the per-host delay (ingest.host.delay; default 200ms).")
+    String delay;
 
     @Option(names = "--update-docs", description = "Write the figures into docs/BENCHMARKS.md.")
     boolean updateDocs;
@@ -53,6 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             case e2e -> EndToEndBench.run(BenchTexts.load(texts), reports, capture.stream());
+            case crawl -> CrawlBench.run(sites, workers, oneWorkerSites,
+                    org.rectifywatch.ingest.profile.Durations.parse(delay), capture.stream());
         }
         if (updateDocs) {
             BenchmarkReport.update(Path.of("docs", "BENCHMARKS.md"), name.name(), capture.text());

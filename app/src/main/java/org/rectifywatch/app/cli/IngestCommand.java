@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.rectifywatch.ingest.IngestConfig;
 import org.rectifywatch.ingest.crawl.Crawler;
 import org.rectifywatch.ingest.crawl.PassSummary;
+import org.rectifywatch.ingest.crawl.SharedCrawl;
+import org.rectifywatch.ingest.sites.SiteProfilesOf;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.profile.SiteProfiles;
 import org.rectifywatch.ingest.profile.UrlProfiles;
@@ -58,11 +60,23 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (kafka.bootstrap).")
     String bootstrap;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Hosts crawled side by side, each by one worker at a time with its own politeness (ingest.workers, default 8).")
+    Integer workers;
+
+    @Option(names = "--site-list",
+            description = "Crawl the sites of the site list (pipeline sites …, topic crawl.sites) continuously, sharing them with "
+                    + "the other instances of the consumer group ingest.group: each host is crawled by one instance at a time, "
+                    + "and a stopped instance's hosts move to the others. Profiles named by the sites come from --profiles or "
+                    + "the shipped file.")
+    boolean siteList;
+
     @Mixin
     ConfigOptions options;
 
     private ConfigSource source() {
-        return options.source("kafka.bootstrap", bootstrap, "ingest.profiles", profiles, UrlProfiles.MAX_PAGES_KEY, maxPages);
+        return options.source("kafka.bootstrap", bootstrap, "ingest.profiles", profiles, UrlProfiles.MAX_PAGES_KEY, maxPages,
+                "ingest.workers", workers);
     }
 
     IngestConfig config() {
@@ -91,6 +105,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         IngestConfig config = config();
+        if (siteList) {
+            return crawlSiteList(config);
+        }
         Crawler crawler = new Crawler(config, profiles(config));
         if (once || backfill != null) {
             try (crawler) {
@@ -105,6 +122,23 @@ public final class IngestCommand implements Callable<Integer> {
             main.interrupt();
         }, "ingest-stop"));
         crawler.runContinuously();
+        return 0;
+    }
+
+    private int crawlSiteList(IngestConfig config) {
+        if (once || backfill != null || !urls.isEmpty() || !sites.isEmpty()) {
+            throw new IllegalArgumentException("--site-list crawls continuously the sites of the site list; it does not go with "
+                    + "--once, --backfill, --url or --site");
+        }
+        List<SiteProfile> templates = config.profilesFile() == null ? SiteProfiles.shipped() : SiteProfiles.load(config.profilesFile());
+        Crawler crawler = Crawler.forSiteList(config);
+        SharedCrawl shared = new SharedCrawl(crawler, new SiteProfilesOf(templates,
+                source().integer(UrlProfiles.MAX_PAGES_KEY, UrlProfiles.DEFAULT_MAX_PAGES)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shared.close();
+            crawler.close();
+        }, "ingest-stop"));
+        shared.run();
         return 0;
     }
 

@@ -85,8 +85,9 @@ public final class DemoSummary {
         out.println(closedLine);
         out.println("== Explore ==");
         out.println("  Elasticsearch: " + esUrl);
-        out.println("  curl -s '" + esUrl + "/rectify-issues/_search?pretty' -H 'Content-Type: application/json' "
-                + "-d '{\"query\":{\"match\":{\"problem_tokens\":\"营商环境\"}},\"_source\":[\"target\",\"problem\",\"topic\",\"status\"]}'");
+        // a plain query: the issues index points it at the segmented token fields, so it finds the word, not its characters
+        out.println("  curl -s -G '" + esUrl + "/rectify-issues/_search?pretty' --data-urlencode 'q=营商环境' "
+                + "--data-urlencode '_source=target,problem,topic,status'");
         out.println("  curl -s '" + esUrl + "/rectify-issues/_search?pretty' -H 'Content-Type: application/json' "
                 + "-d '{\"size\":0,\"query\":{\"term\":{\"status\":\"in_progress\"}},\"aggs\":{\"by_unit\":{\"terms\":{\"field\":\"target\"}}}}'");
         return totals();

@@ -2,13 +2,19 @@ package org.rectifywatch.ingest.crawl;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
+import java.util.LinkedHashMap;
 import org.rectifywatch.ingest.IngestConfig;
 import org.rectifywatch.ingest.attach.AttachmentReader;
 import org.rectifywatch.ingest.decode.DecodedPage;
@@ -31,6 +37,7 @@ import org.rectifywatch.ingest.profile.Pagination;
 import org.rectifywatch.ingest.profile.SiteProfile;
 import org.rectifywatch.ingest.publish.LocalFiles;
 import org.rectifywatch.ingest.publish.ReportPublisher;
+import org.rectifywatch.ingest.sites.SiteEntry;
 import org.rectifywatch.ingest.state.CrawlStateStore;
 import org.rectifywatch.ingest.state.UrlState;
 import org.rectifywatch.model.wire.Attachment;
@@ -48,7 +55,9 @@ import org.slf4j.LoggerFactory;
  * {@code crawl.state}, so a new instance picks up where the last one stopped. The continuation pages of a split
  * article keep validators and a text hash of their own ({@link Continuations}): an edit on one of them is noticed
  * while the first page answers 304. A page judged not a report is recorded with the {@link Judgement} version it was
- * judged under and judged again once that changes.
+ * judged under and judged again once that changes. Sites are crawled one queue per host, {@code ingest.workers} hosts
+ * side by side, so a pass lasts about as long as its busiest host at its delay; {@link SharedCrawl} shares the site
+ * list among instances.
  */
 public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -60,13 +69,23 @@ public final class Crawler implements AutoCloseable {
     private final CrawlStateStore state;
     private final AttachmentReader attachmentReader;
     private volatile boolean closed;
-    /** Held while a profile is crawled, so close() never pulls the producer from under a running pass. */
-    private final Object running = new Object();
+    /** Read-held while a site is crawled (by any worker), so close() never pulls the producer from under a running pass. */
+    private final ReentrantReadWriteLock running = new ReentrantReadWriteLock();
+    private volatile HostScheduler scheduler;
 
     public Crawler(IngestConfig config, List<SiteProfile> profiles) {
+        this(config, profiles, true);
+    }
+
+    /** A crawler whose sites come from the shared site list ({@link SharedCrawl}) rather than from profiles given here. */
+    public static Crawler forSiteList(IngestConfig config) {
+        return new Crawler(config, List.of(), false);
+    }
+
+    private Crawler(IngestConfig config, List<SiteProfile> profiles, boolean needsProfiles) {
         this.config = config;
         this.profiles = profiles.stream().filter(SiteProfile::isEnabled).toList();
-        if (this.profiles.isEmpty()) {
+        if (needsProfiles && this.profiles.isEmpty()) {
             throw new IllegalArgumentException("no enabled site profile to crawl; enable one in the profiles file");
         }
         this.state = CrawlStateStore.load(config.kafka(), config.stateLoadTimeout());
@@ -77,10 +96,13 @@ public final class Crawler implements AutoCloseable {
 
     /** Publishes local text/HTML files through this crawler's producer and state (key {@code file:<sha256>}). */
     public LocalFiles.Result publishFiles(List<java.nio.file.Path> paths) {
-        synchronized (running) {
+        running.readLock().lock();
+        try {
             LocalFiles.Result r = LocalFiles.publish(paths, publisher, state);
             log.info(r.line());
             return r;
+        } finally {
+            running.readLock().unlock();
         }
     }
 
@@ -98,14 +120,52 @@ public final class Crawler implements AutoCloseable {
         return runPass(depth <= 0 ? -1 : depth);
     }
 
+    /**
+     * One pass over every profile: one queue per host (a host's profiles one after another, in the given order), up to
+     * {@code ingest.workers} hosts side by side. With one worker or one host it runs in the calling thread as before.
+     */
     private PassSummary runPass(int depth) {
         PassCounters total = new PassCounters();
-        for (SiteProfile p : profiles) {
-            if (closed) {
-                break;
+        Map<String, List<SiteProfile>> byHost = byHost(profiles);
+        int workers = Math.min(config.workers(), byHost.size());
+        if (workers <= 1) {
+            for (SiteProfile p : profiles) {
+                if (closed) {
+                    break;
+                }
+                total.add(crawlProfile(p, pagesOf(p, depth), () -> false));
             }
-            int pages = depth == 0 ? p.listPages() : depth < 0 ? p.backfillDepth() : depth;
-            total.add(crawlProfile(p, pages));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "crawl-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<List<PassSummary>>> hosts = new ArrayList<>();
+                for (List<SiteProfile> sites : biggestFirst(byHost, state.urlsByHost())) {
+                    hosts.add(pool.submit(() -> {
+                        List<PassSummary> done = new ArrayList<>();
+                        for (SiteProfile p : sites) {
+                            if (closed) {
+                                break;
+                            }
+                            done.add(crawlProfile(p, pagesOf(p, depth), () -> false));
+                        }
+                        return done;
+                    }));
+                }
+                for (Future<List<PassSummary>> f : hosts) {
+                    f.get().forEach(total::add);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a crawl worker failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdown();
+            }
         }
         PassSummary s = total.summary();
         log.info("pass done: {}", s.line());
@@ -113,37 +173,86 @@ public final class Crawler implements AutoCloseable {
     }
 
     /**
-     * Runs until {@link #close()}: each profile is crawled again when its {@code poll_interval} has passed.
+     * The host queues, the biggest sites (most URLs known) first: a pass lasts at least as long as its busiest host, so
+     * starting that one first lets the small ones fill the other workers beside it (longest-processing-time-first).
      */
-    public void runContinuously() {
-        Map<String, Long> due = new HashMap<>();
-        profiles.forEach(p -> due.put(p.name(), System.nanoTime()));
-        while (!closed && !Thread.currentThread().isInterrupted()) {
-            long now = System.nanoTime();
-            for (SiteProfile p : profiles) {
-                if (closed) {
-                    return;
-                }
-                if (due.get(p.name()) <= now) {
-                    PassSummary s = crawlProfile(p, p.listPages());
-                    log.info("pass done for {}: {}; next in {}", p.name(), s.line(), p.pollInterval());
-                    due.put(p.name(), System.nanoTime() + p.poll().toNanos());
-                }
-            }
-            long next = due.values().stream().mapToLong(Long::longValue).min().orElse(now);
-            long sleepMs = Math.max(50, Math.min(1000, (next - System.nanoTime()) / 1_000_000));
-            try {
-                Thread.sleep(sleepMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    static List<List<SiteProfile>> biggestFirst(Map<String, List<SiteProfile>> byHost, Map<String, Integer> urlsByHost) {
+        List<Map.Entry<String, List<SiteProfile>>> hosts = new ArrayList<>(byHost.entrySet());
+        hosts.sort((x, y) -> Integer.compare(urlsByHost.getOrDefault(y.getKey(), 0), urlsByHost.getOrDefault(x.getKey(), 0)));
+        return hosts.stream().map(Map.Entry::getValue).toList();
+    }
+
+    private static int pagesOf(SiteProfile p, int depth) {
+        return depth == 0 ? p.listPages() : depth < 0 ? p.backfillDepth() : depth;
+    }
+
+    /** The profiles by the host of their first column (the unit of politeness), in the order given. */
+    static Map<String, List<SiteProfile>> byHost(List<SiteProfile> profiles) {
+        Map<String, List<SiteProfile>> out = new LinkedHashMap<>();
+        for (SiteProfile p : profiles) {
+            out.computeIfAbsent(hostOf(p), h -> new ArrayList<>()).add(p);
+        }
+        return out;
+    }
+
+    static String hostOf(SiteProfile p) {
+        try {
+            return p.startUrls().isEmpty() ? p.name() : SiteEntry.hostOf(p.startUrls().get(0));
+        } catch (IllegalArgumentException e) {
+            return p.name();
         }
     }
 
+    /**
+     * Runs until {@link #close()}: each host's sites are crawled again when their interval has passed (starting at the
+     * profiles' {@code poll_interval}, then adapted by {@link RecrawlInterval}), {@code ingest.workers} hosts side by side.
+     */
+    public void runContinuously() {
+        HostScheduler s = newScheduler();
+        byHost(profiles).forEach(s::put);
+        runScheduler(s);
+    }
+
+    HostScheduler newScheduler() {
+        return new HostScheduler((p, stop) -> crawlProfile(p, p.listPages(), stop), config.recrawlMin(), config.recrawlMax(),
+                config.hostDelay());
+    }
+
+    /** Runs the scheduler's workers until this crawler is closed or the thread interrupted. */
+    void runScheduler(HostScheduler s) {
+        scheduler = s;
+        if (closed) {
+            s.close();
+        }
+        try {
+            s.run(config.workers());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    CrawlStateStore state() {
+        return state;
+    }
+
+    IngestConfig config() {
+        return config;
+    }
+
     PassSummary crawlProfile(SiteProfile profile, int pages) {
-        synchronized (running) {
-            return crawlProfileLocked(profile, pages);
+        return crawlProfile(profile, pages, () -> false);
+    }
+
+    /** One site's part of a pass; stops at the next article once {@code stop} (or {@link #close}) says so. */
+    PassSummary crawlProfile(SiteProfile profile, int pages, BooleanSupplier stop) {
+        running.readLock().lock();
+        try {
+            if (closed) {
+                return new PassCounters().summary();
+            }
+            return crawlProfileLocked(profile, pages, () -> closed || stop.getAsBoolean());
+        } finally {
+            running.readLock().unlock();
         }
     }
 
@@ -151,7 +260,7 @@ public final class Crawler implements AutoCloseable {
      * One site's part of a pass. Whatever goes wrong here stays here: a failure is counted as an error of this
      * site and logged with the site and URL, and the pass goes on with the next profile.
      */
-    private PassSummary crawlProfileLocked(SiteProfile profile, int pages) {
+    private PassSummary crawlProfileLocked(SiteProfile profile, int pages, BooleanSupplier stop) {
         PassCounters c = new PassCounters();
         Set<String> seen = new HashSet<>();
         String at = null;
@@ -159,7 +268,7 @@ public final class Crawler implements AutoCloseable {
             AllowList allow = new AllowList(profile.allowedHosts());
             for (String start : profile.startUrls()) {
                 at = start;
-                if (!walkColumn(profile, allow, start, pages, seen, c)) {
+                if (stop.getAsBoolean() || !walkColumn(profile, allow, start, pages, seen, c, stop)) {
                     break;
                 }
             }
@@ -185,12 +294,13 @@ public final class Crawler implements AutoCloseable {
      *
      * @return false when the site answered with an anti-bot challenge: the rest of the site is skipped this pass
      */
-    private boolean walkColumn(SiteProfile profile, AllowList allow, String start, int pages, Set<String> seen, PassCounters c) {
+    private boolean walkColumn(SiteProfile profile, AllowList allow, String start, int pages, Set<String> seen, PassCounters c,
+                               BooleanSupplier stop) {
         String listUrl = start;
         int total = 0;
         Set<String> visitedLists = new HashSet<>();
         List<String> previousLinks = List.of();
-        for (int n = 0; n < pages && !closed; n++) {
+        for (int n = 0; n < pages && !stop.getAsBoolean(); n++) {
             if (n > 0) {
                 if (total > 0 && n >= total) {
                     break;
@@ -249,7 +359,7 @@ public final class Crawler implements AutoCloseable {
             previousLinks = linkUrls;
             log.debug("{}: list page {} has {} links ({} entries)", profile.name(), listUrl, list.links().size(), list.entries());
             for (ListPage.Link link : list.links()) {
-                if (closed) {
+                if (stop.getAsBoolean()) {
                     return true;
                 }
                 processArticle(profile, allow, link, seen, c);
@@ -462,9 +572,16 @@ public final class Crawler implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        synchronized (running) {
+        HostScheduler s = scheduler;
+        if (s != null) {
+            s.close();
+        }
+        running.writeLock().lock();
+        try {
             publisher.close();
             fetcher.close();
+        } finally {
+            running.writeLock().unlock();
         }
     }
 }

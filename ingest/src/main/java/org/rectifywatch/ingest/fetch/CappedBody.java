@@ -28,6 +28,30 @@ public record CappedBody(byte[] bytes, boolean tooLarge, long seen) {
         };
     }
 
+    /** One response as received: its status, headers and capped body. */
+    public record Received(int status, java.net.http.HttpHeaders headers, CappedBody body) {
+    }
+
+    /**
+     * Like {@link #handler(long)}, and completes {@code received} in the thread that completes the body. Waiting on it
+     * instead of on {@code sendAsync}'s own future saves a hop: that one completes only after a further step on the
+     * default async pool, which on a machine of one or two cores starts a new thread per response.
+     */
+    public static HttpResponse.BodyHandler<CappedBody> handler(long cap, CompletableFuture<Received> received) {
+        HttpResponse.BodyHandler<CappedBody> inner = handler(cap);
+        return info -> {
+            HttpResponse.BodySubscriber<CappedBody> s = inner.apply(info);
+            s.getBody().whenComplete((body, error) -> {
+                if (error != null) {
+                    received.completeExceptionally(error);
+                } else {
+                    received.complete(new Received(info.statusCode(), info.headers(), body));
+                }
+            });
+            return s;
+        };
+    }
+
     private static final class Subscriber implements HttpResponse.BodySubscriber<CappedBody> {
         private final CompletableFuture<CappedBody> result = new CompletableFuture<>();
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();

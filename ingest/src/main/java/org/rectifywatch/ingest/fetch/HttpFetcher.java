@@ -216,9 +216,16 @@ public final class HttpFetcher implements AutoCloseable {
             CompletableFuture<HttpResponse<CappedBody>> future = null;
             try {
                 throttle.acquire(host, gap);
-                future = client.sendAsync(request, CappedBody.handler(maxBytes));
-                HttpResponse<CappedBody> r = future.get(config.readTimeout().toMillis() + config.connectTimeout().toMillis(),
+                CompletableFuture<CappedBody.Received> received = new CompletableFuture<>();
+                future = client.sendAsync(request, CappedBody.handler(maxBytes, received));
+                // whichever comes first: the body received (the usual case), or the request's failure
+                CompletableFuture.anyOf(received, future).get(config.readTimeout().toMillis() + config.connectTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
+                if (received.isDone()) {
+                    CappedBody.Received r = received.get();
+                    return new Exchange(r.status(), r.headers(), r.body(), null);
+                }
+                HttpResponse<CappedBody> r = future.get();
                 return new Exchange(r.statusCode(), r.headers(), r.body(), null);
             } catch (TimeoutException e) {
                 future.cancel(true);

@@ -94,6 +94,20 @@ public record SiteProfile(
                 pollInterval, allowedHosts);
     }
 
+    /**
+     * This profile (a CMS family's template, enabled or not) put to work on one site of the site list: its name, its
+     * column URLs, its host added to the allowed ones, and its poll interval when the site names one.
+     */
+    public SiteProfile forSite(String siteName, List<String> urls, String host, String poll) {
+        List<String> hosts = new java.util.ArrayList<>(allowedHosts);
+        if (!hosts.contains(host.toLowerCase(Locale.ROOT))) {
+            hosts.add(host.toLowerCase(Locale.ROOT));
+        }
+        return new SiteProfile(siteName, family, true, verified, description, urls, pagination, listPages, backfillDepth,
+                linkSelector, articleUrlPattern, titleSelectors, dateSelectors, bodySelectors, titleFilter, stripBoilerplate, charset,
+                poll == null || poll.isBlank() ? pollInterval : poll, hosts);
+    }
+
     public SiteProfile withAllowedHosts(List<String> hosts) {
         return new SiteProfile(name, family, enabled, verified, description, startUrls, pagination, listPages, backfillDepth,
                 linkSelector, articleUrlPattern, titleSelectors, dateSelectors, bodySelectors, titleFilter, stripBoilerplate, charset,

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class CrawlStateStore {
     private static final Logger log = LoggerFactory.getLogger(CrawlStateStore.class);
     private final Map<String, UrlState> states = new ConcurrentHashMap<>();
+    /** Where each partition of the topic was read up to, so that {@link #catchUp} reads only what came since. */
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
     public Optional<UrlState> get(String url) {
         return Optional.ofNullable(states.get(url));
@@ -42,9 +44,43 @@ public final class CrawlStateStore {
         return states.size();
     }
 
+    /** How many URLs of each host (authority, lower case) the state knows: a measure of how big each site is. */
+    public Map<String, Integer> urlsByHost() {
+        Map<String, Integer> out = new HashMap<>();
+        for (String url : states.keySet()) {
+            try {
+                String authority = java.net.URI.create(url).getRawAuthority();
+                if (authority != null) {
+                    out.merge(authority.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                }
+            } catch (IllegalArgumentException e) {
+                // a key that is no URL (a local file's key) belongs to no host
+            }
+        }
+        return out;
+    }
+
     /** Reads {@code crawl.state} from the beginning to the current end offsets. */
     public static CrawlStateStore load(KafkaSettings kafka, Duration timeout) {
         CrawlStateStore store = new CrawlStateStore();
+        int records = store.read(kafka, timeout, false);
+        log.info("crawl state loaded: {} URLs from {} records of {}", store.size(), records, Topics.CRAWL_STATE);
+        return store;
+    }
+
+    /**
+     * Reads what other instances wrote to {@code crawl.state} since the last read, up to its current end: called before
+     * this instance takes over hosts that another one crawled, so it knows what that one already published. A record
+     * older than the state held (by {@link UrlState#lastSeen}) does not replace it.
+     */
+    public int catchUp(KafkaSettings kafka, Duration timeout) {
+        int records = read(kafka, timeout, true);
+        log.debug("crawl state caught up: {} records of {}", records, Topics.CRAWL_STATE);
+        return records;
+    }
+
+    private synchronized int read(KafkaSettings kafka, Duration timeout, boolean newerOnly) {
+        CrawlStateStore store = this;
         Properties p = kafka.clientProperties();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -63,6 +99,12 @@ public final class CrawlStateStore {
             infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
+            for (TopicPartition tp : parts) {
+                Long at = positions.get(tp);
+                if (at != null) {
+                    consumer.seek(tp, at);
+                }
+            }
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts, timeout));
             while (!caughtUp(consumer, end)) {
                 if (System.nanoTime() > deadline) {
@@ -77,16 +119,27 @@ public final class CrawlStateStore {
                     }
                     try {
                         UrlState s = Json.read(r.value(), UrlState.class);
-                        store.states.put(r.key(), s);
+                        if (newerOnly) {
+                            store.states.merge(r.key(), s, CrawlStateStore::newer);
+                        } else {
+                            store.states.put(r.key(), s);
+                        }
                     } catch (RuntimeException e) {
                         log.warn("ignoring an unreadable {} record at offset {} (key {}): {}", Topics.CRAWL_STATE,
                                 r.offset(), r.key(), e.getMessage());
                     }
                 }
             }
+            parts.forEach(tp -> positions.put(tp, consumer.position(tp)));
         }
-        log.info("crawl state loaded: {} URLs from {} records of {}", store.size(), records, Topics.CRAWL_STATE);
-        return store;
+        return records;
+    }
+
+    private static UrlState newer(UrlState held, UrlState read) {
+        if (held.lastSeen() != null && read.lastSeen() != null && held.lastSeen().isAfter(read.lastSeen())) {
+            return held;
+        }
+        return read;
     }
 
     private static boolean caughtUp(KafkaConsumer<String, byte[]> c, Map<TopicPartition, Long> end) {

@@ -43,7 +43,9 @@ public final class DocumentMapper {
         d.put("fetched_at", instant(r.fetchedAt()));
         d.put("processed_at", instant(r.processedAt()));
         ReportMeta m = r.meta();
-        if (m != null) {
+        if (m == null) {
+            d.put("published_date", r.pageDate());
+        } else {
             d.put("target", m.target());
             d.put("signed_by", m.signedBy());
             d.put("province", m.provinceHint());
@@ -53,7 +55,8 @@ public final class DocumentMapper {
             d.put("inspection_start", m.inspectionStart());
             d.put("inspection_end", m.inspectionEnd());
             d.put("feedback_date", m.feedbackDate());
-            d.put("published_date", m.publishedDate());
+            // the page's own date where the report names none, as the issues have it: the dashboards' time axis
+            d.put("published_date", m.publishedDate() != null ? m.publishedDate() : r.pageDate());
             d.put("report_kind", m.reportKind());
             Contact c = m.contact() == null ? Contact.NONE : m.contact();
             d.put("contact_phone", c.phone());

@@ -27,12 +27,30 @@ import org.slf4j.LoggerFactory;
  * Installs or updates the index templates, creates the concrete indices and points the aliases at them.
  * Idempotent: run it at every sink start and from {@code pipeline setup}. An alias that already exists is
  * left where it points (an operator may have swapped it to a newer index); the current concrete index gets
- * the template's mappings applied in place (additive changes only — anything else needs a new {@code -vN}).
+ * the template's mappings and its dynamic settings ({@link #IN_PLACE_SETTINGS}) applied in place (additive
+ * mapping changes only — anything else needs a new {@code -vN}).
  * An alias that points only at older versions of its index ({@code rectify-alerts-v1} while this build maps
- * {@code -v2}) is migrated: new index, documents copied with their versions (and converted), alias swapped.
+ * {@code -v2}) is migrated only when asked ({@code pipeline setup --migrate}, {@link #ensure(Rest5Client,
+ * IndexNames, Duration, boolean)}): new index, documents copied with their versions (and converted), alias swapped
+ * in one atomic step. Without it the set-up refuses ({@link IndexBehindException}): this build's documents would be
+ * rejected by the older strict mapping, and a migration is a step the operator takes with the old sinks stopped.
  */
 public final class IndexSetup {
     private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
+    /**
+     * Template settings applied to an existing index at every set-up, not just at creation: both are dynamic, and
+     * both matter to indices created by an earlier build.
+     * <p>{@code gc_deletes} (1 h in every template, Elasticsearch's default is 60 s) is how long a delete's version
+     * is remembered. The sink retries a bulk item refused with 429 or 5xx with backoff up to {@code sink.backoff.max}
+     * (30 s) per attempt for as long as the cluster throttles; when a delete of a document succeeded in the same
+     * bulk while an older index action of it was throttled, the retried index action lands after the delete and
+     * is refused as stale only while the delete is remembered — past that it would bring the deleted document back.
+     * One hour covers 120 attempts at the longest backoff; the tombstones it keeps are few (deletes are
+     * retractions and re-parsed reports).
+     * <p>{@code query.default_field} points unqualified queries (Kibana's search bar, {@code q=}) at the
+     * pre-segmented token fields, so a word matches the documents containing that word rather than its characters.
+     */
+    static final List<String> IN_PLACE_SETTINGS = List.of("gc_deletes", "query");
 
     private IndexSetup() {
     }
@@ -45,12 +63,44 @@ public final class IndexSetup {
         ensure(client, names, Duration.ofSeconds(60));
     }
 
-    /** Waits up to {@code healthTimeout} for the cluster to answer healthy, then sets up every index. */
+    /**
+     * Waits up to {@code healthTimeout} for the cluster to answer healthy, then sets up every index; refuses with
+     * {@link IndexBehindException} when an alias points at an older mapping version than this build's.
+     */
     public static void ensure(Rest5Client client, IndexNames names, Duration healthTimeout) {
+        ensure(client, names, healthTimeout, false);
+    }
+
+    /** As {@link #ensure(Rest5Client, IndexNames, Duration)}; with {@code migrate}, moves such an alias to this build's version. */
+    public static void ensure(Rest5Client client, IndexNames names, Duration healthTimeout, boolean migrate) {
         awaitHealthy(client, healthTimeout);
         for (LogicalIndex index : LogicalIndex.values()) {
-            ensureOne(client, names, index);
+            ensureOne(client, names, index, migrate);
         }
+    }
+
+    /**
+     * For a sink that does not set up its indices: refuses with {@link IndexBehindException} when an alias points
+     * only at indices of an older mapping version than this build writes. Aliases not there yet are no concern here.
+     */
+    public static void requireCurrent(Rest5Client client, IndexNames names) {
+        for (LogicalIndex index : LogicalIndex.values()) {
+            try {
+                List<String> behind = aliasTargets(client, names.alias(index));
+                if (!behind.isEmpty() && olderVersions(names, index, behind).size() == behind.size()) {
+                    throw new IndexBehindException(names, index, behind);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reach Elasticsearch to check " + names.alias(index) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static List<String> olderVersions(IndexNames names, LogicalIndex index, List<String> targets) {
+        return targets.stream().filter(t -> {
+            OptionalInt v = names.version(index, t);
+            return v.isPresent() && v.getAsInt() < index.mappingVersion();
+        }).toList();
     }
 
     /** Readiness through cluster health (the local distribution has no {@code GET /}). */
@@ -87,7 +137,7 @@ public final class IndexSetup {
         }
     }
 
-    private static void ensureOne(Rest5Client client, IndexNames names, LogicalIndex index) {
+    private static void ensureOne(Rest5Client client, IndexNames names, LogicalIndex index, boolean migrate) {
         ObjectNode body = template(index);
         String alias = names.alias(index);
         String concrete = names.concrete(index);
@@ -100,11 +150,11 @@ public final class IndexSetup {
             send(client, "PUT", "/_index_template/" + names.template(index), tpl);
 
             List<String> behind = aliasTargets(client, alias);
-            List<String> older = behind.stream().filter(t -> {
-                OptionalInt v = names.version(index, t);
-                return v.isPresent() && v.getAsInt() < index.mappingVersion();
-            }).toList();
+            List<String> older = olderVersions(names, index, behind);
             if (!behind.isEmpty() && older.size() == behind.size()) {
+                if (!migrate) {
+                    throw new IndexBehindException(names, index, behind);
+                }
                 migrate(client, names, index, older);
                 return;
             }
@@ -117,6 +167,10 @@ public final class IndexSetup {
                 }
             } else if (indexExists) {
                 send(client, "PUT", "/" + concrete + "/_mapping", (ObjectNode) body.get("mappings"));
+                ObjectNode settings = inPlaceSettings(body);
+                if (!settings.isEmpty()) {
+                    send(client, "PUT", "/" + concrete + "/_settings", Json.MAPPER.createObjectNode().set("index", settings));
+                }
             }
             if (!exists(client, "/_alias/" + alias)) {
                 ObjectNode actions = Json.MAPPER.createObjectNode();
@@ -208,6 +262,19 @@ public final class IndexSetup {
         list.addObject().putObject("add").put("index", concrete).put("alias", alias).put("is_write_index", true);
         send(client, "POST", "/_aliases", actions);
         log.info("pointed alias {} at {}; {} can be deleted once the new index is checked", alias, concrete, from);
+    }
+
+    /** The template's settings that {@link #IN_PLACE_SETTINGS} names, as an {@code index} settings object. */
+    static ObjectNode inPlaceSettings(ObjectNode template) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        JsonNode settings = template.path("settings");
+        JsonNode index = settings.has("index") ? settings.path("index") : settings;
+        for (String key : IN_PLACE_SETTINGS) {
+            if (index.has(key)) {
+                out.set(key, index.get(key));
+            }
+        }
+        return out;
     }
 
     /** The concrete indices an alias points at; empty when there is no such alias. */

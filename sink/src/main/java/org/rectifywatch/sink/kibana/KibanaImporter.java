@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.rectifywatch.model.json.Json;
+import org.rectifywatch.sink.index.IndexNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,16 @@ public final class KibanaImporter {
 
     /** Imports and returns the number of objects Kibana accepted; {@code authorization} may be null. */
     public static int importAll(String kibanaUrl, String authorization) throws IOException, InterruptedException {
+        return importAll(kibanaUrl, authorization, IndexNames.DEFAULT);
+    }
+
+    /** As {@link #importAll(String, String)}, with data views over the aliases of {@code names}. */
+    public static int importAll(String kibanaUrl, String authorization, IndexNames names) throws IOException, InterruptedException {
         String boundary = "rectify-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"rectify-watch.ndjson\"\r\n"
                 + "Content-Type: application/ndjson\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(SavedObjects.ndjson());
+        body.writeBytes(SavedObjects.ndjson(names));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(kibanaUrl.replaceAll("/+$", "") + "/api/saved_objects/_import?overwrite=true");
         HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))

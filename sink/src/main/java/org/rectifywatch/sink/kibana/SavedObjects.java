@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rectifywatch.model.json.Json;
+import org.rectifywatch.sink.index.IndexNames;
+import org.rectifywatch.sink.index.LogicalIndex;
 
 /**
  * The Kibana saved objects shipped with the sink (data views, Lens panels, a Vega panel, saved searches,
@@ -60,11 +62,42 @@ public final class SavedObjects {
         }
     }
 
+    /**
+     * The saved objects for indices of another prefix: the data-view titles and the indices the Vega specs query
+     * name the aliases of {@code names} instead of the default {@code rectify-…} ones. Pure.
+     */
+    public static byte[] ndjson(IndexNames names) {
+        String text = new String(ndjson(), StandardCharsets.UTF_8);
+        for (LogicalIndex i : LogicalIndex.values()) {
+            // the aliases are quoted JSON strings (in a Vega spec, escaped inside one): match the whole name only
+            text = text.replaceAll("(?<=\")" + Pattern.quote(IndexNames.DEFAULT.alias(i)) + "(?=\\\\*\")",
+                    Matcher.quoteReplacement(names.alias(i)));
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     public static List<JsonNode> objects() {
         List<JsonNode> out = new ArrayList<>();
         for (String line : new String(ndjson(), StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
                 out.add(read(line));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The runtime fields the data views define (computed at read time by a Painless script, so they exist in no
+     * mapping): data-view title → field → type.
+     */
+    public static Map<String, Map<String, String>> runtimeFields() {
+        Map<String, Map<String, String>> out = new java.util.HashMap<>();
+        for (JsonNode o : objects()) {
+            if (o.path("type").asText().equals("index-pattern")) {
+                Map<String, String> fields = new java.util.HashMap<>();
+                read(o.path("attributes").path("runtimeFieldMap").asText("{}")).fields()
+                        .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().path("type").asText()));
+                out.put(o.path("attributes").path("title").asText(), fields);
             }
         }
         return out;

@@ -53,7 +53,7 @@ class SavedObjectsTest {
     void theFieldCheckSeesEveryFieldTheSpecQueriesAndReads() {
         List<FieldUse> uses = new ArrayList<>();
         SavedObjects.vegaFieldUses("v", SavedObjects.vegaSpec(panel()), uses);
-        assertThat(uses).contains(new FieldUse("rectify-alerts", "raised_at", Use.DATE, "v"),
+        assertThat(uses).contains(new FieldUse("rectify-alerts", "feedback_date", Use.DATE, "v"),
                 new FieldUse("rectify-alerts", "state", Use.BUCKET, "v"),
                 new FieldUse("rectify-alerts", "due_date", Use.SORT, "v"),
                 new FieldUse("rectify-alerts", "alert_kind", Use.BUCKET, "v"),
@@ -79,5 +79,73 @@ class SavedObjectsTest {
         JsonNode hjson = Json.read("{\"id\":\"h\",\"attributes\":{\"visState\":\"{\\\"type\\\":\\\"vega\\\",\\\"params\\\":{\\\"spec\\\":\\\"{data: []}\\\"}}\"}}",
                 JsonNode.class);
         assertThatThrownBy(() -> SavedObjects.vegaSpec(hjson)).hasMessageContaining("not strict JSON");
+    }
+
+    @Test
+    void theDataViewsAreOnReportDatesAndTheAlertsViewCountsDaysOverdueWhenRead() {
+        java.util.Map<String, String> timeFields = new java.util.HashMap<>();
+        JsonNode alerts = null;
+        for (JsonNode o : SavedObjects.objects()) {
+            if (o.path("type").asText().equals("index-pattern")) {
+                timeFields.put(o.path("attributes").path("title").asText(), o.path("attributes").path("timeFieldName").asText());
+                if (o.path("id").asText().equals("rw-alerts")) {
+                    alerts = o;
+                }
+            }
+        }
+        assertThat(timeFields).containsEntry("rectify-reports", "published_date").containsEntry("rectify-issues", "published_date")
+                .containsEntry("rectify-alerts", "feedback_date");
+        JsonNode runtime = Json.read(alerts.path("attributes").path("runtimeFieldMap").asText(), JsonNode.class);
+        String script = runtime.path("days_overdue_now").path("script").path("source").asText();
+        assertThat(runtime.path("days_overdue_now").path("type").asText()).isEqualTo("long");
+        assertThat(script).contains("doc['due_date']").contains("doc['closed_at']").contains("new Date().getTime()").contains("emit(");
+        assertThat(SavedObjects.runtimeFields().get("rectify-alerts")).containsEntry("days_overdue_now", "long");
+    }
+
+    @Test
+    void theOverviewOpensOnMonthlyTrendsByTopicPillarAndProvinceAndTheUnitsWithTheMostOpenIssues() {
+        JsonNode overview = SavedObjects.objects().stream()
+                .filter(o -> o.path("id").asText().equals("rw-dashboard-overview")).findFirst().orElseThrow();
+        List<String> top = new ArrayList<>();
+        JsonNode panels = Json.read(overview.path("attributes").path("panelsJSON").asText(), JsonNode.class);
+        for (JsonNode p : panels) {
+            if (p.path("gridData").path("y").asInt() < 28) {
+                String ref = p.path("panelIndex").asText() + ":" + p.path("panelRefName").asText();
+                overview.path("references").forEach(r -> {
+                    if (r.path("name").asText().equals(ref)) {
+                        top.add(r.path("id").asText());
+                    }
+                });
+            }
+        }
+        assertThat(top).containsExactlyInAnyOrder("rw-lens-issues-monthly-by-topic", "rw-lens-issues-monthly-by-pillar",
+                "rw-lens-reports-monthly-by-province", "rw-lens-open-issues-by-unit");
+        for (JsonNode o : SavedObjects.objects()) {
+            if (o.path("id").asText().endsWith("-monthly-by-topic")) {
+                JsonNode c1 = o.path("attributes").path("state").path("datasourceStates").path("formBased").path("layers")
+                        .path("l1").path("columns").path("c1");
+                assertThat(c1.path("sourceField").asText()).isEqualTo("published_date");
+                assertThat(c1.path("params").path("interval").asText()).isEqualTo("M");
+            }
+        }
+    }
+
+    @Test
+    void anotherIndexPrefixIsAppliedToEveryDataViewAndVegaQueryAndNothingElse() {
+        String original = new String(SavedObjects.ndjson(), java.nio.charset.StandardCharsets.UTF_8);
+        String prefixed = new String(SavedObjects.ndjson(new org.rectifywatch.sink.index.IndexNames("prod")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(prefixed).doesNotContain("rectify-reports", "rectify-issues", "rectify-alerts");
+        assertThat(prefixed).contains("\"title\": \"prod-reports\"").contains("\"title\": \"prod-issues\"")
+                .contains("\"title\": \"prod-alerts\"");
+        assertThat(prefixed.replace("prod-", "rectify-")).as("only the alias names changed").isEqualTo(original);
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : prefixed.split("\n")) {
+            objects.add(Json.read(line, JsonNode.class));
+        }
+        JsonNode vega = objects.stream().filter(o -> o.path("id").asText().equals("rw-vega-days-overdue")).findFirst().orElseThrow();
+        assertThat(SavedObjects.vegaSpec(vega).path("data").get(0).path("url").path("index").asText()).isEqualTo("prod-alerts");
+        assertThat(new String(SavedObjects.ndjson(org.rectifywatch.sink.index.IndexNames.DEFAULT),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(original);
     }
 }
