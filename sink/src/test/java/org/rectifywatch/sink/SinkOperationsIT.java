@@ -155,6 +155,8 @@ class SinkOperationsIT {
         }
         try (ElasticsearchSink a = new ElasticsearchSink(fx.config(group, oldMember)).start()) {
             SinkFixture.await("first 10 acknowledged and committed", WAIT, () -> a.counters().acknowledged() == 10 && committedQuietly(group, one) == 10);
+            // the disk monitor releases this block by itself when the disk is not full; with it off the block holds
+            fx.request("PUT", "/_cluster/settings", "{\"persistent\":{\"cluster.routing.allocation.disk.threshold_enabled\":false}}");
             fx.request("PUT", "/" + fx.prefix + "-issues/_settings", "{\"index.blocks.read_only_allow_delete\":true}");
             try {
                 for (int i = 10; i < 20; i++) {
@@ -174,6 +176,7 @@ class SinkOperationsIT {
                 assertThat(a.counters().acknowledged()).isEqualTo(10);
             } finally {
                 fx.request("PUT", "/" + fx.prefix + "-issues/_settings", "{\"index.blocks.read_only_allow_delete\":null}");
+                fx.request("PUT", "/_cluster/settings", "{\"persistent\":{\"cluster.routing.allocation.disk.threshold_enabled\":null}}");
             }
             // the batches stuck at the revocation finish (records not yet in a batch then were dropped for the new owner)
             SinkFixture.await("a stuck batch done", WAIT, () -> a.counters().acknowledged() > 10);
