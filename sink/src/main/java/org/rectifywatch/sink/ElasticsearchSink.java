@@ -22,6 +22,12 @@ import org.rectifywatch.sink.write.DeadLetterPublisher;
 import org.rectifywatch.sink.write.RecordRouter;
 import org.rectifywatch.sink.write.SinkCounters;
 import org.rectifywatch.sink.write.SinkLoop;
+import org.rectifywatch.sink.write.MemberSlot;
+import org.rectifywatch.sink.write.Misconfigured;
+import org.rectifywatch.sink.write.SourcePartitions;
+import org.rectifywatch.sink.index.LogicalIndex;
+import org.apache.kafka.clients.admin.Admin;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +50,8 @@ public final class ElasticsearchSink implements AutoCloseable {
     private Thread notifierThread;
     private KafkaConsumer<byte[], byte[]> consumer;
     private ScheduledExecutorService summary;
+    private MemberSlot slot;
+    private BulkWriter writer;
 
     public ElasticsearchSink(SinkConfig config) {
         this.config = config;
@@ -59,14 +67,27 @@ public final class ElasticsearchSink implements AutoCloseable {
         }
         log.info("starting sink: {}", config);
         client = RestClients.build(config.elasticsearch());
-        if (config.setupIndices()) {
-            // waits for the cluster rather than failing fast, so a sink started beside Elasticsearch does not crash-loop
-            IndexSetup.ensure(client, new IndexNames(config.indexPrefix()), config.startupTimeout());
-        } else {
-            IndexSetup.requireCurrent(client, new IndexNames(config.indexPrefix()));
+        IndexNames names = new IndexNames(config.indexPrefix());
+        try {
+            if (config.setupIndices()) {
+                // waits for the cluster rather than failing fast, so a sink started beside Elasticsearch does not crash-loop
+                IndexSetup.ensure(client, names, config.startupTimeout());
+            } else {
+                IndexSetup.requireCurrent(client, names);
+            }
+            try (Admin admin = Admin.create(config.kafka().clientProperties())) {
+                SourcePartitions.check(admin, client, Map.of(config.reportsTopic(), names.alias(LogicalIndex.REPORTS),
+                        config.issuesTopic(), names.alias(LogicalIndex.ISSUES), config.alertsTopic(), names.alias(LogicalIndex.ALERTS)));
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(client);
+            if (e instanceof Misconfigured) {
+                log.error("sink not started: {}", e.getMessage());
+            }
+            throw e;
         }
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax());
-        deadLetters = new DeadLetterPublisher(config.kafka(), config.dlqTopic(), backoff);
+        deadLetters = new DeadLetterPublisher(config.kafka(), config.dlqTopic(), backoff, counters);
         ledger = NotifiedLedger.load(config.kafka(), config.notifyStateTopic());
 
         Properties p = config.kafka().clientProperties();
@@ -79,10 +100,23 @@ public final class ElasticsearchSink implements AutoCloseable {
         // set the pace during a backfill
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(Math.max(1 << 20, config.bulkMaxBytes())));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink");
+        // restarts within seconds: a member that dies is replaced after the session timeout (broker minimum 6 s by
+        // default) instead of 45 s, and a static member restarted under the same id takes its partitions back at once
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.sessionTimeout().toMillis()));
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, config.sessionTimeout().toMillis() / 3)));
+        String instanceId = config.memberInstanceId(() -> {
+            slot = MemberSlot.claim(config.groupId());
+            return slot.instanceId();
+        });
+        if (instanceId != null) {
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
+        log.info("joining consumer group {} as {}", config.groupId(), instanceId == null ? "a dynamic member" : instanceId);
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
-                new RecordRouter(config), new BulkWriter(client, backoff, counters), deadLetters, counters,
-                config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight());
+                new RecordRouter(config), writer = new BulkWriter(client, backoff, counters), deadLetters, counters,
+                config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight(),
+                config.revocationTimeout());
         notifier = new AlertNotifier(config, ledger, counters, deadLetters);
         loopThread = new Thread(loop, "sink-loop");
         notifierThread = new Thread(notifier, "sink-notify");
@@ -130,6 +164,16 @@ public final class ElasticsearchSink implements AutoCloseable {
         }
     }
 
+    /** For a liveness probe: both loops (indexing and notifications) run. */
+    public boolean isAlive() {
+        return isRunning() && notifierThread != null && notifierThread.isAlive();
+    }
+
+    /** For a readiness probe: alive, and the last bulk request reached Elasticsearch. */
+    public boolean isReady() {
+        return isAlive() && writer != null && writer.available();
+    }
+
     public Throwable failure() {
         return loop == null ? null : loop.failure();
     }
@@ -143,23 +187,45 @@ public final class ElasticsearchSink implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (loopThread == null) {
-            return;
+        if (loopThread != null) {
+            loop.requestStop();
+            stop();
         }
-        loop.requestStop();
+    }
+
+    /**
+     * Stops like {@link #close()} but stays in the consumer group, as a crash would: the partitions wait for an
+     * instance with the same {@code group.instance.id} (restarted within {@code sink.session.timeout}) or move to
+     * the other members when the session times out.
+     */
+    public synchronized void closeRemainingInGroup() {
+        if (loopThread != null) {
+            loop.requestStopRemainingInGroup();
+            stop();
+        }
+    }
+
+    private void stop() {
         notifier.requestStop();
         join(loopThread);
         join(notifierThread);
         summary.shutdownNow();
         deadLetters.close();
         ledger.close();
+        closeQuietly(client);
+        if (slot != null) {
+            slot.close();
+        }
+        log.info("sink stopped: {}", counters.summary());
+        loopThread = null;
+    }
+
+    private static void closeQuietly(Rest5Client client) {
         try {
             client.close();
         } catch (IOException e) {
             log.debug("closing the Elasticsearch client: {}", e.toString());
         }
-        log.info("sink stopped: {}", counters.summary());
-        loopThread = null;
     }
 
     private static void join(Thread t) {

@@ -152,7 +152,7 @@ class DocumentsTest {
         assertThatThrownBy(() -> SinkConfig.from(new ConfigSource(Map.of("sink.webhook.format", "slack"), Map.of())))
                 .hasMessageContaining("RECTIFY_SINK_WEBHOOK_FORMAT");
         assertThatThrownBy(() -> SinkConfig.from(new ConfigSource(Map.of("sink.bulk.max.in.flight", "0"), Map.of())))
-                .hasMessageContaining("positive");
+                .hasMessageContaining("between 1 and 64");
         assertThat(c.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(SinkConfig.from(new ConfigSource(Map.of("sink.time.zone", "UTC"), Map.of())).timeZone()).isEqualTo(ZoneId.of("UTC"));
         assertThatThrownBy(() -> SinkConfig.from(new ConfigSource(Map.of("sink.time.zone", "Mars/Olympus"), Map.of())))

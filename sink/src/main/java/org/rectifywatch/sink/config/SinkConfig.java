@@ -36,6 +36,10 @@ public record SinkConfig(
         Duration summaryInterval,
         boolean setupIndices,
         Duration startupTimeout,
+        // consumer group membership (restarts and rebalances)
+        String instanceId,
+        Duration sessionTimeout,
+        Duration revocationTimeout,
         NotificationConfig notifications,
         ZoneId timeZone) {
 
@@ -43,25 +47,96 @@ public record SinkConfig(
         return new SinkConfig(
                 KafkaSettings.from(c),
                 ElasticsearchSettings.from(c),
-                c.string("sink.group.id", "rectify-sink"),
-                c.string("sink.topic.reports", Topics.REPORTS_PARSED),
-                c.string("sink.topic.issues", Topics.ISSUES_CLASSIFIED),
-                c.string("sink.topic.alerts", Topics.ALERTS_OVERDUE),
-                c.string("sink.topic.dlq", Topics.SINK_DLQ),
-                c.string("sink.topic.notify.state", Topics.NOTIFY_STATE),
-                c.string("sink.index.prefix", "rectify"),
-                positive("sink.bulk.max.actions", c.integer("sink.bulk.max.actions", 1000)),
-                positive("sink.bulk.max.bytes", c.longValue("sink.bulk.max.bytes", 5L * 1024 * 1024)),
-                c.duration("sink.bulk.linger", Duration.ofMillis(200)),
-                positive("sink.bulk.max.in.flight", c.integer("sink.bulk.max.in.flight", 2)),
-                positive("sink.poll.max.records", c.integer("sink.poll.max.records", 1000)),
-                c.duration("sink.backoff.initial", Duration.ofMillis(200)),
-                c.duration("sink.backoff.max", Duration.ofSeconds(30)),
-                c.duration("sink.summary.interval", Duration.ofMinutes(1)),
+                name("sink.group.id", c.string("sink.group.id", "rectify-sink")),
+                name("sink.topic.reports", c.string("sink.topic.reports", Topics.REPORTS_PARSED)),
+                name("sink.topic.issues", c.string("sink.topic.issues", Topics.ISSUES_CLASSIFIED)),
+                name("sink.topic.alerts", c.string("sink.topic.alerts", Topics.ALERTS_OVERDUE)),
+                name("sink.topic.dlq", c.string("sink.topic.dlq", Topics.SINK_DLQ)),
+                name("sink.topic.notify.state", c.string("sink.topic.notify.state", Topics.NOTIFY_STATE)),
+                indexPrefix("sink.index.prefix", c.string("sink.index.prefix", "rectify")),
+                within("sink.bulk.max.actions", c.integer("sink.bulk.max.actions", 1000), 1, 100_000),
+                within("sink.bulk.max.bytes", c.longValue("sink.bulk.max.bytes", 5L * 1024 * 1024), 1024, 1L << 30),
+                atLeast("sink.bulk.linger", c.duration("sink.bulk.linger", Duration.ofMillis(200)), Duration.ZERO),
+                within("sink.bulk.max.in.flight", c.integer("sink.bulk.max.in.flight", 2), 1, 64),
+                within("sink.poll.max.records", c.integer("sink.poll.max.records", 1000), 1, 1_000_000),
+                atLeast("sink.backoff.initial", c.duration("sink.backoff.initial", Duration.ofMillis(200)), Duration.ofMillis(1)),
+                atLeast("sink.backoff.max", c.duration("sink.backoff.max", Duration.ofSeconds(30)), Duration.ofMillis(1)),
+                atLeast("sink.summary.interval", c.duration("sink.summary.interval", Duration.ofMinutes(1)), Duration.ofSeconds(1)),
                 c.bool("sink.setup", true),
-                c.duration("sink.startup.timeout", Duration.ofMinutes(5)),
+                atLeast("sink.startup.timeout", c.duration("sink.startup.timeout", Duration.ofMinutes(5)), Duration.ofSeconds(1)),
+                c.string("sink.instance.id", null),
+                within("sink.session.timeout", c.duration("sink.session.timeout", Duration.ofSeconds(6)),
+                        Duration.ofSeconds(6), Duration.ofMinutes(30)),
+                within("sink.revocation.timeout", c.duration("sink.revocation.timeout", Duration.ofSeconds(10)),
+                        Duration.ofMillis(100), Duration.ofMinutes(4)),
                 NotificationConfig.from(c),
-                zone("sink.time.zone", c.string("sink.time.zone", "Asia/Shanghai")));
+                zone("sink.time.zone", c.string("sink.time.zone", "Asia/Shanghai"))).validated();
+    }
+
+    /** Checks that span two keys. */
+    private SinkConfig validated() {
+        if (backoffMax.compareTo(backoffInitial) < 0) {
+            throw invalid("sink.backoff.max", backoffMax, "at least sink.backoff.initial (" + backoffInitial + ")");
+        }
+        return this;
+    }
+
+    /**
+     * The consumer's {@code group.instance.id}: {@code sink.instance.id} when set ({@code none}: no static
+     * membership), else {@code defaultId}, which the sink derives from the host and a slot no other sink of this
+     * group on the host holds.
+     */
+    public String memberInstanceId(java.util.function.Supplier<String> defaultId) {
+        if (instanceId == null) {
+            return defaultId.get();
+        }
+        return "none".equalsIgnoreCase(instanceId) ? null : instanceId;
+    }
+
+    private static IllegalArgumentException invalid(String key, Object value, String allowed) {
+        return new IllegalArgumentException("configuration " + key + " (env " + ConfigSource.envName(key)
+                + ") must be " + allowed + ", not " + (value instanceof Duration d ? show(d) : "'" + value + "'"));
+    }
+
+    private static String show(Duration d) {
+        return d.toMillis() + "ms";
+    }
+
+    private static <N extends Number> N within(String key, N value, long min, long max) {
+        if (value.longValue() < min || value.longValue() > max) {
+            throw invalid(key, value, "between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static Duration within(String key, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw invalid(key, value, "between " + show(min) + " and " + show(max));
+        }
+        return value;
+    }
+
+    private static Duration atLeast(String key, Duration value, Duration min) {
+        if (value.compareTo(min) < 0) {
+            throw invalid(key, value, min.isZero() ? "zero or more" : "at least " + show(min));
+        }
+        return value;
+    }
+
+    /** Kafka topic and group names: letters, digits, '.', '_' and '-', at most 249 characters. */
+    private static String name(String key, String value) {
+        if (!value.matches("[A-Za-z0-9._-]{1,249}")) {
+            throw invalid(key, value, "a Kafka name of letters, digits, '.', '_' and '-'");
+        }
+        return value;
+    }
+
+    /** Elasticsearch index names: lower case, none of \ / * ? " < > | , # : or space, not starting with - _ +. */
+    private static String indexPrefix(String key, String value) {
+        if (!value.matches("[a-z0-9][a-z0-9._-]{0,199}")) {
+            throw invalid(key, value, "an index name prefix of lower-case letters, digits, '.', '_' and '-' starting with a letter or digit");
+        }
+        return value;
     }
 
     private static ZoneId zone(String key, String value) {
@@ -73,18 +148,11 @@ public record SinkConfig(
         }
     }
 
-    private static <N extends Number> N positive(String key, N value) {
-        if (value.longValue() <= 0) {
-            throw new IllegalArgumentException("configuration " + key + " (env " + ConfigSource.envName(key)
-                    + ") must be positive, not " + value);
-        }
-        return value;
-    }
-
     public SinkConfig withKafka(KafkaSettings k) {
         return new SinkConfig(k, elasticsearch, groupId, reportsTopic, issuesTopic, alertsTopic, dlqTopic,
                 notifyStateTopic, indexPrefix, bulkMaxActions, bulkMaxBytes, bulkLinger, maxInFlight, pollMaxRecords,
-                backoffInitial, backoffMax, summaryInterval, setupIndices, startupTimeout, notifications, timeZone);
+                backoffInitial, backoffMax, summaryInterval, setupIndices, startupTimeout, instanceId, sessionTimeout,
+                revocationTimeout, notifications, timeZone);
     }
 
     @Override

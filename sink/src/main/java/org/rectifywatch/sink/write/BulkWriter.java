@@ -21,14 +21,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one batch with the bulk API and returns once the outcome of every action is known. Whole-request
- * failures (connection refused, 5xx, 429) and per-item 429/5xx are retried with backoff for as long as the
- * sink runs, and mark Elasticsearch unavailable so the consumer pauses; per-item 409 (version conflict: a
- * replay or an older version) is success; any other per-item 4xx is a {@link Rejection} for the dead-letter topic.
+ * Sends one batch with the bulk API and returns once the outcome of every action is known, following the policy
+ * of {@link BulkFaults}: whole-request failures that pass (connection refused, timeouts, 408, 429, 5xx) and
+ * per-item 429/5xx are retried with backoff for as long as the sink runs, and mark Elasticsearch unavailable so
+ * the consumer pauses; a request answered 413 or 400 is halved until the one document at fault is alone, which
+ * becomes a {@link Rejection}; per-item 409 (version conflict: a replay or an older version) is success; other
+ * per-item 4xx are {@link Rejection}s for the dead-letter topic; credentials, privileges, a missing alias or a
+ * write block throw {@link Misconfigured}.
  */
 public final class BulkWriter {
     private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
     private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
+    /** Reason header of a document that alone is more than Elasticsearch (or a proxy before it) accepts in a request. */
+    public static final String TOO_LARGE = "DOCUMENT_TOO_LARGE";
+    public static final String REJECTED = "ES_REJECTED";
 
     private final Rest5Client client;
     private final Backoff backoff;
@@ -37,6 +43,7 @@ public final class BulkWriter {
     private volatile boolean available = true;
     private volatile boolean closed;
     private volatile long unavailableSince;
+    private volatile String lastRetryReason = "";
 
     public BulkWriter(Rest5Client client, Backoff backoff, SinkCounters counters) {
         this.client = client;
@@ -59,12 +66,19 @@ public final class BulkWriter {
     /** Writes the index and delete actions; returns the ones Elasticsearch refused for good. */
     public List<Rejection> write(List<SinkAction> actions) {
         List<Rejection> rejected = new ArrayList<>();
+        write(actions, rejected);
+        return rejected;
+    }
+
+    private void write(List<SinkAction> actions, List<Rejection> rejected) {
         List<SinkAction> pending = actions;
         int attempt = 0;
         while (!pending.isEmpty()) {
             if (closed) {
                 throw new Closed();
             }
+            int refusedWith = 0;
+            String answer = "";
             try {
                 Request request = request(pending);
                 long sent = System.nanoTime();
@@ -72,40 +86,71 @@ public final class BulkWriter {
                 counters.bulkNanos.addAndGet(System.nanoTime() - sent);
                 counters.bulkRequests.incrementAndGet();
                 if (response.getStatusCode() >= 300) {
-                    markUnavailable("HTTP " + response.getStatusCode() + " on _bulk");
-                    counters.retries.incrementAndGet();
-                    pause(backoff.delayMillis(attempt++));
-                    continue;
-                }
-                markAvailable();
-                byte[] body = body(response);
-                if (allSucceeded(body)) {
-                    count(pending);
-                    pending = List.of();
+                    refusedWith = response.getStatusCode();
+                    answer = answer(response);
                 } else {
-                    pending = settle(pending, Json.MAPPER.readTree(body), rejected);
-                }
-                if (!pending.isEmpty()) {
-                    counters.retries.incrementAndGet();
-                    log.debug("{} bulk items throttled or failed on the server; retrying", pending.size());
-                    pause(backoff.delayMillis(attempt++));
-                } else {
-                    attempt = 0;
+                    markAvailable();
+                    byte[] body = body(response);
+                    if (allSucceeded(body)) {
+                        count(pending);
+                        pending = List.of();
+                    } else {
+                        pending = settle(pending, Json.MAPPER.readTree(body), rejected);
+                    }
+                    if (!pending.isEmpty()) {
+                        counters.retries.incrementAndGet();
+                        if (attempt % 20 == 4) { // persisting, not a passing burst
+                            log.warn("{} bulk items still refused after {} attempts (last: {}); retrying", pending.size(),
+                                    attempt + 1, lastRetryReason);
+                        } else {
+                            log.debug("{} bulk items throttled or failed on the server; retrying", pending.size());
+                        }
+                        pause(backoff.delayMillis(attempt++));
+                    } else {
+                        attempt = 0;
+                    }
                 }
             } catch (ResponseException e) {
-                markUnavailable("HTTP " + e.getResponse().getStatusCode() + " " + firstLine(e.getMessage()));
-                counters.retries.incrementAndGet();
-                pause(backoff.delayMillis(attempt++));
+                refusedWith = e.getResponse().getStatusCode();
+                answer = answer(e.getResponse());
             } catch (IOException | RuntimeException e) {
-                if (e instanceof Closed c) {
-                    throw c;
+                if (e instanceof Closed || e instanceof Misconfigured) {
+                    throw (RuntimeException) e;
                 }
                 markUnavailable(e.getClass().getSimpleName() + ": " + firstLine(String.valueOf(e.getMessage())));
                 counters.retries.incrementAndGet();
                 pause(backoff.delayMillis(attempt++));
             }
+            if (refusedWith != 0) {
+                switch (BulkFaults.request(refusedWith)) {
+                    case TRANSIENT -> {
+                        markUnavailable("HTTP " + refusedWith + (answer.isEmpty() ? "" : " " + answer) + " on _bulk");
+                        counters.retries.incrementAndGet();
+                        pause(backoff.delayMillis(attempt++));
+                    }
+                    case SPLIT -> {
+                        split(pending, refusedWith, answer, rejected);
+                        pending = List.of();
+                    }
+                    case CONFIGURATION -> throw new Misconfigured(BulkFaults.requestFix(refusedWith, target(), answer));
+                }
+            }
         }
-        return rejected;
+    }
+
+    /** Halves a request Elasticsearch would not take whole, down to the one document it will not take at all. */
+    private void split(List<SinkAction> refused, int status, String answer, List<Rejection> rejected) {
+        if (refused.size() == 1) {
+            SinkAction a = refused.get(0);
+            rejected.add(new Rejection(a, status == 413 ? TOO_LARGE : REJECTED, "Elasticsearch refused a bulk request holding only "
+                    + a.op().name().toLowerCase() + " of " + a.index() + "/" + a.id() + " (from " + a.origin().describe()
+                    + ", " + a.bulkBytes() + " bytes) with HTTP " + status + (answer.isEmpty() ? "" : ": " + answer)));
+            return;
+        }
+        log.info("Elasticsearch refused a bulk request of {} actions with HTTP {}: splitting it", refused.size(), status);
+        int half = refused.size() / 2;
+        write(refused.subList(0, half), rejected);
+        write(refused.subList(half, refused.size()), rejected);
     }
 
     private List<SinkAction> settle(List<SinkAction> sent, JsonNode body, List<Rejection> rejected) {
@@ -120,24 +165,43 @@ public final class BulkWriter {
             int status = item.path("status").asInt();
             JsonNode error = item.get("error");
             String errorType = error == null ? "" : error.path("type").asText();
-            if (status >= 200 && status < 300) {
-                (a.op() == SinkAction.Op.DELETE ? counters.deleted : counters.indexed).incrementAndGet();
-            } else if (status == 404 && a.op() == SinkAction.Op.DELETE && error == null) {
-                counters.deleted.incrementAndGet(); // already absent: the tombstone's intent holds
-            } else if (status == 409) {
-                counters.stale.incrementAndGet();
-            } else if (status == 429 || status >= 500 || "index_not_found_exception".equals(errorType)) {
-                if ("index_not_found_exception".equals(errorType)) {
-                    log.error("index {} is missing: run `pipeline setup` (retrying)", a.index());
+            switch (BulkFaults.item(status, errorType, a.op() == SinkAction.Op.DELETE)) {
+                case DONE -> (a.op() == SinkAction.Op.DELETE ? counters.deleted : counters.indexed).incrementAndGet();
+                case STALE -> counters.stale.incrementAndGet();
+                case RETRY -> {
+                    retry.add(a);
+                    lastRetryReason = "HTTP " + status + " " + (error == null ? "" : Json.write(error));
                 }
-                retry.add(a);
-            } else {
-                rejected.add(new Rejection(a, "ES_REJECTED", "Elasticsearch refused " + a.op().name().toLowerCase()
-                        + " of " + a.index() + "/" + a.id() + " (from " + a.origin().describe() + ") with HTTP " + status
-                        + ": " + (error == null ? item.toString() : Json.write(error))));
+                case CONFIGURATION -> throw new Misconfigured(BulkFaults.itemFix(status, errorType,
+                        error == null ? "" : error.path("reason").asText(), a.index()));
+                case DEAD_LETTER -> rejected.add(new Rejection(a, status == 413 ? TOO_LARGE : REJECTED, "Elasticsearch refused "
+                        + a.op().name().toLowerCase() + " of " + a.index() + "/" + a.id() + " (from " + a.origin().describe()
+                        + ") with HTTP " + status + ": " + (error == null ? item.toString() : Json.write(error))));
             }
         }
         return retry;
+    }
+
+    private String target() {
+        try {
+            return client.getNodes().get(0).getHost().toURI();
+        } catch (RuntimeException e) {
+            return "es.url";
+        }
+    }
+
+    /** The start of an error answer, enough to recognise it (a proxy's HTML page or Elasticsearch's JSON). */
+    private static String answer(Response response) {
+        try {
+            var entity = response.getEntity();
+            if (entity == null) {
+                return "";
+            }
+            String text = new String(entity.getContent().readNBytes(300), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+            return text;
+        } catch (IOException | RuntimeException ignored) {
+            return "";
+        }
     }
 
     private static Request request(List<SinkAction> actions) {
@@ -152,6 +216,8 @@ public final class BulkWriter {
         }
         Request r = new Request("POST", "/_bulk");
         r.addParameter("filter_path", "errors,items.*.status,items.*.error");
+        // a missing alias is an error naming it, not an index Elasticsearch creates on the fly without the template
+        r.addParameter("require_alias", "true");
         r.setEntity(new ByteArrayEntity(out.toByteArray(), NDJSON));
         return r;
     }

@@ -10,6 +10,8 @@ public final class SinkCounters {
     /** Replays and late older versions that Elasticsearch refused with a version conflict: a success. */
     public final AtomicLong stale = new AtomicLong();
     public final AtomicLong dlq = new AtomicLong();
+    /** Dead letters the broker refused for good (e.g. larger than the dead-letter topic allows): logged, not written. */
+    public final AtomicLong deadLettersLost = new AtomicLong();
     public final AtomicLong bulkRequests = new AtomicLong();
     public final AtomicLong retries = new AtomicLong();
     public final AtomicLong notified = new AtomicLong();
@@ -45,6 +47,7 @@ public final class SinkCounters {
 
     public String summary() {
         return "consumed=" + consumed + " indexed=" + indexed + " deleted=" + deleted + " stale=" + stale + " dlq=" + dlq
+                + (deadLettersLost.get() > 0 ? " deadLettersLost=" + deadLettersLost : "")
                 + " notified=" + notified + " notifyFailures=" + notifyFailures + " bulkRequests=" + bulkRequests
                 + " retries=" + retries;
     }

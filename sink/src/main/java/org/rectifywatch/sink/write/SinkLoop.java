@@ -16,12 +16,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.InvalidSessionTimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +50,7 @@ public final class SinkLoop implements Runnable {
     private final long maxBytes;
     private final long lingerMillis;
     private final int maxInFlight;
+    private final Duration revocationTimeout;
     private final ExecutorService pool;
 
     private final ArrayDeque<Waiting> pending = new ArrayDeque<>();
@@ -57,18 +62,22 @@ public final class SinkLoop implements Runnable {
     private boolean paused;
     private boolean pausedForOutage;
     private volatile boolean closing;
+    private volatile boolean leaveGroup = true;
     private volatile Throwable failure;
+    /** Set by a writer that met a fault no retry can cure; the loop stops with it. */
+    private volatile Misconfigured misconfigured;
 
     /** A mapped record and when it arrived: linger counts from the oldest one still waiting. */
     private record Waiting(SinkAction action, long since) {
     }
 
+    /** {@code lastOffsets} loses the partitions revoked while the batch runs: their offsets are no longer ours to commit. */
     private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size) {
     }
 
     public SinkLoop(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, RecordRouter router, BulkWriter writer,
                     DeadLetterPublisher deadLetters, SinkCounters counters, int maxActions, long maxBytes,
-                    Duration linger, int maxInFlight) {
+                    Duration linger, int maxInFlight, Duration revocationTimeout) {
         this.consumer = consumer;
         this.topics = topics;
         this.router = router;
@@ -79,6 +88,7 @@ public final class SinkLoop implements Runnable {
         this.maxBytes = maxBytes;
         this.lingerMillis = linger.toMillis();
         this.maxInFlight = maxInFlight;
+        this.revocationTimeout = revocationTimeout;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(maxInFlight, r -> {
             Thread t = new Thread(r, "sink-bulk-" + n.incrementAndGet());
@@ -92,9 +102,19 @@ public final class SinkLoop implements Runnable {
         return failure;
     }
 
+    /** Stops, commits what is known and leaves the consumer group, so the partitions move on at once. */
     public void requestStop() {
         closing = true;
         consumer.wakeup();
+    }
+
+    /**
+     * Stops without leaving the consumer group, as a crash would: the partitions wait for this member's
+     * {@code group.instance.id} to come back, or for the session timeout to pass.
+     */
+    public void requestStopRemainingInGroup() {
+        leaveGroup = false;
+        requestStop();
     }
 
     @Override
@@ -117,9 +137,24 @@ public final class SinkLoop implements Runnable {
                 counters.consumed.addAndGet(records.count());
                 dispatch(false);
                 harvest();
+                if (misconfigured != null) {
+                    throw misconfigured;
+                }
                 flowControl();
             }
             drain(Duration.ofSeconds(15));
+        } catch (Misconfigured e) {
+            failure = e;
+            log.error("sink stopped: {}", e.getMessage());
+        } catch (InvalidSessionTimeoutException e) {
+            failure = new Misconfigured("the Kafka broker refuses the sink's session timeout (" + e.getMessage()
+                    + "): set sink.session.timeout within the broker's group.min.session.timeout.ms and "
+                    + "group.max.session.timeout.ms");
+            log.error("sink stopped: {}", failure.getMessage());
+        } catch (FencedInstanceIdException e) {
+            failure = new Misconfigured("another sink joined the consumer group with this sink's group.instance.id, so "
+                    + "the broker fenced this one: give each sink instance its own sink.instance.id");
+            log.error("sink stopped: {}", failure.getMessage());
         } catch (RuntimeException | Error e) {
             failure = e;
             log.error("sink loop stopped: {}", e.toString(), e);
@@ -127,7 +162,8 @@ public final class SinkLoop implements Runnable {
             writer.close();
             pool.shutdownNow();
             try {
-                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)).withGroupMembershipOperation(
+                        leaveGroup ? GroupMembershipOperation.LEAVE_GROUP : GroupMembershipOperation.REMAIN_IN_GROUP));
             } catch (RuntimeException e) {
                 log.debug("consumer close: {}", e.toString());
             }
@@ -191,6 +227,12 @@ public final class SinkLoop implements Runnable {
             inFlight.add(new InFlight(pool.submit(() -> {
                 try {
                     writeBatch(batch);
+                } catch (Misconfigured e) {
+                    if (misconfigured == null) {
+                        misconfigured = e;
+                    }
+                    writer.close(); // the other batches meet the same fault: end their retries
+                    throw e;
                 } finally {
                     running.decrementAndGet();
                     completions.release();
@@ -210,8 +252,7 @@ public final class SinkLoop implements Runnable {
             }
         }
         rejected.addAll(writer.write(writes));
-        deadLetters.publish(rejected, () -> closing);
-        counters.dlq.addAndGet(rejected.size());
+        counters.dlq.addAndGet(deadLetters.publish(rejected, () -> closing));
         counters.acknowledged.addAndGet(batch.size());
     }
 
@@ -223,7 +264,7 @@ public final class SinkLoop implements Runnable {
             try {
                 done.future().get();
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof Closed) {
+                if (e.getCause() instanceof Closed || e.getCause() instanceof Misconfigured) {
                     inFlight.clear(); // outcome unknown: nothing from here on may be committed
                     return;
                 }
@@ -324,14 +365,21 @@ public final class SinkLoop implements Runnable {
         }
     }
 
+    /**
+     * Before revoked partitions go, the batches holding their records get {@code revocationTimeout} to finish and
+     * be committed. A batch still running then is no longer ours to commit for those partitions: its new owner
+     * may commit further before it ends, and committing it later (when the partition has come back to this
+     * member, or through an old snapshot of the assignment) would move the group's offset backwards.
+     */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
                 return;
             }
+            log.info("partitions revoked ({}): {}", partitions.size(), names(partitions));
             dropPending(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + revocationTimeout.toNanos();
             while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
                 awaitHead(deadline);
                 harvest();
@@ -341,15 +389,21 @@ public final class SinkLoop implements Runnable {
             } catch (RuntimeException e) {
                 log.warn("offset commit on rebalance failed ({}); records will be re-read and skipped as replays", e.toString());
             }
+            disown(partitions, "still being written " + revocationTimeout.toMillis() + " ms after their partitions were revoked");
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            log.warn("partitions lost ({}): {}", partitions.size(), names(partitions));
             dropPending(partitions);
+            disown(partitions, "in flight when their partitions were lost");
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                log.info("partitions assigned ({}): {}", partitions.size(), names(partitions));
+            }
             if (paused) {
                 consumer.pause(partitions);
             }
@@ -360,6 +414,25 @@ public final class SinkLoop implements Runnable {
             Set<TopicPartition> gone = new HashSet<>(partitions);
             pending.removeIf(w -> gone.contains(new TopicPartition(w.action().origin().topic(), w.action().origin().partition())));
             pendingBytes = pending.stream().mapToLong(w -> w.action().bulkBytes()).sum();
+        }
+
+        /** Batches still running keep writing (versions make that harmless) but will commit nothing for these partitions. */
+        private void disown(Collection<TopicPartition> partitions, String why) {
+            int batches = 0;
+            for (InFlight f : inFlight) {
+                if (f.lastOffsets().keySet().removeAll(partitions)) {
+                    batches++;
+                }
+            }
+            partitions.forEach(completed::remove);
+            if (batches > 0) {
+                log.warn("{} batches {}: this member will not commit their offsets for those partitions; their next "
+                        + "owner re-reads the records and Elasticsearch skips what was already written", batches, why);
+            }
+        }
+
+        private static String names(Collection<TopicPartition> partitions) {
+            return partitions.stream().map(TopicPartition::toString).sorted().collect(java.util.stream.Collectors.joining(","));
         }
     }
 }
