@@ -176,6 +176,9 @@ public final class AlertNotifier implements Runnable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink-notify");
+        // as the indexing consumer: a notifier that vanished is replaced after seconds, not the client's default 45 s
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.sessionTimeout().toMillis()));
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, config.sessionTimeout().toMillis() / 3)));
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
