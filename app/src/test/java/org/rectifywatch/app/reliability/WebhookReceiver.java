@@ -47,6 +47,16 @@ final class WebhookReceiver implements AutoCloseable {
         return m;
     }
 
+    /** Every delivery's payload, in the order received. */
+    List<JsonNode> payloads() {
+        return List.copyOf(deliveries);
+    }
+
+    /** The event a payload announces: alert id and state (what the idempotency key is made of). */
+    static String event(JsonNode payload) {
+        return payload.at("/alert/alert_id").asText() + " " + payload.at("/alert/state").asText();
+    }
+
     int deliveries() {
         return deliveries.size();
     }

@@ -164,6 +164,7 @@ public final class AlertNotifier implements Runnable {
         while (!closing) {
             WebhookClient.Result result = webhook.post(payload, detail);
             if (result == WebhookClient.Result.DELIVERED) {
+                org.rectifywatch.model.ops.CrashPoint.reach("notifier.delivered"); // crash window: webhook answered 2xx, ledger not yet written
                 ledger.record(key, a.alertId(), a.state(), webhook.format().name());
                 counters.notified.incrementAndGet();
                 log.info("notified {} {} ({}) via {}", AlertMessage.event(a), a.alertId(), a.target(), webhook.masked());
