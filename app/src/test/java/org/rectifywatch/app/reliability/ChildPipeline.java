@@ -22,6 +22,8 @@ import org.rectifywatch.model.ops.CrashPoint;
  * environment, as in production.
  */
 final class ChildPipeline implements AutoCloseable {
+    /** A JVM's exit status after SIGTERM once its shutdown hooks have run (128 + 15). */
+    static final int SIGTERM_STATUS = 143;
     private final String name;
     private final Process process;
     private final Path log;

@@ -106,8 +106,8 @@ class RestartPauseIT {
             row.outcome("Time from the stop to the first new output of the instance started at once in its place: " + figures
                     + ". It includes the new JVM's start. " + (RestartPause.BAR == null ? "Measured, not held to a bar in this run (-Dreliability.restart.bar=10 holds it)."
                     : "Held to " + RestartPause.BAR + " s."))
-                    .count("processor exit status after SIGTERM", 0, cleanExits[0])
-                    .count("sink exit status after SIGTERM", 0, cleanExits[1])
+                    .count("processor exit status after SIGTERM (shutdown hooks run)", ChildPipeline.SIGTERM_STATUS, cleanExits[0])
+                    .count("sink exit status after SIGTERM (shutdown hooks run)", ChildPipeline.SIGTERM_STATUS, cleanExits[1])
                     .count("pauses measured (output resumed within 3 minutes)", 4,
                             java.util.stream.DoubleStream.of(processorPause[0], processorPause[1], sinkPause[0], sinkPause[1]).filter(x -> x >= 0).count());
             for (int w = 0; w < 3; w++) {
