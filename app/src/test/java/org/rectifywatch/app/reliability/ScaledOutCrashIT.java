@@ -32,13 +32,15 @@ class ScaledOutCrashIT {
         try (LocalKafka kafka = LocalKafka.startTemporary();
              Stages stages = new Stages("scaled", kafka.bootstrap(), SharedStack.elasticsearch().url())) {
             kafka.createPipelineTopics();
-            backfill.publish(kafka.bootstrap());
             long killedAtIssues;
             long total = backfill.expectedIssues();
             try (ChildPipeline p1 = ChildPipeline.start(ChildPipeline.processor(stages, Files.createTempDirectory("rel-scaled-p1-")).named("f9-processor-1"));
                  ChildPipeline p2 = ChildPipeline.start(ChildPipeline.processor(stages, Files.createTempDirectory("rel-scaled-p2-")).named("f9-processor-2"));
                  ChildPipeline s1 = ChildPipeline.start(ChildPipeline.sink(stages).named("f9-sink-1"));
                  ChildPipeline s2 = ChildPipeline.start(ChildPipeline.sink(stages).named("f9-sink-2"))) {
+                // published while the services start: straight after the topics are created a loaded broker can refuse
+                // the idempotent producer's retries (OUT_OF_ORDER_SEQUENCE_NUMBER) until the batch expires
+                backfill.publish(kafka.bootstrap());
                 long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
                 while (stages.issues(PREFIX) < total / 5 && p1.isAlive() && s1.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
