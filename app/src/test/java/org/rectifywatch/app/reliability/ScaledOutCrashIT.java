@@ -23,6 +23,15 @@ import org.rectifywatch.model.wire.AlertRecord;
 class ScaledOutCrashIT {
     private static final String PREFIX = "http://backfill.test/scaled/";
 
+    /** Issue documents so far; 0 while the index is not there or not searchable yet. */
+    private static long issuesOrZero(Stages stages) {
+        try {
+            return stages.issues(PREFIX);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     @Test
     void oneOfTwoProcessorsAndOneOfTwoSinksKilledMidBackfill() throws Exception {
         Builder row = new Builder("f9-two-of-each-one-killed", "Faults",
@@ -41,8 +50,8 @@ class ScaledOutCrashIT {
                 // published while the services start: straight after the topics are created a loaded broker can refuse
                 // the idempotent producer's retries (OUT_OF_ORDER_SEQUENCE_NUMBER) until the batch expires
                 backfill.publish(kafka.bootstrap());
-                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                while (stages.issues(PREFIX) < total / 5 && p1.isAlive() && s1.isAlive() && System.nanoTime() < deadline) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                while (issuesOrZero(stages) < total / 5 && p1.isAlive() && s1.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 assertThat(p1.isAlive()).as("the first processor died by itself: %s", p1.tail()).isTrue();
