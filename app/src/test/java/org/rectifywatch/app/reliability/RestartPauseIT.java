@@ -46,9 +46,11 @@ class RestartPauseIT {
             kafka.createPipelineTopics();
             kafka.createTopics(List.of(new Topics.Spec(SINK_TOPICS[0], 3, Map.of()), new Topics.Spec(SINK_TOPICS[1], 3, Map.of()),
                     new Topics.Spec(SINK_TOPICS[2], 3, Map.of())));
-            waves.get(0).publish(kafka.bootstrap());
             ChildPipeline processor = ChildPipeline.start(ChildPipeline.processor(stages, Files.createTempDirectory("rel-pause-")).named("p1-processor"));
             ChildPipeline sink = ChildPipeline.start(ChildPipeline.sink(stages).named("p1-sink"));
+            // published while the services start: straight after the topics are created a loaded broker can refuse
+            // the idempotent producer's retries (OUT_OF_ORDER_SEQUENCE_NUMBER) until the batch expires
+            waves.get(0).publish(kafka.bootstrap());
             List<ConsumerRecord<String, byte[]>> feed = new ArrayList<>();
             double[] processorPause = new double[2];
             double[] sinkPause = new double[2];
