@@ -29,7 +29,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isDirectory(rows)) {
             throw new IllegalArgumentException("no reliability rows in " + rows.toAbsolutePath()
-                    + ": run the reliability suite first (mvn -pl app -am verify -Dtest='ProcessorCrashIT,InfrastructureFaultsIT,CrawlerFaultsIT,BadInputIT,RepositorySecretsTest')");
+                    + ": run the reliability suite first (mvn -pl app -am verify -Dtest='ProcessorCrashIT,CrashWindowsIT,ScaledOutCrashIT,RestartPauseIT,InfrastructureFaultsIT,CrawlerFaultsIT,BadInputIT,RepositorySecretsTest')");
         }
         List<ReliabilityRow> all = ReliabilityRow.readAll(rows);
         if (all.isEmpty()) {

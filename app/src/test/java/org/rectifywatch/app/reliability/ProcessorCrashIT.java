@@ -3,7 +3,6 @@ package org.rectifywatch.app.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -49,9 +48,8 @@ class ProcessorCrashIT {
             firstWave.publish(kafka.bootstrap());
 
             long killedAt;
-            Path childLog = ReliabilityRow.DEFAULT_DIR.resolve("f1-child-processor.log");
-            try (ChildProcessor first = ChildProcessor.start(kafka.bootstrap(), stages.applicationId(),
-                    Files.createTempDirectory("rel-crash-first-"), childLog)) {
+            try (ChildPipeline first = ChildPipeline.start(ChildPipeline.processor(stages,
+                    Files.createTempDirectory("rel-crash-first-")).named("f1-processor"))) {
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 long threshold = firstWave.expectedIssues() / 8;
                 while (stages.issues(PREFIX) < threshold && first.isAlive() && System.nanoTime() < deadline) {

@@ -63,6 +63,11 @@ final class Stages implements AutoCloseable {
         return this;
     }
 
+    /** The scenario's settings (keys as in the README), for a service started in a child JVM. */
+    Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
     ConfigSource config() {
         return ConfigSource.of(settings);
     }

@@ -18,6 +18,7 @@ final class WebhookReceiver implements AutoCloseable {
     static final String URL_MARKER = "s3cr3t-7f0c2a9e41";
     private final HttpServer server;
     private final List<JsonNode> deliveries = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> digests = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() {
         try {
@@ -27,7 +28,9 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", ex -> {
             byte[] body = ex.getRequestBody().readAllBytes();
-            Json.MAPPER.readTree(body).path("items").forEach(deliveries::add);
+            JsonNode digest = Json.MAPPER.readTree(body);
+            digests.add(digest);
+            digest.path("items").forEach(deliveries::add);
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
@@ -45,6 +48,16 @@ final class WebhookReceiver implements AutoCloseable {
             m.merge(d.at("/alert/alert_id").asText() + " " + d.path("event").asText(), 1, Integer::sum);
         }
         return m;
+    }
+
+    /** Every digest as received (its {@code idempotency_key} and {@code items}), in order. */
+    List<JsonNode> digests() {
+        return List.copyOf(digests);
+    }
+
+    /** The event an item announces: alert id and state. */
+    static String event(JsonNode item) {
+        return item.at("/alert/alert_id").asText() + " " + item.at("/alert/state").asText();
     }
 
     /** Alert events delivered (items over all digests). */

@@ -543,6 +543,7 @@ public final class Crawler implements AutoCloseable {
             skip(profile, url, c, SkipReason.TOO_LARGE, e.getMessage());
             return;
         }
+        org.rectifywatch.model.ops.CrashPoint.reach("crawler.published"); // crash window: on reports.raw, crawl.state not yet written
         boolean changed = known.isPresent() && known.get().sha256() != null;
         if (notice) {
             if (changed) {

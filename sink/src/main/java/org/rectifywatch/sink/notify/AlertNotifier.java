@@ -375,6 +375,7 @@ public final class AlertNotifier implements Runnable {
         Outcome o = ch.sender.send(d);
         switch (o.result()) {
             case DELIVERED -> {
+                org.rectifywatch.model.ops.CrashPoint.reach("notifier.delivered"); // crash window: the receiver answered 2xx, the ledger not yet written
                 ledger.delivered(d.id(), ch.config.name(), d.keys());
                 ch.removeKeys(d.keys());
                 ch.intentSeen.remove(d.id());

@@ -83,6 +83,7 @@ public final class BulkWriter {
                 Request request = request(pending);
                 long sent = System.nanoTime();
                 Response response = client.performRequest(request);
+                org.rectifywatch.model.ops.CrashPoint.reach("sink.bulk.sent"); // crash window: written to Elasticsearch, offsets not yet committed
                 counters.bulkNanos.addAndGet(System.nanoTime() - sent);
                 counters.bulkRequests.incrementAndGet();
                 if (response.getStatusCode() >= 300) {
