@@ -137,7 +137,7 @@ public record NotificationConfig(
 
     private static Duration positive(ConfigSource c, String key, Duration value) {
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("configuration " + key + " (env " + ConfigSource.envName(key) + ") must be a positive duration, not " + value);
+            throw new IllegalArgumentException("configuration " + key + " (env " + ConfigSource.envName(key) + ") must be at least 1ms, not " + value.toMillis() + "ms");
         }
         return value;
     }
