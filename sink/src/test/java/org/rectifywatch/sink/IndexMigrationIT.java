@@ -77,6 +77,12 @@ class IndexMigrationIT {
             watcher.start();
             try {
                 IndexSetup.ensure(fx.es, names, Duration.ofSeconds(60), true);
+                // two more reads after the swap: the second of them began after it (a fast migration may end between reads)
+                int after = watch.reads + 2;
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (watch.reads < after && System.nanoTime() < until) {
+                    Thread.sleep(10);
+                }
             } finally {
                 watch.stop = true;
                 watcher.join();

@@ -78,7 +78,7 @@ class NotificationConfigTest {
         assertThatThrownBy(() -> of(Map.of("sink.notify.alert.channels", "gd")))
                 .hasMessageContaining("sink.notify.alert.channels").hasMessageContaining("'gd'");
         assertThatThrownBy(() -> of(Map.of("sink.notify.interval", "0s"))).hasMessageContaining("sink.notify.interval")
-                .hasMessageContaining("positive");
+                .hasMessageContaining("at least 1ms, not 0ms");
         assertThatThrownBy(() -> of(Map.of("sink.webhook.url", "https://x/y", "sink.webhook.rate", "many")))
                 .hasMessageContaining("sink.webhook.rate");
     }
