@@ -151,6 +151,9 @@ final class Backfill {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 * 1024 * 1024));
+        // one batch in flight per partition: straight after the topics are created the broker answers
+        // NOT_LEADER_OR_FOLLOWER for a moment, and pipelined batches then meet OUT_OF_ORDER_SEQUENCE_NUMBER until they expire
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
