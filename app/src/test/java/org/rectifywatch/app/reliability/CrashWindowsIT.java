@@ -82,12 +82,13 @@ class CrashWindowsIT {
     @Order(1)
     void aSinkKilledBetweenABulkRequestAndItsOffsetCommitIndexesEverythingOnce() throws Exception {
         Builder row = new Builder("f6-sink-killed-mid-bulk", "Faults",
-                "Sink (its own JVM) halted right after Elasticsearch answered its third _bulk request, before the offsets were committed; a new instance starts");
+                "Sink (its own JVM) halted right after Elasticsearch answered its second _bulk request, before the offsets were committed; a new instance starts");
         try (Stages sink = new Stages("windows-bulk", kafka.bootstrap(), SharedStack.elasticsearch().url())
-                .with("sink.bulk.max.actions", "40")) {
+                .with("sink.bulk.max.actions", "10")
+                .with("sink.bulk.max.in.flight", "1")) {
             int firstExit;
             long atKill;
-            try (ChildPipeline first = ChildPipeline.start(ChildPipeline.sink(sink).named("f6-sink").armed("sink.bulk.sent:3"))) {
+            try (ChildPipeline first = ChildPipeline.start(ChildPipeline.sink(sink).named("f6-sink").armed("sink.bulk.sent:2"))) {
                 firstExit = first.awaitExit(Duration.ofMinutes(2));
                 assertThat(firstExit).as("the first sink must halt at the crash point: %s", first.tail()).isEqualTo(CrashPoint.EXIT_STATUS);
             }
@@ -106,7 +107,7 @@ class CrashWindowsIT {
                         IndexAudit.of(sink.search, sink.index("alerts"), TopicReader.all(kafka.bootstrap(), Topics.ALERTS_OVERDUE)));
                 assertThat(second.stop()).as("clean stop of the second sink: %s", second.tail()).isEqualTo(ChildPipeline.SIGTERM_STATUS);
                 Map<String, Long> summary = stoppedSummary(second.log());
-                row.outcome(String.format("The first sink halted (status %d) once its third _bulk request of 40 actions was answered, with %d "
+                row.outcome(String.format("The first sink halted (status %d) once its second _bulk request of 10 actions was answered, with %d "
                                 + "documents written and the offsets of the last batches not committed. The new instance wrote its first new document "
                                 + "%.1f s after the crash, re-read from the committed offsets and replayed what was written already: "
                                 + "Elasticsearch refused the replays as version conflicts (stale %d), so every document is there once, "
