@@ -62,6 +62,13 @@ final class ChildPipeline implements AutoCloseable {
         return new Spec("ingest", List.of("ingest", "--once", "--profiles", profiles.toString()), settings(stages, "ingest."), Map.of(), null);
     }
 
+    /** {@code pipeline ingest --site-list}: one crawler instance of the group that shares the site list. */
+    static Spec siteListCrawler(String name, String bootstrap, Map<String, String> ingestSettings) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(ingestSettings);
+        settings.put("kafka.bootstrap", bootstrap);
+        return new Spec(name, List.of("ingest", "--site-list"), settings, Map.of(), null);
+    }
+
     /** The Kafka settings and those of one service: a service is given no key of another. */
     private static Map<String, String> settings(Stages stages, String... prefixes) {
         Map<String, String> m = new java.util.LinkedHashMap<>();

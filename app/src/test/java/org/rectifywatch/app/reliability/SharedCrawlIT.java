@@ -2,8 +2,6 @@ package org.rectifywatch.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +41,6 @@ class SharedCrawlIT {
         for (int i = 0; i < SITES; i++) {
             sizes[i] = 6 + i % 5;
         }
-        Path logs = Files.createTempDirectory("shared-crawl");
         try (LocalKafka kafka = LocalKafka.startTemporary(); SiteFarm farm = new SiteFarm(sizes, 4)) {
             kafka.createPipelineTopics();
             List<SiteEntry> entries = new ArrayList<>();
@@ -53,8 +50,8 @@ class SharedCrawlIT {
             SiteList.write(KafkaSettings.local(kafka.bootstrap()), entries);
             int reports = farm.sites().stream().mapToInt(SiteFarm.Site::reports).sum();
 
-            try (ChildCrawler a = ChildCrawler.start(kafka.bootstrap(), settings("A"), logs.resolve("a.log"));
-                 ChildCrawler b = ChildCrawler.start(kafka.bootstrap(), settings("B"), logs.resolve("b.log"))) {
+            try (ChildPipeline a = ChildPipeline.start(ChildPipeline.siteListCrawler("shared-crawl-a", kafka.bootstrap(), settings("A")));
+                 ChildPipeline b = ChildPipeline.start(ChildPipeline.siteListCrawler("shared-crawl-b", kafka.bootstrap(), settings("B")))) {
                 // both instances crawling, A well into its pass but not through it
                 await(() -> hostsAskedBy(farm, "A") >= 5 && hostsAskedBy(farm, "B") >= 5
                         && finishedHostsOf(farm, "A") >= 2, Duration.ofMinutes(3), "both instances to crawl", a, b);
@@ -149,7 +146,7 @@ class SharedCrawlIT {
         return rs.stream().anyMatch(r -> r.path().equals("/xsxc/art_1.html"));
     }
 
-    private static void await(BooleanSupplier done, Duration timeout, String what, ChildCrawler a, ChildCrawler b)
+    private static void await(BooleanSupplier done, Duration timeout, String what, ChildPipeline a, ChildPipeline b)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {

@@ -97,6 +97,9 @@ public final class SiteList {
         Properties p = kafka.clientProperties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // one batch in flight: on a topic just created the broker answers NOT_LEADER_OR_FOLLOWER for a moment, and
+        // pipelined idempotent batches then fail as out of order until they expire
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (SiteEntry s : sites) {
