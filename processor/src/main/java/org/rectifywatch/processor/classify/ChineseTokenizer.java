@@ -78,13 +78,15 @@ public final class ChineseTokenizer {
     /**
      * One segmentation of a text serves every view of it (words, content words, keywords, search tokens): the
      * processor asks for several views of the same problem and rectification text, and segmentation is the
-     * expensive part. The last results are kept per thread, so this stays lock-free and thread-safe.
+     * expensive part. The last results are kept per thread, so this stays lock-free and thread-safe; enough of them for
+     * the problem and rectification texts of a long report, whose search tokens are asked for after all its issues
+     * were classified.
      */
     private record Segmented(List<Term> words, String searchTokens) {
         static final Segmented EMPTY = new Segmented(List.of(), "");
     }
 
-    private static final int MEMO_SIZE = 64;
+    private static final int MEMO_SIZE = 1024;
     private final ThreadLocal<Map<String, Segmented>> memo = ThreadLocal.withInitial(() ->
             new java.util.LinkedHashMap<>(MEMO_SIZE * 2, 0.75f, true) {
                 @Override

@@ -28,17 +28,43 @@ public record ContentSignature(int[] minHashes, int length) {
     public static ContentSignature of(String text) {
         String core = core(text == null ? "" : text);
         int[] mins = new int[HASHES];
-        Arrays.fill(mins, Integer.MAX_VALUE);
-        for (int i = 0; i + SHINGLE <= core.length(); i++) {
-            int h = core.substring(i, i + SHINGLE).hashCode();
-            for (int k = 0; k < HASHES; k++) {
-                int x = mix(h * SEEDS[k] + k);
-                if (x < mins[k]) {
-                    mins[k] = x;
+        int[] shingles = shingleHashes(core);
+        // one hash function at a time over all shingles: a flat loop the JIT vectorises, the same minima as shingle by shingle
+        for (int k = 0; k < HASHES; k++) {
+            int seed = SEEDS[k];
+            int min = Integer.MAX_VALUE;
+            for (int h : shingles) {
+                int x = mix(h * seed + k);
+                if (x < min) {
+                    min = x;
                 }
             }
+            mins[k] = min;
         }
         return new ContentSignature(mins, core.length());
+    }
+
+    /** {@code String.hashCode()} of every 5-character window, rolled along the text instead of cut out of it. */
+    static int[] shingleHashes(String core) {
+        int n = core.length() - SHINGLE + 1;
+        if (n <= 0) {
+            return new int[0];
+        }
+        int[] out = new int[n];
+        int top = 1; // 31^(SHINGLE-1): the weight of the character leaving the window
+        for (int i = 1; i < SHINGLE; i++) {
+            top *= 31;
+        }
+        int h = 0;
+        for (int i = 0; i < SHINGLE; i++) {
+            h = 31 * h + core.charAt(i);
+        }
+        out[0] = h;
+        for (int i = 1; i < n; i++) {
+            h = 31 * (h - top * core.charAt(i - 1)) + core.charAt(i + SHINGLE - 1);
+            out[i] = h;
+        }
+        return out;
     }
 
     /** Estimated Jaccard similarity of the two bodies' shingle sets, 0 when either is too short to say. */
@@ -64,15 +90,26 @@ public record ContentSignature(int[] minHashes, int length) {
     /** The body as a copy keeps it: substantive lines, Chinese characters, digits and letters only. */
     static String core(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        for (String line : text.split("\n")) {
-            if (FURNITURE_LINE.matcher(line).find() && line.length() < 80) {
-                continue;
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
             }
-            StringBuilder l = new StringBuilder(line.length());
-            line.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(l::appendCodePoint);
-            if (l.length() >= 12) {
-                b.append(l);
+            if (lineEnd - lineStart >= 80 || !FURNITURE_LINE.matcher(text).region(lineStart, lineEnd).find()) {
+                int mark = b.length();
+                for (int i = lineStart; i < lineEnd; ) {
+                    int cp = text.codePointAt(i);
+                    if (Character.isLetterOrDigit(cp)) {
+                        b.appendCodePoint(Character.toLowerCase(cp));
+                    }
+                    i += Character.charCount(cp);
+                }
+                if (b.length() - mark < 12) {
+                    b.setLength(mark); // short lines are page furniture more often than report text
+                }
             }
+            lineStart = lineEnd + 1;
         }
         return b.toString();
     }

@@ -1,6 +1,7 @@
 package org.rectifywatch.processor.report;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,11 +43,29 @@ public final class WireRecords {
                 raw.attachments() == null ? List.of() : raw.attachments(), parsed.parserVersion(), classifierVersion, List.of(), null);
     }
 
+    /** The search tokens of every issue of the report, in order: cheap right after the analysis, which segmented the same texts. */
+    public List<IssueTokens> tokens(ParsedReport parsed) {
+        List<IssueTokens> out = new ArrayList<>(parsed.issues().size());
+        for (Issue i : parsed.issues()) {
+            out.add(tokens(i));
+        }
+        return out;
+    }
+
+    public IssueTokens tokens(Issue i) {
+        return new IssueTokens(tokenizer.searchTokens(i.problem()), tokenizer.searchTokens(i.rectification()));
+    }
+
     public IssueRecord issue(String issueId, String reportId, int version, RawReport raw, ParsedReport parsed, Issue i, Instant now) {
+        return issue(issueId, reportId, version, raw, parsed, i, tokens(i), now);
+    }
+
+    public IssueRecord issue(String issueId, String reportId, int version, RawReport raw, ParsedReport parsed, Issue i,
+                             IssueTokens tokens, Instant now) {
         ReportMeta m = parsed.meta();
         return new IssueRecord(issueId, reportId, version, i.seq(), i.label(), i.path(), i.problem(), i.rectification(), i.line(),
                 i.topic(), i.topic2(), i.pillar(), i.topicConfidence() == null ? 0 : i.topicConfidence(),
-                i.topicTerms(), i.keywords(), tokenizer.searchTokens(i.problem()), tokenizer.searchTokens(i.rectification()),
+                i.topicTerms(), i.keywords(), tokens.problem(), tokens.rectification(),
                 i.status(), i.statusEvidence(), i.commitments(), i.classifierVersion(),
                 m.target(), m.provinceHint(), m.inspector(), m.inspectionKind(), m.reportKind(), m.inspectionStart(),
                 m.inspectionEnd(), m.feedbackDate(), m.publishedDate() != null ? m.publishedDate() : raw.pageDate(),

@@ -36,7 +36,7 @@ final class OutputSizes {
         for (Record<String, Envelope> r : outputs) {
             Envelope e = r.value();
             String topic = topic(e.kind());
-            byte[] value = value(topic, e);
+            byte[] value = e.bytes();
             if (value == null) {
                 continue;
             }
@@ -65,7 +65,7 @@ final class OutputSizes {
         };
     }
 
-    private static byte[] value(String topic, Envelope e) {
+    static byte[] value(String topic, Envelope e) {
         return switch (e.kind()) {
             case REPORT -> WireSerdes.REPORT.serializer().serialize(topic, e.report());
             case ISSUE -> WireSerdes.ISSUE.serializer().serialize(topic, e.issue());

@@ -23,8 +23,9 @@ final class PendingOutputs {
         outputs.add(r);
     }
 
-    /** The first output too large for its destination, if any. */
+    /** The first output too large for its destination, if any. Serialises the outputs, which are then written as those bytes. */
     Optional<String> oversized(RecordLimits limits) {
+        outputs.replaceAll(r -> r.withValue(r.value().serialised()));
         return OutputSizes.firstOversized(outputs, limits);
     }
 

@@ -15,7 +15,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.json.JsonSerde;
-import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.WireSerdes;
 import org.rectifywatch.processor.deadline.DeadlineEvent;
 import org.rectifywatch.processor.deadline.DeadlineSettings;
@@ -60,35 +59,34 @@ public final class ProcessorTopology {
     public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics,
                                  Supplier<RecordLimits> limits) {
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<String, Envelope>> pages = reportStage(builder, analyzer, metrics, limits).split(Named.as("page-"))
+        Map<String, KStream<String, Envelope>> pages = reportStage(builder, analyzer, records, metrics, limits).split(Named.as("page-"))
                 .branch((k, e) -> e.is(Envelope.Kind.PAGE), Branched.as("analyses"))
                 .defaultBranch(Branched.as("other"));
         KStream<String, Envelope> outputs = pages.get("page-other")
-                .merge(identityStage(builder, pages.get("page-analyses").mapValues(Envelope::page, Named.as("page-event")),
+                .merge(identityStage(builder, pages.get("page-analyses").mapValues(Envelope::bytes, Named.as("page-event")),
                         records, metrics, limits), Named.as("all-outputs"));
         outputs.split(Named.as("route-"))
                 .branch((k, e) -> e.is(Envelope.Kind.REPORT), Branched.withConsumer(s -> s
-                        .mapValues(Envelope::report, Named.as("report-record"))
-                        .to(Topics.REPORTS_PARSED, Produced.with(Serdes.String(), WireSerdes.REPORT).withName("write-reports-parsed")),
+                        .mapValues(Envelope::bytes, Named.as("report-record"))
+                        .to(Topics.REPORTS_PARSED, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-parsed")),
                         "reports"))
                 .branch((k, e) -> e.is(Envelope.Kind.ISSUE) || e.is(Envelope.Kind.ISSUE_DELETED), Branched.withConsumer(s -> s
-                        .mapValues(e -> (IssueRecord) e.issue(), Named.as("issue-record-or-tombstone"))
-                        .to(Topics.ISSUES_CLASSIFIED, Produced.with(Serdes.String(), WireSerdes.ISSUE).withName("write-issues-classified")),
+                        .mapValues(Envelope::bytes, Named.as("issue-record-or-tombstone"))
+                        .to(Topics.ISSUES_CLASSIFIED, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-issues-classified")),
                         "issues"))
                 .branch((k, e) -> e.is(Envelope.Kind.DEAD_LETTER), Branched.withConsumer(s -> s
-                        .mapValues(Envelope::deadLetter, Named.as("dead-letter-bytes"))
+                        .mapValues(Envelope::bytes, Named.as("dead-letter-bytes"))
                         .to(Topics.REPORTS_DLQ, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-dlq")),
                         "dead-letters"))
                 .branch((k, e) -> e.is(Envelope.Kind.PAGE_HANDOVER), Branched.withConsumer(s -> s
-                        .mapValues(Envelope::page, Named.as("report-handover-event"))
-                        .to(Topics.REPORTS_HANDOVER, Produced.with(Serdes.String(), JsonSerde.of(PageEvent.class))
-                                .withName("write-reports-handover")),
+                        .mapValues(Envelope::bytes, Named.as("report-handover-event"))
+                        .to(Topics.REPORTS_HANDOVER, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-handover")),
                         "report-handovers"))
                 .branch((k, e) -> e.is(Envelope.Kind.DEADLINE), Branched.withConsumer(s ->
-                        deadlineStage(builder, s.mapValues(Envelope::deadline, Named.as("deadline-event")), deadlines, metrics),
+                        deadlineStage(builder, s.mapValues(Envelope::bytes, Named.as("deadline-event")), deadlines, metrics),
                         "deadlines"))
                 .branch((k, e) -> e.is(Envelope.Kind.INSPECTION), Branched.withConsumer(s ->
-                        publicationStage(builder, s.mapValues(Envelope::inspection, Named.as("inspection-event")), deadlines, metrics)
+                        publicationStage(builder, s.mapValues(Envelope::bytes, Named.as("inspection-event")), deadlines, metrics)
                                 .to(Topics.ALERTS_OVERDUE, Produced.with(Serdes.String(), WireSerdes.ALERT).withName("write-publication-alerts")),
                         "inspections"));
         return builder.build();
@@ -99,15 +97,15 @@ public final class ProcessorTopology {
      * decoded by the versioner, so that whatever cannot be read (undecodable, the JSON {@code null}) is dead-lettered
      * with its original bytes and a reason, and only a record without value is a retraction.
      */
-    static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, ProcessorMetrics metrics,
-                                                 Supplier<RecordLimits> limits) {
+    static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, WireRecords records,
+                                                 ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
         builder.addStateStore(logged(ReportVersioner.STORE, JsonSerde.of(ReportState.class)));
         return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-reports-raw"))
-                .process(() -> new ReportVersioner(analyzer, metrics, limits), Named.as("version-reports"), ReportVersioner.STORE);
+                .process(() -> new ReportVersioner(analyzer, records, metrics, limits), Named.as("version-reports"), ReportVersioner.STORE);
     }
 
     /** Page analyses regrouped by unit (with report entries handed over from the unit a report left) → reports, issues. */
-    static KStream<String, Envelope> identityStage(StreamsBuilder builder, KStream<String, PageEvent> pages, WireRecords records,
+    static KStream<String, Envelope> identityStage(StreamsBuilder builder, KStream<String, byte[]> pages, WireRecords records,
                                                    ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
         JsonSerde<PageEvent> serde = JsonSerde.of(PageEvent.class);
         builder.addStateStore(logged(ReportIdentifier.ENTRIES, JsonSerde.of(ReportEntry.class)));
@@ -115,8 +113,9 @@ public final class ProcessorTopology {
         KStream<String, PageEvent> handedOver = builder.stream(Topics.REPORTS_HANDOVER,
                 Consumed.with(Serdes.String(), serde).withName("read-reports-handover"));
         return pages
-                .repartition(Repartitioned.<String, PageEvent>as("pages-by-unit").withKeySerde(Serdes.String())
-                        .withValueSerde(serde).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .repartition(Repartitioned.<String, byte[]>as("pages-by-unit").withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .mapValues(decoder(serde, "pages-by-unit"), Named.as("read-pages-by-unit"))
                 .merge(handedOver, Named.as("with-report-handovers"))
                 .process(() -> new ReportIdentifier(records, metrics, limits), Named.as("identify-reports"),
                         ReportIdentifier.ENTRIES, ReportIdentifier.URLS);
@@ -126,7 +125,7 @@ public final class ProcessorTopology {
      * Issue events, regrouped by inspected unit (with entries handed over from the unit an issue left) → alert
      * transitions, and entries handed over to the unit an issue moved to.
      */
-    static void deadlineStage(StreamsBuilder builder, KStream<String, DeadlineEvent> events, DeadlineSettings deadlines,
+    static void deadlineStage(StreamsBuilder builder, KStream<String, byte[]> events, DeadlineSettings deadlines,
                               ProcessorMetrics metrics) {
         JsonSerde<DeadlineEvent> serde = JsonSerde.of(DeadlineEvent.class);
         builder.addStateStore(logged(DeadlineTracker.STORE, JsonSerde.of(TrackedIssue.class)));
@@ -134,8 +133,9 @@ public final class ProcessorTopology {
         KStream<String, DeadlineEvent> handedOver = builder.stream(Topics.DEADLINE_HANDOVER,
                 Consumed.with(Serdes.String(), serde).withName("read-deadline-handover"));
         KStream<String, TrackerOutput> out = events
-                .repartition(Repartitioned.<String, DeadlineEvent>as("issues-by-unit").withKeySerde(Serdes.String())
-                        .withValueSerde(serde).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .repartition(Repartitioned.<String, byte[]>as("issues-by-unit").withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .mapValues(decoder(serde, "issues-by-unit"), Named.as("read-issues-by-unit"))
                 .merge(handedOver, Named.as("with-handovers"))
                 .process(() -> new DeadlineTracker(deadlines, metrics), Named.as("track-deadlines"),
                         DeadlineTracker.STORE, DeadlineTracker.AGENDA);
@@ -152,15 +152,25 @@ public final class ProcessorTopology {
 
     /** Feedback notices and reports, regrouped by inspected unit → report_overdue alert transitions. */
     static KStream<String, org.rectifywatch.model.wire.AlertRecord> publicationStage(StreamsBuilder builder,
-            KStream<String, InspectionEvent> events, DeadlineSettings deadlines, ProcessorMetrics metrics) {
+            KStream<String, byte[]> events, DeadlineSettings deadlines, ProcessorMetrics metrics) {
         builder.addStateStore(logged(PublicationTracker.STORE, JsonSerde.of(TrackedInspection.class)));
         builder.addStateStore(logged(PublicationTracker.REPORTS, JsonSerde.of(SeenReport.class)));
         builder.addStateStore(logged(PublicationTracker.AGENDA, Serdes.String()));
         return events
-                .repartition(Repartitioned.<String, InspectionEvent>as("inspections-by-unit").withKeySerde(Serdes.String())
-                        .withValueSerde(JsonSerde.of(InspectionEvent.class)).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .repartition(Repartitioned.<String, byte[]>as("inspections-by-unit").withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
+                .mapValues(decoder(JsonSerde.of(InspectionEvent.class), "inspections-by-unit"), Named.as("read-inspections-by-unit"))
                 .process(() -> new PublicationTracker(deadlines, metrics), Named.as("track-publication"),
                         PublicationTracker.STORE, PublicationTracker.REPORTS, PublicationTracker.AGENDA);
+    }
+
+    /**
+     * Values travel between stages as the bytes the stage that made them serialised once (to check their size): they
+     * are decoded here, after the repartition topic, instead of by its serde.
+     */
+    private static <V> org.apache.kafka.streams.kstream.ValueMapper<byte[], V> decoder(JsonSerde<V> serde, String topic) {
+        org.apache.kafka.common.serialization.Deserializer<V> d = serde.deserializer();
+        return bytes -> d.deserialize(topic, bytes);
     }
 
     /** A persistent store with a changelog, so that state survives restarts and alerts are not repeated. */

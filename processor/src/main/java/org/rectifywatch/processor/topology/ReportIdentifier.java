@@ -29,6 +29,7 @@ import org.rectifywatch.processor.deadline.TrackedIssue;
 import org.rectifywatch.processor.publication.InspectionEvent;
 import org.rectifywatch.processor.publication.SeenReport;
 import org.rectifywatch.processor.report.IssueIdentity;
+import org.rectifywatch.processor.report.IssueTokens;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
 import org.rectifywatch.processor.service.ProcessorMetrics;
@@ -185,9 +186,11 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         if (entry != null) {
             entry.issues().forEach(r -> before.add(r.id()));
         }
+        // the page stage's tokens; an event written before it sent them has its texts segmented here
+        List<IssueTokens> tokens = e.tokens() != null && e.tokens().size() == parsed.issues().size() ? e.tokens() : records.tokens(parsed);
         for (int n = 0; n < parsed.issues().size(); n++) {
             Issue issue = parsed.issues().get(n);
-            IssueRecord ir = records.issue(ids.ids().get(n), rid, e.version(), page, parsed, issue, now);
+            IssueRecord ir = records.issue(ids.ids().get(n), rid, e.version(), page, parsed, issue, tokens.get(n), now);
             pending.forward(new Record<>(ir.issueId(), Envelope.issue(ir), ts));
             // an issue tracked before is sent where it is tracked; the tracker moves it if its unit changed
             String route = before.contains(ir.issueId()) ? unit : target;

@@ -26,6 +26,7 @@ import org.rectifywatch.processor.publication.NoticeReading;
 import org.rectifywatch.processor.report.ContentSignature;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
+import org.rectifywatch.processor.report.WireRecords;
 import org.rectifywatch.processor.service.ProcessorMetrics;
 import org.rectifywatch.processor.service.Reprocess;
 import org.slf4j.Logger;
@@ -46,14 +47,16 @@ final class ReportVersioner implements Processor<String, byte[], String, Envelop
     private static final Deserializer<RawReport> DECODER = WireSerdes.RAW_REPORT.deserializer();
 
     private final ReportAnalyzer analyzer;
+    private final WireRecords records;
     private final ProcessorMetrics metrics;
     private final Supplier<RecordLimits> limits;
     private ProcessorContext<String, Envelope> context;
     private StagedStore<ReportState> store;
     private PendingOutputs pending;
 
-    ReportVersioner(ReportAnalyzer analyzer, ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
+    ReportVersioner(ReportAnalyzer analyzer, WireRecords records, ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
         this.analyzer = analyzer;
+        this.records = records;
         this.metrics = metrics;
         this.limits = limits;
     }
@@ -164,7 +167,7 @@ final class ReportVersioner implements Processor<String, byte[], String, Envelop
         PageEvent event = new PageEvent(PageEvent.Type.VERSION, url, page.site(), page.title(), page.pageDate(), page.fetchedAt(),
                 page.sha256(), page.attachments() == null ? List.of() : page.attachments(),
                 page.text() == null ? 0 : page.text().length(), version, analysisVersion, parsed, ContentSignature.of(page.text()),
-                keptIn.equals(unitKey) ? null : unitKey, null, null);
+                keptIn.equals(unitKey) ? null : unitKey, null, null, records.tokens(parsed));
         pending.forward(new Record<>(keptIn, Envelope.page(event), record.timestamp()));
         store.put(reportId, new ReportState(page.sha256(), version, unitKey, RawReport.REPORT, List.of(), analysisVersion, false));
     }
