@@ -160,6 +160,24 @@ class SinkIT {
         assertThat(fx.source(alias, "keep").path("_source").path("report_version").asInt()).isEqualTo(2);
     }
 
+    /** A trickle is written as soon as the sink has read all there is: the linger only gathers records still coming. */
+    @Test
+    void recordsAreWrittenAtOnceWhenNothingMoreIsWaitingInTheTopics() throws Exception {
+        try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id, Map.of("sink.bulk.linger", "10m"))).start()) {
+            for (int round = 1; round <= 3; round++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 3; i++) {
+                    fx.send(fx.issues, "t" + round + "-" + i, SinkFixture.issue("t" + round + "-" + i, 1, "2021-02-05"));
+                }
+                int expected = 3 * round;
+                SinkFixture.await(expected + " records written with a 10-minute linger", Duration.ofSeconds(30),
+                        () -> sink.counters().acknowledged() == expected);
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+            }
+            assertThat(sink.counters().indexed()).isEqualTo(9);
+        }
+    }
+
     @Test
     void aMalformedDocumentGoesToTheDeadLetterTopicAndTheNextRecordsAreIndexed() throws Exception {
         fx.send(fx.issues, "ok1", SinkFixture.issue("ok1", 1, "2021-02-05"));

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consumer loop. One thread polls, routes records into a FIFO of pending actions and cuts batches by
- * count, bytes or linger time; at most {@code maxInFlight} batches are written concurrently by a small pool.
+ * count, bytes or linger time, or at once when the consumer has read everything there is; at most
+ * {@code maxInFlight} batches are written concurrently by a small pool.
  * Batches complete in any order, but offsets are committed only up to the oldest batch whose outcome is
  * unknown. The assigned partitions are paused while Elasticsearch is unavailable or work piles up, and
  * resumed afterwards — polling continues meanwhile, so the consumer keeps its group membership.
@@ -135,7 +136,7 @@ public final class SinkLoop implements Runnable {
                     add(router.route(r)); // mapped as they arrive, so a full batch is ready when a bulk slot frees
                 }
                 counters.consumed.addAndGet(records.count());
-                dispatch(false);
+                dispatch(caughtUp());
                 harvest();
                 if (misconfigured != null) {
                     throw misconfigured;
@@ -198,6 +199,23 @@ public final class SinkLoop implements Runnable {
             return Math.max(0, Math.min(50, pending.peek().since() + lingerMillis - System.currentTimeMillis()));
         }
         return inFlight.isEmpty() ? 100 : 5;
+    }
+
+    /**
+     * Whether every assigned partition has been read to its end (the consumer's cached lag, no broker call): then
+     * nothing more is coming to fill a batch, and lingering would only delay what is waiting from being searchable.
+     */
+    private boolean caughtUp() {
+        if (pending.isEmpty()) {
+            return false;
+        }
+        for (TopicPartition tp : consumer.assignment()) {
+            java.util.OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Batches still being written; finished ones wait in {@link #inFlight} only for their turn to be committed. */
