@@ -16,10 +16,14 @@ import java.util.function.Supplier;
 final class CpuUse {
     static final String PROCESSOR = "processor";
     static final String ELASTICSEARCH = "Elasticsearch";
+    static final String SINK = "sink";
+    static final String CLIENT = "benchmark client";
+    static final String BROKER = "Kafka broker and other";
     static final String JVM = "GC/JIT/ended threads";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    record Snapshot(Map<String, Long> nanos, long wallNanos) {
+    /** CPU nanoseconds per part, this whole process's CPU nanoseconds, and when (nanoTime) it was taken. */
+    record Snapshot(Map<String, Long> nanos, long processNanos, long wallNanos) {
     }
 
     private CpuUse() {
@@ -42,21 +46,21 @@ final class CpuUse {
         // the rest of this process: garbage collection, JIT compilation, threads that have ended
         long process = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
         nanos.put(JVM, Math.max(0, process - threads));
-        return new Snapshot(nanos, System.nanoTime());
+        return new Snapshot(nanos, process, System.nanoTime());
     }
 
     /** The part of the pipeline a thread of this process works for. */
     static String part(String thread) {
-        if (thread.contains("StreamThread")) {
-            return PROCESSOR; // stream threads and their producers' network threads
+        if (thread.contains("StreamThread") || thread.contains("StateUpdater")) {
+            return PROCESSOR; // stream threads, their producers' network threads and the state restoring thread
         }
         if (thread.startsWith("sink") || thread.startsWith("elasticsearch-rest-client")) {
-            return "sink";
+            return SINK;
         }
         if (thread.startsWith("main") || thread.startsWith("pool-") || thread.contains("producer-")) {
-            return "benchmark client";
+            return CLIENT;
         }
-        return "Kafka broker and other";
+        return BROKER;
     }
 
     /** CPU seconds per part between two snapshots (threads that ended in between are not counted). */
@@ -64,6 +68,16 @@ final class CpuUse {
         Map<String, Double> out = new LinkedHashMap<>();
         to.nanos().forEach((part, n) -> out.put(part, Math.max(0, n - from.nanos().getOrDefault(part, 0L)) / 1e9));
         return out;
+    }
+
+    /** This whole process's CPU seconds between two snapshots, threads that ended in between included. */
+    static double processSeconds(Snapshot from, Snapshot to) {
+        return Math.max(0, to.processNanos() - from.processNanos()) / 1e9;
+    }
+
+    /** Seconds of wall time between two snapshots. */
+    static double wallSeconds(Snapshot from, Snapshot to) {
+        return (to.wallNanos() - from.wallNanos()) / 1e9;
     }
 
     static String describe(Snapshot from, Snapshot to, int cores) {
