@@ -52,8 +52,9 @@ import org.rectifywatch.sink.write.SinkCounters;
 public final class EndToEndBench {
     private static final double STEADY_RATE = 10.0;
     private static final Duration STEADY_FOR = Duration.ofSeconds(30);
-    /** How long the processor's solo run lasts, about, and how long each background measurement. */
-    private static final Duration SOLO_FOR = Duration.ofSeconds(6);
+    /** How long a window of the processor's solo run lasts, about, at most how many, and each background measurement. */
+    private static final Duration SOLO_FOR = Duration.ofSeconds(3);
+    private static final int SOLO_WINDOWS = 8;
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(2);
     private static final String SCRATCH_TOPIC = "bench.e2e.issues-scratch";
 
@@ -158,12 +159,13 @@ public final class EndToEndBench {
                         variant(t.text(), targetPerText.get(t.name()), k / usable.size())));
             }
             idle = PartCosts.background(esCpu, IDLE_WINDOW);
-            PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloReports, esCpu);
+            PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloReports, esCpu, idle, SOLO_WINDOWS);
             soloReports = null;
-            out.printf(Locale.ROOT, "processor alone: %d reports on 1 thread in %.1f s: thread %.2f ms CPU per report, whole process %.2f ms"
-                            + " net of background; meanwhile Elasticsearch %.0f ms/s and broker %.0f ms/s (background %.0f and %.0f ms/s)%n",
-                    solo.reports(), solo.window().wall(), 1000 * solo.threadSeconds() / solo.reports(),
-                    1000 * solo.window().netProcess(idle) / solo.reports(), 1000 * solo.window().elasticsearch() / solo.window().wall(),
+            out.printf(Locale.ROOT, "processor alone: %d reports on 1 thread in %.1f s (window %d, the first within 10%% of the one before it:"
+                            + " warm): thread %.2f ms CPU per report, whole process %.2f ms net of background; meanwhile"
+                            + " Elasticsearch %.0f ms/s and broker %.0f ms/s (background %.0f and %.0f ms/s)%n",
+                    solo.reports(), solo.window().wall(), solo.windows(), 1000 * solo.threadSeconds() / solo.reports(),
+                    1000 * solo.processPerReport(idle), 1000 * solo.window().elasticsearch() / solo.window().wall(),
                     1000 * solo.window().broker() / solo.window().wall(), 1000 * idle.elasticsearch(), 1000 * idle.broker());
 
             out.printf("published %d records to %s; starting processor and sink …%n", reports, Topics.REPORTS_RAW);
