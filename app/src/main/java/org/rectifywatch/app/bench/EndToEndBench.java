@@ -53,8 +53,9 @@ public final class EndToEndBench {
     private static final double STEADY_RATE = 10.0;
     private static final Duration STEADY_FOR = Duration.ofSeconds(30);
     /** How long a window of the processor's solo run lasts, about, at most how many, and each background measurement. */
-    private static final Duration SOLO_FOR = Duration.ofSeconds(3);
+    private static final Duration SOLO_WINDOW = Duration.ofSeconds(3);
     private static final int SOLO_WINDOWS = 8;
+    private static final int SOLO_POOL_ROUNDS = 20;
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(2);
     private static final String SCRATCH_TOPIC = "bench.e2e.issues-scratch";
 
@@ -87,10 +88,10 @@ public final class EndToEndBench {
         for (int i = 0; i < reports; i++) {
             expectedIssues += issuesPerText.get(usable.get(i % usable.size()).name());
         }
-        out.printf("bench e2e: %d reports (variants of %d texts, each under another unit's name) → about %d issue documents; %d cores%n",
-                reports, usable.size(), expectedIssues, Runtime.getRuntime().availableProcessors());
-
         int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("bench e2e: %d reports (variants of %d texts, each under another unit's name) → about %d issue documents; %d cores%n",
+                reports, usable.size(), expectedIssues, cores);
+
         try (LocalStack stack = LocalStack.start(null, 0, 0)) {
             String bootstrap = stack.kafka().bootstrap();
             String esUrl = stack.elasticsearch().url();
@@ -113,14 +114,11 @@ public final class EndToEndBench {
             publishRaw.stop();
             // both sides measured warm, as a long backfill runs: JIT-compiled analysis code and a warmed-up Elasticsearch
             out.println("warming up the analysis code and Elasticsearch (not counted) …");
-            long warmFrom = System.nanoTime();
-            int warmRounds = 10;
-            for (int round = 0; round < warmRounds; round++) {
+            for (int round = 0; round < 10; round++) {
                 for (BenchTexts.Text t : usable) {
                     PartCosts.analyse(analyzer, wire, raw("bench:warm:" + t.name(), variant(t.text(), targetPerText.get(t.name()), 7_000 + round)));
                 }
             }
-            double roundSeconds = (System.nanoTime() - warmFrom) / 1e9 / warmRounds;
             try (Rest5Client es = RestClients.build(ElasticsearchSettings.local(esUrl))) {
                 SinkBenchmark.rawBulkRate(es, bulkDocs(recordsPerText, usable, Math.min(20_000, expectedIssues)), "benchwarm");
             }
@@ -151,24 +149,25 @@ public final class EndToEndBench {
             issueDocs = null;
 
             // P: the analysis alone, on this thread, over the backfill's first rounds of texts
-            int soloRounds = (int) Math.max(3, Math.ceil(SOLO_FOR.toSeconds() / roundSeconds));
-            List<RawReport> soloReports = new ArrayList<>();
-            for (int k = 0; k < soloRounds * usable.size(); k++) {
+            List<RawReport> soloPool = new ArrayList<>();
+            for (int k = 0; k < SOLO_POOL_ROUNDS * usable.size(); k++) {
                 BenchTexts.Text t = usable.get(k % usable.size());
-                soloReports.add(raw("https://solo.bench.test/" + k + "/" + t.name() + ".html",
+                soloPool.add(raw("https://solo.bench.test/" + k + "/" + t.name() + ".html",
                         variant(t.text(), targetPerText.get(t.name()), k / usable.size())));
             }
             idle = PartCosts.background(esCpu, IDLE_WINDOW);
-            PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloReports, esCpu, idle, SOLO_WINDOWS);
-            soloReports = null;
-            out.printf(Locale.ROOT, "processor alone: %d reports on 1 thread in %.1f s (window %d, the first within 10%% of the one before it:"
-                            + " warm): thread %.2f ms CPU per report, whole process %.2f ms net of background; meanwhile"
-                            + " Elasticsearch %.0f ms/s and broker %.0f ms/s (background %.0f and %.0f ms/s)%n",
-                    solo.reports(), solo.window().wall(), solo.windows(), 1000 * solo.threadSeconds() / solo.reports(),
-                    1000 * solo.processPerReport(idle), 1000 * solo.window().elasticsearch() / solo.window().wall(),
+            PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloPool, usable.size(), SOLO_WINDOW, esCpu, idle, SOLO_WINDOWS);
+            soloPool = null;
+            out.printf(Locale.ROOT, "processor alone: %d reports on 1 thread in %.1f s (window %d, %s): thread %.2f ms CPU per report,"
+                            + " whole process %.2f ms net of background; meanwhile Elasticsearch %.0f ms/s and broker %.0f ms/s"
+                            + " (background %.0f and %.0f ms/s)%n",
+                    solo.reports(), solo.window().wall(), solo.windows(),
+                    solo.settled() ? "the first within 10% of the one before: warm" : "NOT settled within 10% of the one before",
+                    1000 * solo.threadSeconds() / solo.reports(), 1000 * solo.processPerReport(idle),
+                    1000 * solo.window().elasticsearch() / solo.window().wall(),
                     1000 * solo.window().broker() / solo.window().wall(), 1000 * idle.elasticsearch(), 1000 * idle.broker());
 
-            out.printf("published %d records to %s; starting processor and sink …%n", reports, Topics.REPORTS_RAW);
+            out.printf("starting processor and sink on the %d records published to %s …%n", reports, Topics.REPORTS_RAW);
             ConfigSource config = ConfigSource.of(Map.of("kafka.bootstrap", bootstrap, "es.url", esUrl))
                     .with("processor.state.dir", Files.createTempDirectory("bench-e2e-").toString())
                     .with("processor.application.id", "bench-e2e")
@@ -246,8 +245,8 @@ public final class EndToEndBench {
             "S client of the raw _bulk: this process, net of background",
             "B Kafka broker: each report and issue written and read once"};
         double[][] inBackfill = {
-            {backfill.get(CpuUse.PROCESSOR)}, {backfill.get(CpuUse.JVM)}, {backfill.get(CpuUse.ELASTICSEARCH)},
-            {backfill.get(CpuUse.SINK), backfill.get(CpuUse.CLIENT)}, {backfill.get(CpuUse.BROKER)}};
+            {part(backfill, CpuUse.PROCESSOR)}, {part(backfill, CpuUse.JVM)}, {part(backfill, CpuUse.ELASTICSEARCH)},
+            {part(backfill, CpuUse.SINK), part(backfill, CpuUse.CLIENT)}, {part(backfill, CpuUse.BROKER)}};
         String[] backfillNames = {"processor threads", CpuUse.JVM, CpuUse.ELASTICSEARCH, "sink + benchmark client", CpuUse.BROKER};
         out.println("ceiling parts in ms CPU per report, each measured alone | the same part inside the backfill:");
         double sumAlone = 0;
@@ -266,6 +265,11 @@ public final class EndToEndBench {
         out.printf(Locale.ROOT, "  %-66s %6.2f ms | %-24s %6.2f ms (extra %+.2f)%n", "total", 1000 * sumAlone, "total",
                 1000 * sumBackfill, 1000 * (sumBackfill - sumAlone));
         out.printf(Locale.ROOT, "ceiling: %d cores / %.2f ms CPU per report = %.1f reports/s%n", cores, 1000 * c.perReport(), ceilingRate);
+    }
+
+    /** A part's CPU seconds; a part without threads at the end of the interval counts none. */
+    private static double part(Map<String, Double> cpu, String part) {
+        return cpu.getOrDefault(part, 0.0);
     }
 
     /**

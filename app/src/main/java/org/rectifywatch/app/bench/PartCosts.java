@@ -117,31 +117,44 @@ final class PartCosts {
 
     private static volatile Object blackhole;
 
-    /** One solo analysis window: reports analysed, this thread's CPU seconds, the whole process's window. */
-    record Solo(long reports, double threadSeconds, Window window, int windows) {
+    /**
+     * One solo analysis window: reports analysed, this thread's CPU seconds, the whole process's window, which window
+     * it was and whether it agreed with the one before (warm).
+     */
+    record Solo(long reports, double threadSeconds, Window window, int windows, boolean settled) {
         double processPerReport(Background b) {
             return window.netProcess(b) / reports;
         }
     }
 
     /**
-     * Analyses {@code reports} (built beforehand, so that only the analysis is measured) on this thread, window after
+     * Analyses reports of {@code pool} (built beforehand, so that only the analysis is measured) on this thread, in
+     * whole rounds of {@code round} reports (the backfill's mix) for at least {@code length} a window, window after
      * window until two in a row cost the same within 10 % of CPU per report (JIT compilation over: warm), at most
      * {@code maxWindows}; returns the last.
      */
-    static Solo solo(ReportAnalyzer analyzer, WireRecords wire, List<RawReport> reports, Supplier<Duration> elasticsearchCpu,
-                     Background background, int maxWindows) {
+    static Solo solo(ReportAnalyzer analyzer, WireRecords wire, List<RawReport> pool, int round, Duration length,
+                     Supplier<Duration> elasticsearchCpu, Background background, int maxWindows) {
+        if (round <= 0 || pool.size() % round != 0) {
+            throw new IllegalArgumentException("the solo pool holds " + pool.size() + " reports, not whole rounds of " + round);
+        }
         Solo last = null;
+        int next = 0;
         for (int w = 1; w <= maxWindows; w++) {
             Window window = new Window(elasticsearchCpu).start();
             long thread0 = THREADS.getCurrentThreadCpuTime();
-            for (RawReport r : reports) {
-                analyse(analyzer, wire, r);
-            }
+            long n = 0;
+            do {
+                for (int i = 0; i < round; i++, n++, next = (next + 1) % pool.size()) {
+                    analyse(analyzer, wire, pool.get(next));
+                }
+            } while (System.nanoTime() - window.from.wallNanos() < length.toNanos());
             double thread = (THREADS.getCurrentThreadCpuTime() - thread0) / 1e9;
-            Solo s = new Solo(reports.size(), thread, window.stop(), w);
-            if (last != null && Math.abs(s.processPerReport(background) - last.processPerReport(background))
-                    <= 0.1 * last.processPerReport(background)) {
+            window.stop();
+            boolean settled = last != null && Math.abs(window.netProcess(background) / n - last.processPerReport(background))
+                    <= 0.1 * last.processPerReport(background);
+            Solo s = new Solo(n, thread, window, w, settled);
+            if (settled) {
                 return s;
             }
             last = s;
