@@ -22,8 +22,11 @@ final class CpuUse {
     static final String JVM = "GC/JIT/ended threads";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** CPU nanoseconds per part, this whole process's CPU nanoseconds, and when (nanoTime) it was taken. */
-    record Snapshot(Map<String, Long> nanos, long processNanos, long wallNanos) {
+    /**
+     * CPU nanoseconds per part, the processor's split by kind of thread, this whole process's CPU nanoseconds, and
+     * when (nanoTime) it was taken.
+     */
+    record Snapshot(Map<String, Long> nanos, Map<String, Long> processorThreads, long processNanos, long wallNanos) {
     }
 
     private CpuUse() {
@@ -35,18 +38,24 @@ final class CpuUse {
         nanos.put(ELASTICSEARCH, elasticsearchCpu.get().toNanos());
         long[] ids = THREADS.getAllThreadIds();
         ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        Map<String, Long> processorThreads = new LinkedHashMap<>();
         long threads = 0;
         for (int i = 0; i < ids.length; i++) {
             long cpu = THREADS.getThreadCpuTime(ids[i]);
             if (infos[i] != null && cpu > 0) {
-                nanos.merge(part(infos[i].getThreadName()), cpu, Long::sum);
+                String name = infos[i].getThreadName();
+                String part = part(name);
+                nanos.merge(part, cpu, Long::sum);
+                if (part.equals(PROCESSOR)) {
+                    processorThreads.merge(processorThread(name), cpu, Long::sum);
+                }
                 threads += cpu;
             }
         }
         // the rest of this process: garbage collection, JIT compilation, threads that have ended
         long process = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
         nanos.put(JVM, Math.max(0, process - threads));
-        return new Snapshot(nanos, process, System.nanoTime());
+        return new Snapshot(nanos, processorThreads, process, System.nanoTime());
     }
 
     /** The part of the pipeline a thread of this process works for. */
@@ -61,6 +70,22 @@ final class CpuUse {
             return CLIENT;
         }
         return BROKER;
+    }
+
+    /** The kind of processor thread: the stream threads themselves, their producers' network threads, state restoring. */
+    static String processorThread(String thread) {
+        if (thread.startsWith("kafka-producer-network-thread")) {
+            return "producers' network threads";
+        }
+        return thread.contains("StateUpdater") ? "state updater" : "stream threads";
+    }
+
+    /** CPU seconds of the processor's kinds of threads between two snapshots. */
+    static Map<String, Double> processorSeconds(Snapshot from, Snapshot to) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        to.processorThreads().forEach((kind, n) -> out.put(kind,
+                Math.max(0, n - from.processorThreads().getOrDefault(kind, 0L)) / 1e9));
+        return out;
     }
 
     /** CPU seconds per part between two snapshots (threads that ended in between are not counted). */

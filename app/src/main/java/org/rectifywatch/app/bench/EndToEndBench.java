@@ -223,6 +223,10 @@ public final class EndToEndBench {
                 Ceiling ceiling = Ceiling.of(measured);
                 double ceilingRate = ceiling.reportsPerSecond(cores);
                 printParts(out, ceiling, measured, solo, CpuUse.seconds(cpuFrom, cpuTo), reports, cores, ceilingRate);
+                StringBuilder split = new StringBuilder("the backfill's processor threads per report:");
+                CpuUse.processorSeconds(cpuFrom, cpuTo).forEach((kind, sec) ->
+                        split.append(String.format(Locale.ROOT, " %s %.2f ms;", kind, 1000 * sec / reports)));
+                out.println(split);
 
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,
