@@ -137,6 +137,8 @@ public final class EndToEndBench {
             PartCosts.Window readIssues = new PartCosts.Window(esCpu).start();
             PartCosts.readAll(bootstrap, SCRATCH_TOPIC, issueDocs.size());
             readIssues.stop();
+            // one background for every part, taken while nothing runs but the idle broker and Elasticsearch: after the
+            // backfill the background is not at rest (merges, JIT compilation), and subtracting it there would hide work
             PartCosts.Background idle = PartCosts.background(esCpu, IDLE_WINDOW);
             out.printf(Locale.ROOT, "background with nothing to do: %s%n", idle.describe());
             double brokerCpu = 0;
@@ -155,7 +157,6 @@ public final class EndToEndBench {
                 soloPool.add(raw("https://solo.bench.test/" + k + "/" + t.name() + ".html",
                         variant(t.text(), targetPerText.get(t.name()), k / usable.size())));
             }
-            idle = PartCosts.background(esCpu, IDLE_WINDOW);
             PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloPool, usable.size(), SOLO_WINDOW, esCpu, idle, SOLO_WINDOWS);
             soloPool = null;
             out.printf(Locale.ROOT, "processor alone: %d reports on 1 thread in %.1f s (window %d, %s): thread %.2f ms CPU per report,"
@@ -166,6 +167,8 @@ public final class EndToEndBench {
                     1000 * solo.threadSeconds() / solo.reports(), 1000 * solo.processPerReport(idle),
                     1000 * solo.window().elasticsearch() / solo.window().wall(),
                     1000 * solo.window().broker() / solo.window().wall(), 1000 * idle.elasticsearch(), 1000 * idle.broker());
+            out.printf(Locale.ROOT, "  its windows, whole process ms CPU per report: %s%n",
+                    solo.trace().stream().map(x -> String.format(Locale.ROOT, "%.2f", 1000 * x)).toList());
 
             out.printf("starting processor and sink on the %d records published to %s …%n", reports, Topics.REPORTS_RAW);
             ConfigSource config = ConfigSource.of(Map.of("kafka.bootstrap", bootstrap, "es.url", esUrl))
@@ -210,16 +213,19 @@ public final class EndToEndBench {
                 // E + S: Elasticsearch and the client at raw concurrent _bulk, per document
                 List<IssueRecord> docs = bulkDocs(recordsPerText, usable, expectedIssues);
                 PartCosts.Window bulk = new PartCosts.Window(esCpu);
-                PartCosts.Background bulkIdle = PartCosts.background(esCpu, IDLE_WINDOW);
                 double raw;
                 try (Rest5Client es = RestClients.build(ElasticsearchSettings.local(esUrl))) {
                     raw = SinkBenchmark.rawBulkRate(es, docs, "benchraw", bulk::start, bulk::stop);
                 }
                 out.printf("baseline: raw concurrent _bulk of the same %d issue documents: %.0f docs/s%n", expectedIssues, raw);
+                out.printf(Locale.ROOT, "raw _bulk CPU in %.1f s: Elasticsearch %.2f s, this process %.2f s (net of background: %.2f s and %.2f s)"
+                                + " = %.0f and %.0f µs per document%n", bulk.wall(), bulk.elasticsearch(), bulk.process(),
+                        bulk.netElasticsearch(idle), bulk.netProcess(idle), 1e6 * bulk.netElasticsearch(idle) / docs.size(),
+                        1e6 * bulk.netProcess(idle) / docs.size());
                 out.println(CpuUse.describe(cpuFrom, cpuTo, cores));
 
                 Ceiling.Measured measured = new Ceiling.Measured(solo.window().netProcess(idle), solo.reports(),
-                        bulk.netElasticsearch(bulkIdle), bulk.netProcess(bulkIdle), docs.size(), indexed, reports, brokerCpu);
+                        bulk.netElasticsearch(idle), bulk.netProcess(idle), docs.size(), indexed, reports, brokerCpu);
                 Ceiling ceiling = Ceiling.of(measured);
                 double ceilingRate = ceiling.reportsPerSecond(cores);
                 printParts(out, ceiling, measured, solo, CpuUse.seconds(cpuFrom, cpuTo), reports, cores, ceilingRate);

@@ -121,7 +121,7 @@ final class PartCosts {
      * One solo analysis window: reports analysed, this thread's CPU seconds, the whole process's window, which window
      * it was and whether it agreed with the one before (warm).
      */
-    record Solo(long reports, double threadSeconds, Window window, int windows, boolean settled) {
+    record Solo(long reports, double threadSeconds, Window window, int windows, boolean settled, List<Double> trace) {
         double processPerReport(Background b) {
             return window.netProcess(b) / reports;
         }
@@ -140,6 +140,7 @@ final class PartCosts {
         }
         Solo last = null;
         int next = 0;
+        List<Double> trace = new ArrayList<>(); // whole-process CPU seconds per report, window by window
         for (int w = 1; w <= maxWindows; w++) {
             Window window = new Window(elasticsearchCpu).start();
             long thread0 = THREADS.getCurrentThreadCpuTime();
@@ -153,7 +154,8 @@ final class PartCosts {
             window.stop();
             boolean settled = last != null && Math.abs(window.netProcess(background) / n - last.processPerReport(background))
                     <= 0.1 * last.processPerReport(background);
-            Solo s = new Solo(n, thread, window, w, settled);
+            trace.add(window.netProcess(background) / n);
+            Solo s = new Solo(n, thread, window, w, settled, List.copyOf(trace));
             if (settled) {
                 return s;
             }
