@@ -3,11 +3,16 @@ package org.rectifywatch.app.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Where the CPU went during a measured interval: this JVM's threads grouped by the part of the pipeline they
@@ -26,7 +31,8 @@ final class CpuUse {
      * CPU nanoseconds per part, the processor's split by kind of thread, this whole process's CPU nanoseconds, and
      * when (nanoTime) it was taken.
      */
-    record Snapshot(Map<String, Long> nanos, Map<String, Long> processorThreads, long processNanos, long wallNanos) {
+    record Snapshot(Map<String, Long> nanos, Map<String, Long> processorThreads, Map<String, Long> jvmThreads, long processNanos,
+                    long wallNanos) {
     }
 
     private CpuUse() {
@@ -55,7 +61,7 @@ final class CpuUse {
         // the rest of this process: garbage collection, JIT compilation, threads that have ended
         long process = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
         nanos.put(JVM, Math.max(0, process - threads));
-        return new Snapshot(nanos, processorThreads, process, System.nanoTime());
+        return new Snapshot(nanos, processorThreads, jvmThreads(), process, System.nanoTime());
     }
 
     /** The part of the pipeline a thread of this process works for. */
@@ -70,6 +76,60 @@ final class CpuUse {
             return CLIENT;
         }
         return BROKER;
+    }
+
+    static final String GC = "GC";
+    static final String JIT = "JIT";
+    private static final Path TASKS = Path.of("/proc/self/task");
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+    /**
+     * CPU nanoseconds of the JVM's own threads, which the thread MXBean does not list: garbage collection (and the VM
+     * thread that runs its pauses) and the JIT compilers, read from /proc; empty where there is none.
+     */
+    static Map<String, Long> jvmThreads() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (!Files.isDirectory(TASKS)) {
+            return out;
+        }
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String kind = jvmThread(Files.readString(task.resolve("comm")).strip());
+                    if (kind != null) {
+                        out.merge(kind, ticks(Files.readString(task.resolve("stat"))) * NANOS_PER_TICK, Long::sum);
+                    }
+                } catch (IOException e) {
+                    // the thread ended while being read: its time is in the process total
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** GC, JIT or null, from a thread's name as the kernel shows it (15 characters at most). */
+    static String jvmThread(String comm) {
+        if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
+            return GC;
+        }
+        return comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? JIT : null;
+    }
+
+    /** User + system clock ticks from a /proc stat line (fields 14 and 15; the name in parentheses may hold spaces). */
+    static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** CPU seconds of the JVM's GC and JIT threads between two snapshots. */
+    static Map<String, Double> jvmSeconds(Snapshot from, Snapshot to) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String kind : List.of(GC, JIT)) {
+            out.put(kind, Math.max(0, to.jvmThreads().getOrDefault(kind, 0L) - from.jvmThreads().getOrDefault(kind, 0L)) / 1e9);
+        }
+        return out;
     }
 
     /** The kind of processor thread: the stream threads themselves, their producers' network threads, state restoring. */

@@ -233,6 +233,11 @@ public final class EndToEndBench {
                 CpuUse.processorSeconds(cpuFrom, cpuTo).forEach((kind, sec) ->
                         split.append(String.format(Locale.ROOT, " %s %.2f ms;", kind, 1000 * sec / reports)));
                 out.println(split);
+                Map<String, Double> soloJvm = solo.window().jvm();
+                Map<String, Double> backfillJvm = CpuUse.jvmSeconds(cpuFrom, cpuTo);
+                out.printf(Locale.ROOT, "GC and JIT threads per report: analysis alone GC %.2f ms, JIT %.2f ms | backfill GC %.2f ms,"
+                                + " JIT %.2f ms%n", 1000 * soloJvm.get(CpuUse.GC) / solo.reports(), 1000 * soloJvm.get(CpuUse.JIT) / solo.reports(),
+                        1000 * backfillJvm.get(CpuUse.GC) / reports, 1000 * backfillJvm.get(CpuUse.JIT) / reports);
 
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,

@@ -81,6 +81,11 @@ final class PartCosts {
             return CpuUse.seconds(from, to).get(CpuUse.ELASTICSEARCH);
         }
 
+        /** CPU seconds of the JVM's GC and JIT threads. */
+        Map<String, Double> jvm() {
+            return CpuUse.jvmSeconds(from, to);
+        }
+
         double netProcess(Background b) {
             return Math.max(0, process() - b.process() * wall());
         }

@@ -26,4 +26,16 @@ class CpuUseTest {
                 .isEqualTo("producers' network threads");
         assertThat(CpuUse.processorThread(app + "-StateUpdater-1")).isEqualTo("state updater");
     }
+
+    @Test
+    void theJvmsOwnThreadsAreToldApartByTheirKernelNames() {
+        assertThat(CpuUse.jvmThread("GC Thread#1")).isEqualTo(CpuUse.GC);
+        assertThat(CpuUse.jvmThread("G1 Conc#0")).isEqualTo(CpuUse.GC);
+        assertThat(CpuUse.jvmThread("VM Thread")).isEqualTo(CpuUse.GC);
+        assertThat(CpuUse.jvmThread("C2 CompilerThre")).isEqualTo(CpuUse.JIT);
+        assertThat(CpuUse.jvmThread("C1 CompilerThre")).isEqualTo(CpuUse.JIT);
+        assertThat(CpuUse.jvmThread("data-plane-kafk")).isNull();
+        // user and system ticks are the 14th and 15th fields; a name with spaces and parentheses must not shift them
+        assertThat(CpuUse.ticks("4242 (C2 (Compiler) x) S 1 1 1 0 -1 4194368 9 0 0 0 1234 56 0 0 20 0 1 0 7 0 0")).isEqualTo(1290);
+    }
 }
