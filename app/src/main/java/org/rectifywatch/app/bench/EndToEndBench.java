@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,16 +40,24 @@ import org.rectifywatch.sink.ElasticsearchSink;
 import org.rectifywatch.sink.bench.SinkBenchmark;
 import org.rectifywatch.sink.config.RestClients;
 import org.rectifywatch.sink.config.SinkConfig;
+import org.rectifywatch.sink.write.SinkCounters;
 
 /**
  * {@code bench e2e}: a backfill of N report records on {@code reports.raw} (the sample and corpus texts, each
  * published under many mirror URLs, as reports are mirrored across sites) until every issue document is
- * searchable, against raw concurrent {@code _bulk} of the same issue documents on the same Elasticsearch;
- * then a steady load at a fixed rate with publish → searchable latency per report.
+ * searchable, against the {@link Ceiling} its parts allow on the same cores, each part's CPU measured alone in the
+ * same run (the analysis on one thread, raw concurrent {@code _bulk} of the same issue documents, the broker moving
+ * each record once); then a steady load at a fixed rate with publish → searchable latency per report.
  */
 public final class EndToEndBench {
     private static final double STEADY_RATE = 10.0;
     private static final Duration STEADY_FOR = Duration.ofSeconds(30);
+    /** How long a window of the processor's solo run lasts, about, at most how many, and each background measurement. */
+    private static final Duration SOLO_WINDOW = Duration.ofSeconds(3);
+    private static final int SOLO_WINDOWS = 8;
+    private static final int SOLO_POOL_ROUNDS = 20;
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(2);
+    private static final String SCRATCH_TOPIC = "bench.e2e.issues-scratch";
 
     private EndToEndBench() {
     }
@@ -78,12 +88,17 @@ public final class EndToEndBench {
         for (int i = 0; i < reports; i++) {
             expectedIssues += issuesPerText.get(usable.get(i % usable.size()).name());
         }
+        int cores = Runtime.getRuntime().availableProcessors();
         out.printf("bench e2e: %d reports (variants of %d texts, each under another unit's name) → about %d issue documents; %d cores%n",
-                reports, usable.size(), expectedIssues, Runtime.getRuntime().availableProcessors());
+                reports, usable.size(), expectedIssues, cores);
 
         try (LocalStack stack = LocalStack.start(null, 0, 0)) {
             String bootstrap = stack.kafka().bootstrap();
             String esUrl = stack.elasticsearch().url();
+            Supplier<Duration> esCpu = stack.elasticsearch()::cpuTime;
+            // created now, well before it is written: a topic just created refuses pipelined idempotent batches for a while
+            stack.kafka().createTopics(List.of(new Topics.Spec(SCRATCH_TOPIC, 3, Map.of())));
+            PartCosts.Window publishRaw = new PartCosts.Window(esCpu).start();
             try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
                 List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
                 for (int i = 0; i < reports; i++) {
@@ -96,21 +111,66 @@ public final class EndToEndBench {
                     f.get(); // a lost record would make the backfill wait for documents that never come
                 }
             }
+            publishRaw.stop();
             // both sides measured warm, as a long backfill runs: JIT-compiled analysis code and a warmed-up Elasticsearch
             out.println("warming up the analysis code and Elasticsearch (not counted) …");
             for (int round = 0; round < 10; round++) {
                 for (BenchTexts.Text t : usable) {
-                    RawReport r = raw("bench:warm:" + t.name(), variant(t.text(), targetPerText.get(t.name()), 7_000 + round));
-                    ParsedReport p = analyzer.analyze(r);
-                    for (var issue : p.issues()) {
-                        wire.issue("warm", "rw", 1, r, p, issue, Instant.now());
-                    }
+                    PartCosts.analyse(analyzer, wire, raw("bench:warm:" + t.name(), variant(t.text(), targetPerText.get(t.name()), 7_000 + round)));
                 }
             }
             try (Rest5Client es = RestClients.build(ElasticsearchSettings.local(esUrl))) {
                 SinkBenchmark.rawBulkRate(es, bulkDocs(recordsPerText, usable, Math.min(20_000, expectedIssues)), "benchwarm");
             }
-            out.printf("published %d records to %s; starting processor and sink …%n", reports, Topics.REPORTS_RAW);
+
+            // B: the broker moving each report and each of its issue documents once, in and out
+            PartCosts.Window readRaw = new PartCosts.Window(esCpu).start();
+            PartCosts.readAll(bootstrap, Topics.REPORTS_RAW, reports);
+            readRaw.stop();
+            List<IssueRecord> issueDocs = new ArrayList<>();
+            for (int i = 0; i < reports; i++) {
+                issueDocs.addAll(recordsPerText.get(usable.get(i % usable.size()).name()));
+            }
+            PartCosts.Window publishIssues = new PartCosts.Window(esCpu).start();
+            PartCosts.publishIssues(bootstrap, SCRATCH_TOPIC, issueDocs);
+            publishIssues.stop();
+            PartCosts.Window readIssues = new PartCosts.Window(esCpu).start();
+            PartCosts.readAll(bootstrap, SCRATCH_TOPIC, issueDocs.size());
+            readIssues.stop();
+            // one background for every part, taken while nothing runs but the idle broker and Elasticsearch: after the
+            // backfill the background is not at rest (merges, JIT compilation), and subtracting it there would hide work
+            PartCosts.Background idle = PartCosts.background(esCpu, IDLE_WINDOW);
+            out.printf(Locale.ROOT, "background with nothing to do: %s%n", idle.describe());
+            double brokerCpu = 0;
+            for (PartCosts.Window w : List.of(publishRaw, readRaw, publishIssues, readIssues)) {
+                brokerCpu += w.netBroker(idle);
+            }
+            out.printf(Locale.ROOT, "broker alone: %d reports written %.2f s CPU, read back %.2f s; their %d issue documents written %.2f s,"
+                            + " read back %.2f s (net of background)%n", reports, publishRaw.netBroker(idle), readRaw.netBroker(idle),
+                    issueDocs.size(), publishIssues.netBroker(idle), readIssues.netBroker(idle));
+            issueDocs = null;
+
+            // P: the analysis alone, on this thread, over the backfill's first rounds of texts
+            List<RawReport> soloPool = new ArrayList<>();
+            for (int k = 0; k < SOLO_POOL_ROUNDS * usable.size(); k++) {
+                BenchTexts.Text t = usable.get(k % usable.size());
+                soloPool.add(raw("https://solo.bench.test/" + k + "/" + t.name() + ".html",
+                        variant(t.text(), targetPerText.get(t.name()), k / usable.size())));
+            }
+            PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloPool, usable.size(), SOLO_WINDOW, esCpu, idle, SOLO_WINDOWS);
+            soloPool = null;
+            out.printf(Locale.ROOT, "processor alone: %d reports on 1 thread in %.1f s (window %d, %s): thread %.2f ms CPU per report,"
+                            + " whole process %.2f ms net of background; meanwhile Elasticsearch %.0f ms/s and broker %.0f ms/s"
+                            + " (background %.0f and %.0f ms/s)%n",
+                    solo.reports(), solo.window().wall(), solo.windows(),
+                    solo.settled() ? "the first within 10% of the one before: warm" : "NOT settled within 10% of the one before",
+                    1000 * solo.threadSeconds() / solo.reports(), 1000 * solo.processPerReport(idle),
+                    1000 * solo.window().elasticsearch() / solo.window().wall(),
+                    1000 * solo.window().broker() / solo.window().wall(), 1000 * idle.elasticsearch(), 1000 * idle.broker());
+            out.printf(Locale.ROOT, "  its windows, whole process ms CPU per report: %s%n",
+                    solo.trace().stream().map(x -> String.format(Locale.ROOT, "%.2f", 1000 * x)).toList());
+
+            out.printf("starting processor and sink on the %d records published to %s …%n", reports, Topics.REPORTS_RAW);
             ConfigSource config = ConfigSource.of(Map.of("kafka.bootstrap", bootstrap, "es.url", esUrl))
                     .with("processor.state.dir", Files.createTempDirectory("bench-e2e-").toString())
                     .with("processor.application.id", "bench-e2e")
@@ -119,7 +179,7 @@ public final class EndToEndBench {
             try (ProcessorService processor = new ProcessorService(ProcessorConfig.from(config));
                  ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config));
                  SearchClient search = new SearchClient(ElasticsearchSettings.local(esUrl))) {
-                CpuUse.Snapshot cpuFrom = CpuUse.take(stack.elasticsearch()::cpuTime);
+                CpuUse.Snapshot cpuFrom = CpuUse.take(esCpu);
                 long t0 = System.nanoTime();
                 processor.start();
                 sink.start();
@@ -142,33 +202,110 @@ public final class EndToEndBench {
                     }
                     Thread.sleep(250);
                 }
-                CpuUse.Snapshot cpuTo = CpuUse.take(stack.elasticsearch()::cpuTime);
+                CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
                 expectedIssues = n;
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double reportsPerSec = reports / seconds;
                 double issuesPerSec = expectedIssues / seconds;
                 out.printf("backfill: %.1f s, %.1f reports/s, %.0f issue documents/s%n", seconds, reportsPerSec, issuesPerSec);
+                long indexed = settledIndexed(sink, out);
 
+                // E + S: Elasticsearch and the client at raw concurrent _bulk, per document
+                List<IssueRecord> docs = bulkDocs(recordsPerText, usable, expectedIssues);
+                PartCosts.Window bulk = new PartCosts.Window(esCpu);
                 double raw;
                 try (Rest5Client es = RestClients.build(ElasticsearchSettings.local(esUrl))) {
-                    raw = SinkBenchmark.rawBulkRate(es, bulkDocs(recordsPerText, usable, expectedIssues), "benchraw");
+                    raw = SinkBenchmark.rawBulkRate(es, docs, "benchraw", bulk::start, bulk::stop);
                 }
                 out.printf("baseline: raw concurrent _bulk of the same %d issue documents: %.0f docs/s%n", expectedIssues, raw);
-                int cores = Runtime.getRuntime().availableProcessors();
+                out.printf(Locale.ROOT, "raw _bulk CPU in %.1f s: Elasticsearch %.2f s, this process %.2f s (net of background: %.2f s and %.2f s)"
+                                + " = %.0f and %.0f µs per document%n", bulk.wall(), bulk.elasticsearch(), bulk.process(),
+                        bulk.netElasticsearch(idle), bulk.netProcess(idle), 1e6 * bulk.netElasticsearch(idle) / docs.size(),
+                        1e6 * bulk.netProcess(idle) / docs.size());
                 out.println(CpuUse.describe(cpuFrom, cpuTo, cores));
-                double processorCpu = CpuUse.seconds(cpuFrom, cpuTo).get(CpuUse.PROCESSOR);
-                double perIssue = processorCpu / expectedIssues;
-                double bulkPerDoc = cores / raw; // raw bulk keeps every core busy
-                out.printf("processor: %.2f ms CPU per report, %.0f µs per issue document; raw bulk: at most %.0f µs per document"
-                                + " (%d cores / %.0f docs/s); so on these cores the backfill cannot pass %.2f of the raw rate%n",
-                        1000 * processorCpu / reports, 1e6 * perIssue, 1e6 * bulkPerDoc, cores, raw, bulkPerDoc / (bulkPerDoc + perIssue));
+
+                Ceiling.Measured measured = new Ceiling.Measured(solo.window().netProcess(idle), solo.reports(),
+                        bulk.netElasticsearch(idle), bulk.netProcess(idle), docs.size(), indexed, reports, brokerCpu);
+                Ceiling ceiling = Ceiling.of(measured);
+                double ceilingRate = ceiling.reportsPerSecond(cores);
+                printParts(out, ceiling, measured, solo, CpuUse.seconds(cpuFrom, cpuTo), reports, cores, ceilingRate);
+                StringBuilder split = new StringBuilder("the backfill's processor threads per report:");
+                CpuUse.processorSeconds(cpuFrom, cpuTo).forEach((kind, sec) ->
+                        split.append(String.format(Locale.ROOT, " %s %.2f ms;", kind, 1000 * sec / reports)));
+                out.println(split);
+                Map<String, Double> soloJvm = solo.window().jvm();
+                Map<String, Double> backfillJvm = CpuUse.jvmSeconds(cpuFrom, cpuTo);
+                out.printf(Locale.ROOT, "GC and JIT threads per report: analysis alone GC %.2f ms, JIT %.2f ms | backfill GC %.2f ms,"
+                                + " JIT %.2f ms%n", 1000 * soloJvm.get(CpuUse.GC) / solo.reports(), 1000 * soloJvm.get(CpuUse.JIT) / solo.reports(),
+                        1000 * backfillJvm.get(CpuUse.GC) / reports, 1000 * backfillJvm.get(CpuUse.JIT) / reports);
 
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,
                         STEADY_FOR.toSeconds(), pct(latencies, 50), pct(latencies, 99), pct(latencies, 100), latencies.size());
-                out.printf("bench e2e: %.0f issues/s vs baseline %.0f docs/s = ratio %.2f%n", issuesPerSec, raw, issuesPerSec / raw);
+                out.println(Ceiling.resultLine(reportsPerSec, ceilingRate));
             }
         }
+    }
+
+    /** Each part of the ceiling next to what the same part cost inside the backfill, in ms of CPU per report. */
+    private static void printParts(PrintStream out, Ceiling c, Ceiling.Measured m, PartCosts.Solo solo, Map<String, Double> backfill,
+                                   int reports, int cores, double ceilingRate) {
+        // P is the whole process's CPU: the analysis thread's own, and the GC/JIT it causes
+        double processorThread = Math.min(c.processor(), solo.threadSeconds() / solo.reports());
+        double[] alone = {processorThread, c.processor() - processorThread, c.elasticsearch(), c.sink(), c.broker()};
+        String[] names = {
+            "P processor: analysis alone, 1 thread, warm (" + solo.reports() + " reports)",
+            "  P's GC/JIT and the rest of this process meanwhile",
+            String.format(Locale.ROOT, "E Elasticsearch: raw concurrent _bulk × %.2f documents/report", m.documentsPerReport()),
+            "S client of the raw _bulk: this process, net of background",
+            "B Kafka broker: each report and issue written and read once"};
+        double[][] inBackfill = {
+            {part(backfill, CpuUse.PROCESSOR)}, {part(backfill, CpuUse.JVM)}, {part(backfill, CpuUse.ELASTICSEARCH)},
+            {part(backfill, CpuUse.SINK), part(backfill, CpuUse.CLIENT)}, {part(backfill, CpuUse.BROKER)}};
+        String[] backfillNames = {"processor threads", CpuUse.JVM, CpuUse.ELASTICSEARCH, "sink + benchmark client", CpuUse.BROKER};
+        out.println("ceiling parts in ms CPU per report, each measured alone | the same part inside the backfill:");
+        double sumAlone = 0;
+        double sumBackfill = 0;
+        for (int i = 0; i < names.length; i++) {
+            double b = 0;
+            for (double s : inBackfill[i]) {
+                b += s;
+            }
+            b /= reports;
+            out.printf(Locale.ROOT, "  %-66s %6.2f ms | %-24s %6.2f ms (extra %+.2f)%n", names[i], 1000 * alone[i], backfillNames[i],
+                    1000 * b, 1000 * (b - alone[i]));
+            sumAlone += alone[i];
+            sumBackfill += b;
+        }
+        out.printf(Locale.ROOT, "  %-66s %6.2f ms | %-24s %6.2f ms (extra %+.2f)%n", "total", 1000 * sumAlone, "total",
+                1000 * sumBackfill, 1000 * (sumBackfill - sumAlone));
+        out.printf(Locale.ROOT, "ceiling: %d cores / %.2f ms CPU per report = %.1f reports/s%n", cores, 1000 * c.perReport(), ceilingRate);
+    }
+
+    /** A part's CPU seconds; a part without threads at the end of the interval counts none. */
+    private static double part(Map<String, Double> cpu, String part) {
+        return cpu.getOrDefault(part, 0.0);
+    }
+
+    /**
+     * The sink's indexed count (issues, reports and alerts: what its "sink stopped: … indexed=…" line prints) once it
+     * has caught up: every consumed record acknowledged and the count unchanged for a second.
+     */
+    private static long settledIndexed(ElasticsearchSink sink, PrintStream out) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            SinkCounters c = sink.counters();
+            long indexed = c.indexed();
+            if (indexed == last && c.acknowledged() == c.consumed.get()) {
+                out.printf("sink: %s%n", c.summary());
+                return indexed;
+            }
+            last = indexed;
+            Thread.sleep(1000);
+        }
+        out.printf("sink still busy 60 s after the backfill, its count taken as it is: %s%n", sink.counters().summary());
+        return sink.counters().indexed();
     }
 
     /** Publishes at a fixed rate and measures, per report, publish → all its issues searchable. */

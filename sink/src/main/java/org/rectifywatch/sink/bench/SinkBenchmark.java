@@ -132,9 +132,14 @@ public final class SinkBenchmark {
      * removed before and after. Returns documents per second.
      */
     public static double rawBulkRate(Rest5Client es, List<IssueRecord> docs, String prefix) {
+        return rawBulkRate(es, docs, prefix, () -> { }, () -> { });
+    }
+
+    /** As above; {@code clockStarts} and {@code clockStops} run when the timed requests begin and end (to measure CPU). */
+    public static double rawBulkRate(Rest5Client es, List<IssueRecord> docs, String prefix, Runnable clockStarts, Runnable clockStops) {
         try {
             dropIndices(es, prefix);
-            double rate = baseline(es, docs, prefix, false);
+            double rate = baseline(es, docs, prefix, false, clockStarts, clockStops);
             dropIndices(es, prefix);
             return rate;
         } catch (Exception e) {
@@ -216,6 +221,11 @@ public final class SinkBenchmark {
      * any client that sends documents must.
      */
     private static double baseline(Rest5Client es, List<IssueRecord> records, String prefix, boolean preSerialized) throws Exception {
+        return baseline(es, records, prefix, preSerialized, () -> { }, () -> { });
+    }
+
+    private static double baseline(Rest5Client es, List<IssueRecord> records, String prefix, boolean preSerialized,
+                                   Runnable clockStarts, Runnable clockStops) throws Exception {
         IndexNames names = new IndexNames(prefix);
         IndexSetup.ensure(es, names);
         String alias = names.alias(LogicalIndex.ISSUES);
@@ -241,6 +251,7 @@ public final class SinkBenchmark {
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        clockStarts.run();
         long start = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -268,6 +279,7 @@ public final class SinkBenchmark {
             pool.shutdown();
         }
         long end = System.nanoTime();
+        clockStops.run();
         verifyCount(es, alias, records.size());
         return records.size() / ((end - start) / 1e9);
     }
