@@ -11,13 +11,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.rectifywatch.app.demo.SearchClient;
 import org.rectifywatch.localstack.LocalStack;
@@ -58,6 +64,11 @@ public final class EndToEndBench {
     private static final int SOLO_POOL_ROUNDS = 20;
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(2);
     private static final String SCRATCH_TOPIC = "bench.e2e.issues-scratch";
+    /**
+     * Reports the pipeline handles before the measured backfill starts: a long backfill runs on JIT-compiled code in
+     * every part (Kafka clients, Streams, broker, sink), as the solo analysis it is compared with does.
+     */
+    private static final int WARMUP_REPORTS = 3000;
 
     private EndToEndBench() {
     }
@@ -89,8 +100,10 @@ public final class EndToEndBench {
             expectedIssues += issuesPerText.get(usable.get(i % usable.size()).name());
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf("bench e2e: %d reports (variants of %d texts, each under another unit's name) → about %d issue documents; %d cores%n",
-                reports, usable.size(), expectedIssues, cores);
+        int warmup = Math.min(WARMUP_REPORTS, reports / 2);
+        int total = warmup + reports;
+        out.printf("bench e2e: %d reports (variants of %d texts, each under another unit's name) → about %d issue documents; %d cores;"
+                + " the pipeline first handles %d other reports to warm up (not counted)%n", reports, usable.size(), expectedIssues, cores, warmup);
 
         try (LocalStack stack = LocalStack.start(null, 0, 0)) {
             String bootstrap = stack.kafka().bootstrap();
@@ -98,6 +111,19 @@ public final class EndToEndBench {
             Supplier<Duration> esCpu = stack.elasticsearch()::cpuTime;
             // created now, well before it is written: a topic just created refuses pipelined idempotent batches for a while
             stack.kafka().createTopics(List.of(new Topics.Spec(SCRATCH_TOPIC, 3, Map.of())));
+            try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
+                // first in every partition, so the pipeline handles them before any measured report
+                List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < warmup; i++) {
+                    BenchTexts.Text t = usable.get(i % usable.size());
+                    String url = "https://warmup" + (i / usable.size()) + ".bench.test/" + t.name() + ".html";
+                    String text = variant(t.text(), targetPerText.get(t.name()), 50_000 + i / usable.size());
+                    sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, text))));
+                }
+                for (var f : sent) {
+                    f.get();
+                }
+            }
             PartCosts.Window publishRaw = new PartCosts.Window(esCpu).start();
             try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
                 List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
@@ -125,8 +151,9 @@ public final class EndToEndBench {
 
             // B: the broker moving each report and each of its issue documents once, in and out
             PartCosts.Window readRaw = new PartCosts.Window(esCpu).start();
-            PartCosts.readAll(bootstrap, Topics.REPORTS_RAW, reports);
+            PartCosts.readAll(bootstrap, Topics.REPORTS_RAW, total);
             readRaw.stop();
+            double readRawShare = (double) reports / total; // the topic holds the warm-up reports too
             List<IssueRecord> issueDocs = new ArrayList<>();
             for (int i = 0; i < reports; i++) {
                 issueDocs.addAll(recordsPerText.get(usable.get(i % usable.size()).name()));
@@ -142,11 +169,12 @@ public final class EndToEndBench {
             PartCosts.Background idle = PartCosts.background(esCpu, IDLE_WINDOW);
             out.printf(Locale.ROOT, "background with nothing to do: %s%n", idle.describe());
             double brokerCpu = 0;
-            for (PartCosts.Window w : List.of(publishRaw, readRaw, publishIssues, readIssues)) {
+            for (PartCosts.Window w : List.of(publishRaw, publishIssues, readIssues)) {
                 brokerCpu += w.netBroker(idle);
             }
+            brokerCpu += readRaw.netBroker(idle) * readRawShare;
             out.printf(Locale.ROOT, "broker alone: %d reports written %.2f s CPU, read back %.2f s; their %d issue documents written %.2f s,"
-                            + " read back %.2f s (net of background)%n", reports, publishRaw.netBroker(idle), readRaw.netBroker(idle),
+                            + " read back %.2f s (net of background)%n", reports, publishRaw.netBroker(idle), readRaw.netBroker(idle) * readRawShare,
                     issueDocs.size(), publishIssues.netBroker(idle), readIssues.netBroker(idle));
             issueDocs = null;
 
@@ -170,7 +198,8 @@ public final class EndToEndBench {
             out.printf(Locale.ROOT, "  its windows, whole process ms CPU per report: %s%n",
                     solo.trace().stream().map(x -> String.format(Locale.ROOT, "%.2f", 1000 * x)).toList());
 
-            out.printf("starting processor and sink on the %d records published to %s …%n", reports, Topics.REPORTS_RAW);
+            out.printf("starting processor and sink on the %d records published to %s (%d to warm up, then %d measured) …%n", total,
+                    Topics.REPORTS_RAW, warmup, reports);
             ConfigSource config = ConfigSource.of(Map.of("kafka.bootstrap", bootstrap, "es.url", esUrl))
                     .with("processor.state.dir", Files.createTempDirectory("bench-e2e-").toString())
                     .with("processor.application.id", "bench-e2e")
@@ -179,8 +208,10 @@ public final class EndToEndBench {
             try (ProcessorService processor = new ProcessorService(ProcessorConfig.from(config));
                  ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config));
                  SearchClient search = new SearchClient(ElasticsearchSettings.local(esUrl))) {
-                CpuUse.Snapshot cpuFrom = CpuUse.take(esCpu);
-                long t0 = System.nanoTime();
+                CpuUse.Snapshot cpuFrom = null;
+                long start = System.nanoTime();
+                long t0 = start;
+                long handledAtStart = 0;
                 processor.start();
                 sink.start();
                 long lastPrinted = 0;
@@ -189,7 +220,13 @@ public final class EndToEndBench {
                     n = search.count("rectify-issues", "{\"match_all\":{}}");
                     ProcessorMetrics m = processor.metrics();
                     long handled = m.reportsParsed.get() + m.deadLetters.get() + m.reportsUnchanged.get();
-                    if (handled >= reports && n >= m.issuesOut.get()) {
+                    if (cpuFrom == null && handled >= warmup) {
+                        cpuFrom = CpuUse.take(esCpu);
+                        t0 = System.nanoTime();
+                        handledAtStart = handled;
+                        out.printf("  warmed up: %,d reports handled in %.0f s; measuring from here%n", handled, (t0 - start) / 1e9);
+                    }
+                    if (handled >= total && n >= m.issuesOut.get()) {
                         break;
                     }
                     if (System.nanoTime() - lastPrinted > 5_000_000_000L) {
@@ -198,17 +235,21 @@ public final class EndToEndBench {
                         lastPrinted = System.nanoTime();
                     }
                     if (System.nanoTime() - t0 > Duration.ofMinutes(30).toNanos()) {
-                        throw new IllegalStateException("backfill did not complete within 30 minutes: " + handled + " reports, " + n + " issues");
+                        throw new IllegalStateException("backfill did not complete within 30 minutes: " + handled + " of " + total
+                                + " reports, " + n + " issues");
                     }
                     Thread.sleep(250);
                 }
                 CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
-                expectedIssues = n;
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                double reportsPerSec = reports / seconds;
+                // the window's own reports: a few of the warm-up's may still have been in flight when it opened
+                long measuredReports = total - handledAtStart;
+                expectedIssues = Math.round((double) n * measuredReports / total);
+                double reportsPerSec = measuredReports / seconds;
                 double issuesPerSec = expectedIssues / seconds;
-                out.printf("backfill: %.1f s, %.1f reports/s, %.0f issue documents/s%n", seconds, reportsPerSec, issuesPerSec);
-                long indexed = settledIndexed(sink, out);
+                out.printf("backfill: %,d reports in %.1f s, %.1f reports/s, about %.0f issue documents/s%n", measuredReports, seconds,
+                        reportsPerSec, issuesPerSec);
+                long indexed = Math.round((double) settledIndexed(sink, out) * reports / total);
 
                 // E + S: Elasticsearch and the client at raw concurrent _bulk, per document
                 List<IssueRecord> docs = bulkDocs(recordsPerText, usable, expectedIssues);
@@ -228,16 +269,16 @@ public final class EndToEndBench {
                         bulk.netElasticsearch(idle), bulk.netProcess(idle), docs.size(), indexed, reports, brokerCpu);
                 Ceiling ceiling = Ceiling.of(measured);
                 double ceilingRate = ceiling.reportsPerSecond(cores);
-                printParts(out, ceiling, measured, solo, CpuUse.seconds(cpuFrom, cpuTo), reports, cores, ceilingRate);
+                printParts(out, ceiling, measured, solo, CpuUse.seconds(cpuFrom, cpuTo), (int) measuredReports, cores, ceilingRate);
                 StringBuilder split = new StringBuilder("the backfill's processor threads per report:");
                 CpuUse.processorSeconds(cpuFrom, cpuTo).forEach((kind, sec) ->
-                        split.append(String.format(Locale.ROOT, " %s %.2f ms;", kind, 1000 * sec / reports)));
+                        split.append(String.format(Locale.ROOT, " %s %.2f ms;", kind, 1000 * sec / measuredReports)));
                 out.println(split);
                 Map<String, Double> soloJvm = solo.window().jvm();
                 Map<String, Double> backfillJvm = CpuUse.jvmSeconds(cpuFrom, cpuTo);
                 out.printf(Locale.ROOT, "GC and JIT threads per report: analysis alone GC %.2f ms, JIT %.2f ms | backfill GC %.2f ms,"
                                 + " JIT %.2f ms%n", 1000 * soloJvm.get(CpuUse.GC) / solo.reports(), 1000 * soloJvm.get(CpuUse.JIT) / solo.reports(),
-                        1000 * backfillJvm.get(CpuUse.GC) / reports, 1000 * backfillJvm.get(CpuUse.JIT) / reports);
+                        1000 * backfillJvm.get(CpuUse.GC) / measuredReports, 1000 * backfillJvm.get(CpuUse.JIT) / measuredReports);
 
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,
@@ -316,9 +357,12 @@ public final class EndToEndBench {
         Map<String, long[]> pending = new LinkedHashMap<>(); // url → {publish nanos, expected issues}
         List<Double> latencies = new ArrayList<>();
         long interval = (long) (1_000_000_000L / STEADY_RATE);
-        long start = System.nanoTime();
         int sent = 0;
-        try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
+        Map<String, Long> published = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Double> processed = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (KafkaProducer<String, RawReport> producer = producer(bootstrap);
+             ProcessedWatch watch = new ProcessedWatch(bootstrap, published, issuesPerText, processed)) {
+            long start = System.nanoTime();
             while (latencies.size() < total) {
                 long now = System.nanoTime();
                 while (sent < total && now - start >= sent * interval) {
@@ -327,6 +371,7 @@ public final class EndToEndBench {
                     producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, variant(t.text(), targets.get(t.name()),
                             100_000 + sent)))).get();
                     pending.put(url, new long[] {System.nanoTime(), issuesPerText.get(t.name())});
+                    published.put(url, pending.get(url)[0]);
                     sent++;
                 }
                 if (!pending.isEmpty()) {
@@ -348,7 +393,61 @@ public final class EndToEndBench {
                 Thread.sleep(50);
             }
         }
+        out.printf("steady load: publish → every issue committed on %s: p50 %.2f s, p99 %.2f s (%d reports); the rest is the sink"
+                + " and the index refresh%n", Topics.ISSUES_CLASSIFIED, pct(processed, 50), pct(processed, 99), processed.size());
         return latencies;
+    }
+
+    /**
+     * Reads {@code issues.classified} as the sink does (committed records only) and notes, per steady report, when
+     * all its issues have been written: where the processor's part of the latency ends.
+     */
+    private static final class ProcessedWatch implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Thread thread;
+        private volatile boolean closing;
+
+        ProcessedWatch(String bootstrap, Map<String, Long> published, Map<String, Integer> issuesPerText, List<Double> processed) {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> parts = consumer.partitionsFor(Topics.ISSUES_CLASSIFIED).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToEnd(parts);
+            parts.forEach(consumer::position); // resolved now, before anything is published
+            Map<String, Integer> seen = new HashMap<>();
+            thread = new Thread(() -> {
+                while (!closing) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                        if (r.value() == null) {
+                            continue;
+                        }
+                        String url = Json.read(r.value(), IssueRecord.class).reportUrl();
+                        Long at = published.get(url);
+                        if (at != null && seen.merge(url, 1, Integer::sum) == expected(url, issuesPerText)) {
+                            processed.add((System.nanoTime() - at) / 1e9);
+                        }
+                    }
+                }
+            }, "bench-processed-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private static int expected(String url, Map<String, Integer> issuesPerText) {
+            String name = url.substring(url.lastIndexOf('/') + 1, url.length() - ".html".length());
+            return issuesPerText.getOrDefault(name, -1);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            closing = true;
+            thread.join(5_000);
+            consumer.close();
+        }
     }
 
     private static final String FIRST = "东西南北新安平和兴宁永长清青云金玉华丰嘉";

@@ -29,7 +29,8 @@ public record ContentSignature(int[] minHashes, int length) {
         String core = core(text == null ? "" : text);
         int[] mins = new int[HASHES];
         int[] shingles = shingleHashes(core);
-        // one hash function at a time over all shingles: a flat loop the JIT vectorises, the same minima as shingle by shingle
+        // one hash function at a time over all shingles, the minimum in a register: the same minima as shingle by
+        // shingle, and the fastest of the loop shapes measured
         for (int k = 0; k < HASHES; k++) {
             int seed = SEEDS[k];
             int min = Integer.MAX_VALUE;

@@ -71,7 +71,7 @@ public record ProcessorConfig(
                 deadlines,
                 atLeast(c, "processor.threads", Runtime.getRuntime().availableProcessors(), 1, "stream threads"),
                 stateDir,
-                positive(c, "processor.commit.interval", Duration.ofMillis(200)),
+                positive(c, "processor.commit.interval", Duration.ofMillis(100)),
                 positive(c, "processor.summary.interval", Duration.ofMinutes(1)),
                 session);
     }

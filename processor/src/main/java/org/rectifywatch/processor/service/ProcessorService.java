@@ -88,6 +88,9 @@ public final class ProcessorService implements AutoCloseable {
                 () -> RecordLimits.uniform(MAX_RECORD_BYTES));
     }
 
+    /** About 30 reports of reports.raw, or a few hundred by-unit events, per partition and fetch. */
+    static final int MAIN_FETCH_BYTES_PER_PARTITION = 256 * 1024;
+
     public static Properties streamsProperties(ProcessorConfig config) {
         Properties p = config.kafka().clientProperties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -114,6 +117,10 @@ public final class ProcessorService implements AutoCloseable {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 8 * 1024 * 1024);
+        // but the main consumer fetches little per partition: the consumer hands out fetched records in the order they
+        // were fetched, so a backlog of reports.raw fetched megabytes at a time keeps the by-unit stages' records
+        // (and so every output) waiting for minutes in a backfill; a record larger than this still comes whole
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAIN_FETCH_BYTES_PER_PARTITION);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 50);
         return p;
     }

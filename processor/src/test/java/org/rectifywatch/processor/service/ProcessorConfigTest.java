@@ -49,12 +49,24 @@ class ProcessorConfigTest {
                 "configuration processor.punctuation.interval (env RECTIFY_PROCESSOR_PUNCTUATION_INTERVAL) is '0s' but must be a positive duration such as 500ms, 60s or 5m");
     }
 
+    /** A reports.raw backlog fetched megabytes at a time would hold the by-unit stages' records back for minutes. */
+    @Test
+    void theMainConsumerFetchesLittlePerPartitionWhileRestorationFetchesMuch() {
+        java.util.Properties p = ProcessorService.streamsProperties(ProcessorConfig.from(new ConfigSource(Map.of(), Map.of())));
+        org.apache.kafka.streams.StreamsConfig streams = new org.apache.kafka.streams.StreamsConfig(p);
+        Map<String, Object> main = streams.getMainConsumerConfigs("app", "client", 0);
+        Map<String, Object> restore = streams.getRestoreConsumerConfigs("client");
+        String key = org.apache.kafka.clients.consumer.ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG;
+        assertThat(((Number) main.get(key)).intValue()).isLessThanOrEqualTo(256 * 1024);
+        assertThat(((Number) restore.get(key)).intValue()).isGreaterThanOrEqualTo(8 * 1024 * 1024);
+    }
+
     @Test
     void theDefaultsAreAccepted() {
         ProcessorConfig c = ProcessorConfig.from(new ConfigSource(Map.of(), Map.of()));
         assertThat(c.threads()).isPositive();
         assertThat(c.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(c.commitInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(c.commitInterval()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
