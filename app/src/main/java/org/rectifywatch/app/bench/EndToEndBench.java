@@ -68,7 +68,7 @@ public final class EndToEndBench {
      * Reports the pipeline handles before the measured backfill starts: a long backfill runs on JIT-compiled code in
      * every part (Kafka clients, Streams, broker, sink), as the solo analysis it is compared with does.
      */
-    private static final int WARMUP_REPORTS = 3000;
+    private static final int WARMUP_REPORTS = 5000;
 
     private EndToEndBench() {
     }

@@ -23,7 +23,7 @@ class BenchmarkReportTest {
                 + "bench e2e: 149.7 reports/s vs ceiling 391.4 reports/s = ratio 0.38\n");
         String text = Files.readString(doc);
         assertThat(text).containsOnlyOnce("## processor").containsOnlyOnce("## sink").containsOnlyOnce("## Summary");
-        assertThat(text).contains("| processor | ≥ 0.5 of HanLP segmentation alone | `bench processor: 150 chars/s vs baseline 200 chars/s = ratio 0.75` |");
+        assertThat(text).contains("| processor | ≥ 0.7 of HanLP segmentation alone | `bench processor: 150 chars/s vs baseline 200 chars/s = ratio 0.75` |");
         assertThat(text).contains("| sink | ≥ 0.9 of raw concurrent `_bulk` | `bench sink: 9 docs/s vs baseline 10 docs/s = ratio 0.90` |");
         assertThat(text).contains("| e2e | backfill ≥ 0.7 of the ceiling its parts allow; steady p99 publish→searchable ≤ 1 s at 10 reports/s"
                         + " | `bench e2e: 149.7 reports/s vs ceiling 391.4 reports/s = ratio 0.38; steady load 10 reports/s for 30 s:"
