@@ -91,6 +91,35 @@ class ProcessorTopologyTest {
         driver.close();
     }
 
+    /**
+     * The page stage sends its issues' search tokens with the analysis; a page event written by an older version,
+     * without them, still gives the same issue records (the report stage segments the texts itself).
+     */
+    @Test
+    void aPageEventWithoutSearchTokensGivesTheSameIssueRecords() throws Exception {
+        String repartition = ProcessorService.streamsProperties(ProcessorConfig.from(new ConfigSource(java.util.Map.of(), java.util.Map.of())))
+                .getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-pages-by-unit-repartition";
+        TestOutputTopic<String, byte[]> pages = driver.createOutputTopic(repartition, new StringDeserializer(), new ByteArrayDeserializer());
+        publish("https://example.gov.cn/a/t1.html", SMALL_REPORT);
+        List<IssueRecord> withTokens = issues.readValuesToList();
+        TestRecord<String, byte[]> event = pages.readRecord();
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(event.value());
+        assertThat(json.path("tokens")).as("the page stage sends the tokens").hasSize(withTokens.size());
+        json.remove("tokens");
+        driver.close();
+
+        start(); // a fresh application, so the report is new to the report stage
+        TestInputTopic<String, byte[]> olderPages = driver.createInputTopic(repartition, new StringSerializer(), new ByteArraySerializer());
+        olderPages.pipeInput(event.key(), Json.MAPPER.writeValueAsBytes(json));
+        List<IssueRecord> segmentedHere = issues.readValuesToList();
+        assertThat(segmentedHere).hasSize(withTokens.size());
+        for (int i = 0; i < withTokens.size(); i++) {
+            assertThat(segmentedHere.get(i).problemTokens()).isNotBlank().isEqualTo(withTokens.get(i).problemTokens());
+            assertThat(segmentedHere.get(i).rectificationTokens()).isEqualTo(withTokens.get(i).rectificationTokens());
+            assertThat(segmentedHere.get(i).issueId()).isEqualTo(withTokens.get(i).issueId());
+        }
+    }
+
     @Test
     void oneReportGivesOneReportRecordAndOneRecordPerIssue() {
         publish("https://example.gov.cn/a/t1.html", SMALL_REPORT);
