@@ -34,20 +34,35 @@ final class TextRank {
          * {@code (-score, word)}.
          */
         List<String> top(int n) {
-            Integer[] order = new Integer[words.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
+            // selection into a sorted array of at most n: n is small (8) and so are the words of one issue
+            int k = Math.min(n, words.length);
+            if (k <= 0) {
+                return List.of();
             }
-            Arrays.sort(order, (a, b) -> {
-                int c = Double.compare(-(double) scores[a], -(double) scores[b]);
-                return c != 0 ? c : words[a].compareTo(words[b]);
-            });
-            int k = Math.min(n, order.length);
-            String[] out = new String[k];
-            for (int i = 0; i < k; i++) {
-                out[i] = words[order[i]];
+            int[] best = new int[k];
+            int size = 0;
+            for (int i = 0; i < words.length; i++) {
+                if (size == k && !before(i, best[k - 1])) {
+                    continue;
+                }
+                int at = size < k ? size++ : k - 1;
+                while (at > 0 && before(i, best[at - 1])) {
+                    best[at] = best[at - 1];
+                    at--;
+                }
+                best[at] = i;
+            }
+            String[] out = new String[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = words[best[i]];
             }
             return List.of(out);
+        }
+
+        /** Whether word a ranks before word b: higher score first, ties by the word. */
+        private boolean before(int a, int b) {
+            int c = Double.compare(-(double) scores[a], -(double) scores[b]);
+            return c != 0 ? c < 0 : words[a].compareTo(words[b]) < 0;
         }
 
         Map<String, Float> asMap() {

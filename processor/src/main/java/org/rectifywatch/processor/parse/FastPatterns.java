@@ -18,13 +18,24 @@ public final class FastPatterns {
     public static final class KeywordPattern {
         private final Pattern pattern;
         private final boolean[] first;
-        /** For a first character, the characters a match may continue with (absent: any). */
-        private final java.util.Map<Character, String> seconds;
+        /**
+         * For a first character (sorted, binary-searched: no boxing on the scan), the characters a match may continue
+         * with (absent: any).
+         */
+        private final char[] secondKeys;
+        private final String[] secondValues;
 
         private KeywordPattern(Pattern pattern, boolean[] first, java.util.Map<Character, String> seconds) {
             this.pattern = pattern;
             this.first = first;
-            this.seconds = seconds;
+            java.util.TreeMap<Character, String> sorted = new java.util.TreeMap<>(seconds);
+            this.secondKeys = new char[sorted.size()];
+            this.secondValues = new String[sorted.size()];
+            int i = 0;
+            for (var e : sorted.entrySet()) {
+                secondKeys[i] = e.getKey();
+                secondValues[i++] = e.getValue();
+            }
         }
 
         public Pattern pattern() {
@@ -38,20 +49,30 @@ public final class FastPatterns {
 
         /** The first match at or after {@code from}, or null. */
         public Matcher find(CharSequence text, int from) {
+            return find(text, from, null);
+        }
+
+        /**
+         * The first match at or after {@code from}, or null; {@code reuse} (a matcher this method returned for the same
+         * text, or null) is reset and returned instead of a new one, so a loop over the matches allocates one matcher.
+         */
+        public Matcher find(CharSequence text, int from, Matcher reuse) {
             if (first == null) {
-                Matcher m = pattern.matcher(text);
+                Matcher m = reuse != null ? reuse : pattern.matcher(text);
                 return m.find(from) ? m : null;
             }
-            Matcher m = null;
+            Matcher m = reuse;
             int n = text.length();
             for (int i = from; i < n; i++) {
                 char c = text.charAt(i);
                 if (!first[c]) {
                     continue;
                 }
-                String next = seconds.get(c);
-                if (next != null && (i + 1 >= n || next.indexOf(text.charAt(i + 1)) < 0)) {
-                    continue;
+                if (secondKeys.length > 0) {
+                    int k = java.util.Arrays.binarySearch(secondKeys, c);
+                    if (k >= 0 && (i + 1 >= n || secondValues[k].indexOf(text.charAt(i + 1)) < 0)) {
+                        continue;
+                    }
                 }
                 if (m == null) {
                     m = pattern.matcher(text);
