@@ -16,6 +16,7 @@ public final class FastPatterns {
 
     /** A pattern plus the set of characters its matches can start with (null: unknown, use plain find()). */
     public static final class KeywordPattern {
+        private static final int INDEXED_FIRSTS = 4;
         private final Pattern pattern;
         private final boolean[] first;
         /**
@@ -23,11 +24,22 @@ public final class FastPatterns {
          * with (absent: any).
          */
         private final char[] secondKeys;
+        /** The characters set in {@code first}: with few of them the scan runs on {@link String#indexOf(int, int)}. */
+        private final char[] firstChars;
         private final String[] secondValues;
 
         private KeywordPattern(Pattern pattern, boolean[] first, java.util.Map<Character, String> seconds) {
             this.pattern = pattern;
             this.first = first;
+            StringBuilder firsts = new StringBuilder();
+            if (first != null) {
+                for (int c = 0; c < first.length; c++) {
+                    if (first[c]) {
+                        firsts.append((char) c);
+                    }
+                }
+            }
+            this.firstChars = firsts.toString().toCharArray();
             java.util.TreeMap<Character, String> sorted = new java.util.TreeMap<>(seconds);
             this.secondKeys = new char[sorted.size()];
             this.secondValues = new String[sorted.size()];
@@ -61,22 +73,18 @@ public final class FastPatterns {
                 Matcher m = reuse != null ? reuse : pattern.matcher(text);
                 return m.find(from) ? m : null;
             }
+            if (text instanceof String s && firstChars.length <= INDEXED_FIRSTS) {
+                return findIndexed(s, from, reuse);
+            }
             Matcher m = reuse;
             int n = text.length();
             for (int i = from; i < n; i++) {
                 char c = text.charAt(i);
-                if (!first[c]) {
+                if (!first[c] || !secondAllows(c, text, i)) {
                     continue;
                 }
-                if (secondKeys.length > 0) {
-                    int k = java.util.Arrays.binarySearch(secondKeys, c);
-                    if (k >= 0 && (i + 1 >= n || secondValues[k].indexOf(text.charAt(i + 1)) < 0)) {
-                        continue;
-                    }
-                }
                 if (m == null) {
-                    m = pattern.matcher(text);
-                    m.useTransparentBounds(true).useAnchoringBounds(false);
+                    m = newMatcher(text);
                 }
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -84,6 +92,59 @@ public final class FastPatterns {
                 }
             }
             return null;
+        }
+
+        /**
+         * The same candidates in the same order as the character scan, found with {@link String#indexOf(int, int)} per
+         * first character (vectorised by the JVM, much faster than a loop when the characters are rare): the next
+         * occurrence of each is kept and only the one just tried is looked up again.
+         */
+        private Matcher findIndexed(String text, int from, Matcher reuse) {
+            Matcher m = reuse;
+            int n = text.length();
+            int k = firstChars.length;
+            int[] next = new int[k];
+            for (int j = 0; j < k; j++) {
+                next[j] = from < n ? text.indexOf(firstChars[j], from) : -1;
+            }
+            while (true) {
+                int at = -1;
+                int which = -1;
+                for (int j = 0; j < k; j++) {
+                    int p = next[j];
+                    if (p >= 0 && (at < 0 || p < at)) {
+                        at = p;
+                        which = j;
+                    }
+                }
+                if (at < 0) {
+                    return null;
+                }
+                next[which] = at + 1 < n ? text.indexOf(firstChars[which], at + 1) : -1;
+                if (!secondAllows(firstChars[which], text, at)) {
+                    continue;
+                }
+                if (m == null) {
+                    m = newMatcher(text);
+                }
+                m.region(at, n);
+                if (m.lookingAt()) {
+                    return m;
+                }
+            }
+        }
+
+        /** False when the alternatives opening with {@code c} all need another second character than the text's. */
+        private boolean secondAllows(char c, CharSequence text, int i) {
+            if (secondKeys.length == 0) {
+                return true;
+            }
+            int k = java.util.Arrays.binarySearch(secondKeys, c);
+            return k < 0 || i + 1 < text.length() && secondValues[k].indexOf(text.charAt(i + 1)) >= 0;
+        }
+
+        private Matcher newMatcher(CharSequence text) {
+            return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         }
 
         public boolean foundIn(CharSequence text) {
