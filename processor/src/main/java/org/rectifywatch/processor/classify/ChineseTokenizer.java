@@ -83,7 +83,8 @@ public final class ChineseTokenizer {
         static final Segmented EMPTY = new Segmented(List.of(), "", new boolean[0]);
     }
 
-    private static final int MEMO_SIZE = 64;
+    /** 64 texts, each under its given and its normalised form. */
+    private static final int MEMO_SIZE = 128;
     private final ThreadLocal<Map<String, Segmented>> memo = ThreadLocal.withInitial(() ->
             new java.util.LinkedHashMap<>(MEMO_SIZE * 2, 0.75f, true) {
                 @Override
@@ -93,15 +94,26 @@ public final class ChineseTokenizer {
             });
 
     private Segmented segmented(String text) {
+        if (text == null || text.isEmpty()) {
+            return Segmented.EMPTY;
+        }
+        Map<String, Segmented> cache = memo.get();
+        // the text as given is a key too: the same problem is asked for several times, normalised once
+        Segmented s = cache.get(text);
+        if (s != null) {
+            return s;
+        }
         String normalized = TextNormalizer.normalize(text);
         if (normalized.isEmpty()) {
             return Segmented.EMPTY;
         }
-        Map<String, Segmented> cache = memo.get();
-        Segmented s = cache.get(normalized);
+        s = cache.get(normalized);
         if (s == null) {
             s = segmentOnce(normalized);
             cache.put(normalized, s);
+        }
+        if (!normalized.equals(text)) {
+            cache.put(text, s);
         }
         return s;
     }
