@@ -22,6 +22,8 @@ public final class ProcessorBench {
     /** Timed rounds of each; five rather than three, as the figure moves with whatever else shares the cores. */
     private static final int ROUNDS = 5;
     private static final long WARMUP_NANOS = 2_000_000_000L;
+    private static final int MIN_WARMUPS = 3;
+    private static final int MAX_WARMUPS = 10;
 
     private ProcessorBench() {
     }
@@ -55,10 +57,18 @@ public final class ProcessorBench {
             }
         };
         out.println("warming up …");
-        // by time, not by passes: three passes left the JIT still compiling the parser in the timed rounds
-        for (int i = 0; i < 3; i++) {
-            rate(subject, WARMUP_NANOS);
-            rate(baseline, WARMUP_NANOS);
+        // until the processor's rate settles, not for a fixed number of passes: the parser is a lot of code, and on two
+        // busy cores the JIT is still compiling it well after three passes, which the timed rounds then paid for
+        double last = 0;
+        for (int i = 0; i < MAX_WARMUPS; i++) {
+            double s = rate(subject, WARMUP_NANOS);
+            double b = rate(baseline, WARMUP_NANOS);
+            out.printf("  warm-up %d: processor %.1f rounds/s, HanLP segmentation %.1f rounds/s%n", i + 1, s, b);
+            boolean settled = i >= MIN_WARMUPS - 1 && Math.abs(s - last) <= 0.05 * Math.max(s, last);
+            last = s;
+            if (settled) {
+                break;
+            }
         }
         double subjectRounds = 0;
         double baselineRounds = 0;
