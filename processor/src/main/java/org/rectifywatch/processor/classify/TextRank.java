@@ -74,10 +74,6 @@ final class TextRank {
         }
     }
 
-    static Map<String, Float> rank(List<Term> terms) {
-        return ranking(terms).asMap();
-    }
-
     static Ranking ranking(List<Term> terms) {
         Map<String, Integer> ids = new HashMap<>();
         String[] vocabulary = new String[terms.size()];
