@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +81,12 @@ public final class ChineseTokenizer {
      * the problem and rectification texts of a long report, whose search tokens are asked for after all its issues
      * were classified.
      */
-    private record Segmented(List<Term> words, String searchTokens) {
-        static final Segmented EMPTY = new Segmented(List.of(), "");
+    private record Segmented(List<Term> words, String searchTokens, boolean[] content) {
+        static final Segmented EMPTY = new Segmented(List.of(), "", new boolean[0]);
     }
 
-    private static final int MEMO_SIZE = 1024;
+    /** 1,024 texts (a long report's problems and rectifications), each under its given and its normalised form. */
+    private static final int MEMO_SIZE = 2048;
     private final ThreadLocal<Map<String, Segmented>> memo = ThreadLocal.withInitial(() ->
             new java.util.LinkedHashMap<>(MEMO_SIZE * 2, 0.75f, true) {
                 @Override
@@ -96,15 +96,26 @@ public final class ChineseTokenizer {
             });
 
     private Segmented segmented(String text) {
+        if (text == null || text.isEmpty()) {
+            return Segmented.EMPTY;
+        }
+        Map<String, Segmented> cache = memo.get();
+        // the text as given is a key too: the same problem is asked for several times, normalised once
+        Segmented s = cache.get(text);
+        if (s != null) {
+            return s;
+        }
         String normalized = TextNormalizer.normalize(text);
         if (normalized.isEmpty()) {
             return Segmented.EMPTY;
         }
-        Map<String, Segmented> cache = memo.get();
-        Segmented s = cache.get(normalized);
+        s = cache.get(normalized);
         if (s == null) {
             s = segmentOnce(normalized);
             cache.put(normalized, s);
+        }
+        if (!normalized.equals(text)) {
+            cache.put(text, s);
         }
         return s;
     }
@@ -132,7 +143,11 @@ public final class ChineseTokenizer {
                 search.append(t.word);
             }
         }
-        return new Segmented(List.copyOf(words), search.toString());
+        boolean[] content = new boolean[words.size()];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = isContent(words.get(i));
+        }
+        return new Segmented(List.copyOf(words), search.toString(), content);
     }
 
     /** HanLP terms of the normalised text, white space dropped. */
@@ -156,10 +171,11 @@ public final class ChineseTokenizer {
 
     /** Content words: no punctuation, no numbers, no HanLP or genre stop words. Used as classifier features. */
     public List<String> contentWords(String text) {
+        Segmented s = segmented(text);
         List<String> out = new ArrayList<>();
-        for (Term t : terms(text)) {
-            if (isContent(t)) {
-                out.add(t.word);
+        for (int i = 0; i < s.content().length; i++) {
+            if (s.content()[i]) {
+                out.add(s.words().get(i).word);
             }
         }
         return out;
@@ -180,8 +196,10 @@ public final class ChineseTokenizer {
         }
         List<Term> candidates = new ArrayList<>();
         for (String text : texts) {
-            for (Term t : terms(text == null ? "" : text)) {
-                if (isContent(t) && t.word.length() > 1) {
+            Segmented s = segmented(text == null ? "" : text);
+            for (int i = 0; i < s.content().length; i++) {
+                Term t = s.words().get(i);
+                if (s.content()[i] && t.word.length() > 1) {
                     candidates.add(t);
                 }
             }
@@ -189,28 +207,32 @@ public final class ChineseTokenizer {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Map<String, Float> ranks = TextRank.rank(candidates);
-        if (ranks.isEmpty()) {
-            // a single distinct word has no graph edges; it is still the keyword
+        TextRank.Ranking ranking = TextRank.ranking(candidates);
+        if (ranking.size() == 0) {
+            // HanLP's own filter left nothing to rank; the first candidate is still the keyword
             return List.of(candidates.get(0).word);
         }
-        return ranks.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<String, Float>>comparingDouble(e -> -e.getValue())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(n)
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toList());
+        return new ArrayList<>(ranking.top(n));
     }
 
     private static boolean isContent(Term t) {
         String w = t.word;
-        if (isPunctuation(w) || w.chars().allMatch(Character::isDigit)) {
+        if (isPunctuation(w) || allDigits(w)) {
             return false;
         }
         if (t.nature != null && (t.nature.startsWith("m") || t.nature.startsWith("q"))) {
             return false; // numerals and measure words (5项, 三个) say nothing about the topic
         }
         return !GENRE_STOP_WORDS.contains(w) && !CoreStopWordDictionary.contains(w);
+    }
+
+    private static boolean allDigits(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isPunctuation(String word) {

@@ -18,6 +18,10 @@ public final class Lexicon {
     record Entry(Topic topic, String term, double weight) {
     }
 
+    /** An entry with the number of its (topic, term) pair, so that a match counts each pair once without building keys. */
+    private record Numbered(Entry entry, int pair) {
+    }
+
     /** Per-topic score of one text and the terms that produced it. */
     public record Match(double[] scores, Map<Topic, List<String>> terms) {
         public double score(Topic t) {
@@ -33,15 +37,19 @@ public final class Lexicon {
         }
     }
 
-    private final AhoCorasickDoubleArrayTrie<List<Entry>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final AhoCorasickDoubleArrayTrie<List<Numbered>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final int pairs;
     private final String sha256;
 
     private Lexicon(List<Entry> entries, String sha256) {
-        TreeMap<String, List<Entry>> byTerm = new TreeMap<>();
+        TreeMap<String, List<Numbered>> byTerm = new TreeMap<>();
+        Map<String, Integer> pairIds = new java.util.HashMap<>();
         for (Entry e : entries) {
-            byTerm.computeIfAbsent(e.term(), k -> new ArrayList<>()).add(e);
+            int pair = pairIds.computeIfAbsent(e.topic().ordinal() + e.term(), k -> pairIds.size());
+            byTerm.computeIfAbsent(e.term(), k -> new ArrayList<>()).add(new Numbered(e, pair));
         }
         trie.build(byTerm);
+        this.pairs = pairIds.size();
         this.sha256 = sha256;
     }
 
@@ -80,10 +88,12 @@ public final class Lexicon {
         if (normalized == null || normalized.isEmpty()) {
             return new Match(scores, terms);
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean[] seen = new boolean[pairs];
         for (var hit : trie.parseText(normalized)) {
-            for (Entry e : hit.value) {
-                if (seen.add(e.topic().ordinal() + e.term())) {
+            for (Numbered n : hit.value) {
+                Entry e = n.entry();
+                if (!seen[n.pair()]) {
+                    seen[n.pair()] = true;
                     scores[e.topic().ordinal()] += e.weight();
                     terms.computeIfAbsent(e.topic(), k -> new ArrayList<>()).add(e.term());
                 }

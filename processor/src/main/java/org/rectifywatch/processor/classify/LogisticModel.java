@@ -55,10 +55,11 @@ final class LogisticModel implements TopicModel {
     @Override
     public double[] logPosterior(List<String> features) {
         double[] scores = bias.clone();
-        java.util.Set<String> seen = new java.util.HashSet<>(features.size() * 2);
+        // each feature counts once (binary features); every feature has its own weight row, so the rows tell them apart
+        java.util.Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(features.size()));
         for (String f : features) {
             double[] w = weights.get(f);
-            if (w != null && seen.add(f)) { // each feature counts once (binary features)
+            if (w != null && seen.add(w)) {
                 for (int k = 0; k < K; k++) {
                     scores[k] += w[k];
                 }

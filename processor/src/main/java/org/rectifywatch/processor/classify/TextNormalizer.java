@@ -13,6 +13,9 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (isNormal(text)) {
+            return text; // the usual case on the hot path: the text was normalised already
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean lastSpace = false;
         for (int i = 0; i < text.length(); i++) {
@@ -38,6 +41,28 @@ public final class TextNormalizer {
             end--;
         }
         return out.substring(0, end);
+    }
+
+    /** True when {@link #normalize} would return the text unchanged. */
+    static boolean isNormal(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '\u4E00' && c <= '\u9FFF') {
+                continue; // CJK ideographs: no quote, no space, no full-width ASCII, no case
+            }
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || text.charAt(i + 1) == ' ') {
+                    return false; // leading, trailing or doubled space
+                }
+                continue;
+            }
+            if (isQuote(c) || c == '\u3000' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || c >= '\uFF01' && c <= '\uFF5E' || Character.toLowerCase(c) != c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the text holds at least one CJK ideograph: without one there is nothing to classify. */

@@ -2,18 +2,17 @@ package org.rectifywatch.processor.classify;
 
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.common.Term;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * TextRank over a word sequence, the algorithm of HanLP's {@code TextRankKeyword} (co-occurrence window 5,
  * damping 0.85, up to 200 iterations until no score moves more than 0.001) on int-indexed arrays instead
  * of hash maps rebuilt every iteration: same ranking, a fraction of the cost on a hot path that runs for
- * every issue.
+ * every issue. Each node's neighbours are kept in first-co-occurrence order and summed in that order, so the
+ * float scores are bit for bit those of the set-based version.
  */
 final class TextRank {
     private static final int WINDOW = 5;
@@ -24,61 +23,95 @@ final class TextRank {
     private TextRank() {
     }
 
-    static Map<String, Float> rank(List<Term> terms) {
+    /** The distinct words (first-occurrence order) and their scores; empty when every term is filtered out. */
+    record Ranking(String[] words, float[] scores) {
+        int size() {
+            return words.length;
+        }
+
+        /**
+         * The {@code n} best words, highest score first, ties by the word: the order of sorting every entry by
+         * {@code (-score, word)}.
+         */
+        List<String> top(int n) {
+            // selection into a sorted array of at most n: n is small (8) and so are the words of one issue
+            int k = Math.min(n, words.length);
+            if (k <= 0) {
+                return List.of();
+            }
+            int[] best = new int[k];
+            int size = 0;
+            for (int i = 0; i < words.length; i++) {
+                if (size == k && !before(i, best[k - 1])) {
+                    continue;
+                }
+                int at = size < k ? size++ : k - 1;
+                while (at > 0 && before(i, best[at - 1])) {
+                    best[at] = best[at - 1];
+                    at--;
+                }
+                best[at] = i;
+            }
+            String[] out = new String[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = words[best[i]];
+            }
+            return List.of(out);
+        }
+
+        /** Whether word a ranks before word b: higher score first, ties by the word. */
+        private boolean before(int a, int b) {
+            int c = Double.compare(-(double) scores[a], -(double) scores[b]);
+            return c != 0 ? c < 0 : words[a].compareTo(words[b]) < 0;
+        }
+
+        Map<String, Float> asMap() {
+            Map<String, Float> m = new HashMap<>();
+            for (int i = 0; i < words.length; i++) {
+                m.put(words[i], scores[i]);
+            }
+            return m;
+        }
+    }
+
+    static Ranking ranking(List<Term> terms) {
         Map<String, Integer> ids = new HashMap<>();
-        List<String> vocabulary = new ArrayList<>();
-        List<Integer> sequence = new ArrayList<>();
+        String[] vocabulary = new String[terms.size()];
+        int[] sequence = new int[terms.size()];
+        int n = 0;
+        int length = 0;
         for (Term t : terms) {
             if (!CoreStopWordDictionary.shouldInclude(t)) {
                 continue;
             }
-            Integer id = ids.get(t.word);
+            Integer id = ids.putIfAbsent(t.word, n);
             if (id == null) {
-                id = vocabulary.size();
-                ids.put(t.word, id);
-                vocabulary.add(t.word);
+                id = n;
+                vocabulary[n++] = t.word;
             }
-            sequence.add(id);
+            sequence[length++] = id;
         }
-        int n = vocabulary.size();
-        List<Set<Integer>> neighbours = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            neighbours.add(new LinkedHashSet<>());
-        }
-        for (int i = 0; i < sequence.size(); i++) {
-            int w = sequence.get(i);
-            for (int j = Math.max(0, i - WINDOW + 1); j < i; j++) {
-                int other = sequence.get(j);
-                if (other != w) {
-                    neighbours.get(w).add(other);
-                    neighbours.get(other).add(w);
-                }
-            }
-        }
-        // the graph in compressed rows (neighbours of i at from[i]..from[i+1]) and each node's share of its
-        // score precomputed: the power iteration below is the hot loop, so it touches flat arrays only
-        int[] from = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            from[i + 1] = from[i] + neighbours.get(i).size();
-        }
-        int[] to = new int[from[n]];
+        Graph graph = Graph.of(sequence, length, n);
+        int[] from = graph.from;
+        int[] to = graph.to;
         float[] share = new float[n];
-        for (int i = 0, at = 0; i < n; i++) {
-            for (int other : neighbours.get(i)) {
-                to[at++] = other;
-            }
+        for (int i = 0; i < n; i++) {
             int degree = from[i + 1] - from[i];
             share[i] = degree > 0 ? DAMPING / degree : 0;
         }
+        // each node's share of its score, multiplied once per iteration instead of once per edge (same float product)
         float[] score = new float[n];
         float[] next = new float[n];
+        float[] passed = new float[n];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            for (int i = 0; i < n; i++) {
+                passed[i] = share[i] * score[i];
+            }
             float maxDiff = 0;
             for (int i = 0; i < n; i++) {
                 float s = 1 - DAMPING;
-                for (int e = from[i]; e < from[i + 1]; e++) {
-                    int other = to[e];
-                    s += share[other] * score[other];
+                for (int e = from[i], end = from[i + 1]; e < end; e++) {
+                    s += passed[to[e]];
                 }
                 next[i] = s;
                 maxDiff = Math.max(maxDiff, Math.abs(s - score[i]));
@@ -90,10 +123,79 @@ final class TextRank {
                 break;
             }
         }
-        Map<String, Float> ranks = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            ranks.put(vocabulary.get(i), score[i]);
+        return new Ranking(Arrays.copyOf(vocabulary, n), score);
+    }
+
+    /**
+     * The co-occurrence graph in compressed rows: the neighbours of node i are {@code to[from[i] .. from[i+1])}, in the
+     * order they first co-occurred with i.
+     */
+    private record Graph(int[] from, int[] to) {
+        static Graph of(int[] sequence, int length, int n) {
+            // every edge (a, b) with a != b once, in the order the window walk first meets it
+            int maxEdges = 2 * (WINDOW - 1) * length;
+            int[] edgeA = new int[maxEdges];
+            int[] edgeB = new int[maxEdges];
+            int edges = 0;
+            EdgeSet seen = new EdgeSet(maxEdges);
+            int[] degree = new int[n];
+            for (int i = 0; i < length; i++) {
+                int w = sequence[i];
+                for (int j = Math.max(0, i - WINDOW + 1); j < i; j++) {
+                    int other = sequence[j];
+                    if (other != w) {
+                        if (seen.add(w, other)) {
+                            edgeA[edges] = w;
+                            edgeB[edges++] = other;
+                            degree[w]++;
+                        }
+                        if (seen.add(other, w)) {
+                            edgeA[edges] = other;
+                            edgeB[edges++] = w;
+                            degree[other]++;
+                        }
+                    }
+                }
+            }
+            int[] from = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                from[i + 1] = from[i] + degree[i];
+            }
+            int[] fill = Arrays.copyOf(from, n);
+            int[] to = new int[edges];
+            for (int e = 0; e < edges; e++) {
+                to[fill[edgeA[e]]++] = edgeB[e];
+            }
+            return new Graph(from, to);
         }
-        return ranks;
+    }
+
+    /** Directed pairs of node ids seen so far: open addressing over longs, sized for the most edges a walk can add. */
+    private static final class EdgeSet {
+        private final long[] slots;
+        private final int mask;
+
+        EdgeSet(int capacity) {
+            int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
+            slots = new long[size];
+            mask = size - 1;
+        }
+
+        /** Adds (a, b); false when it was there. Node ids are below 2^31, so a key + 1 is never 0 (the empty slot). */
+        boolean add(int a, int b) {
+            long key = (((long) a << 32) | b) + 1;
+            int h = (int) (key * 0x9E3779B97F4A7C15L >>> 32) & mask;
+            while (true) {
+                long k = slots[h];
+                if (k == 0) {
+                    slots[h] = key;
+                    return true;
+                }
+                if (k == key) {
+                    return false;
+                }
+                h = (h + 1) & mask;
+            }
+        }
     }
 }

@@ -134,8 +134,8 @@ public final class CommitmentExtractor {
         int spanEnd = -1; // where the end of a span starts (2025年7月至|9月): it is read with its start's context
         String spanBefore = null;
         Integer spanYear = null;
-        Matcher m;
-        while ((m = DUE.find(sentence, from)) != null) {
+        Matcher m = null;
+        while ((m = DUE.find(sentence, from, m)) != null) {
             from = m.end() > m.start() ? m.end() : m.start() + 1;
             boolean spanEndHere = m.start() == spanEnd;
             String before = spanEndHere ? spanBefore : sentence.substring(Math.max(0, m.start() - 8), m.start());
@@ -209,8 +209,8 @@ public final class CommitmentExtractor {
     /** A relative window (三年内, 两年时间内) with a promise word before it or its goal after it. */
     private static boolean hasWindowPromise(String sentence) {
         int wf = 0;
-        Matcher w;
-        while ((w = WINDOW.find(sentence, wf)) != null) {
+        Matcher w = null;
+        while ((w = WINDOW.find(sentence, wf, w)) != null) {
             wf = w.end() > w.start() ? w.end() : w.start() + 1;
             String before = sentence.substring(Math.max(0, w.start() - 8), w.start());
             String after = sentence.substring(w.end(), Math.min(sentence.length(), w.end() + 4));

@@ -2,6 +2,7 @@ package org.rectifywatch.processor.deadline;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How alike two problem statements are: Dice coefficient over character bigrams of the text with
@@ -59,10 +60,15 @@ public final class ProblemSimilarity {
         if (s == null) {
             return "";
         }
-        String t = s.replaceAll("[\\p{P}\\p{S}\\s]", "");
-        t = t.replaceFirst("^(针对|关于)", "").replaceFirst("(的)?问题(的整改情况|整改情况)?$", "");
-        return t;
+        String t = PUNCTUATION_SYMBOLS_SPACE.matcher(s).replaceAll("");
+        t = LEADING_TOPIC.matcher(t).replaceFirst("");
+        return TRAILING_PROBLEM.matcher(t).replaceFirst("");
     }
+
+    // compiled once: normalise runs for every issue of every report (its id anchor)
+    private static final Pattern PUNCTUATION_SYMBOLS_SPACE = Pattern.compile("[\\p{P}\\p{S}\\s]");
+    private static final Pattern LEADING_TOPIC = Pattern.compile("^(针对|关于)");
+    private static final Pattern TRAILING_PROBLEM = Pattern.compile("(的)?问题(的整改情况|整改情况)?$");
 
     private static Set<String> bigrams(String s) {
         Set<String> out = new HashSet<>();

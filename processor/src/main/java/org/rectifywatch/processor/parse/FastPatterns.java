@@ -16,15 +16,38 @@ public final class FastPatterns {
 
     /** A pattern plus the set of characters its matches can start with (null: unknown, use plain find()). */
     public static final class KeywordPattern {
+        private static final int INDEXED_FIRSTS = 4;
         private final Pattern pattern;
         private final boolean[] first;
-        /** For a first character, the characters a match may continue with (absent: any). */
-        private final java.util.Map<Character, String> seconds;
+        /**
+         * For a first character (sorted, binary-searched: no boxing on the scan), the characters a match may continue
+         * with (absent: any).
+         */
+        private final char[] secondKeys;
+        /** The characters set in {@code first}: with few of them the scan runs on {@link String#indexOf(int, int)}. */
+        private final char[] firstChars;
+        private final String[] secondValues;
 
         private KeywordPattern(Pattern pattern, boolean[] first, java.util.Map<Character, String> seconds) {
             this.pattern = pattern;
             this.first = first;
-            this.seconds = seconds;
+            StringBuilder firsts = new StringBuilder();
+            if (first != null) {
+                for (int c = 0; c < first.length; c++) {
+                    if (first[c]) {
+                        firsts.append((char) c);
+                    }
+                }
+            }
+            this.firstChars = firsts.toString().toCharArray();
+            java.util.TreeMap<Character, String> sorted = new java.util.TreeMap<>(seconds);
+            this.secondKeys = new char[sorted.size()];
+            this.secondValues = new String[sorted.size()];
+            int i = 0;
+            for (var e : sorted.entrySet()) {
+                secondKeys[i] = e.getKey();
+                secondValues[i++] = e.getValue();
+            }
         }
 
         public Pattern pattern() {
@@ -38,24 +61,30 @@ public final class FastPatterns {
 
         /** The first match at or after {@code from}, or null. */
         public Matcher find(CharSequence text, int from) {
+            return find(text, from, null);
+        }
+
+        /**
+         * The first match at or after {@code from}, or null; {@code reuse} (a matcher this method returned for the same
+         * text, or null) is reset and returned instead of a new one, so a loop over the matches allocates one matcher.
+         */
+        public Matcher find(CharSequence text, int from, Matcher reuse) {
             if (first == null) {
-                Matcher m = pattern.matcher(text);
+                Matcher m = reuse != null ? reuse : pattern.matcher(text);
                 return m.find(from) ? m : null;
             }
-            Matcher m = null;
+            if (text instanceof String s && firstChars.length <= INDEXED_FIRSTS) {
+                return findIndexed(s, from, reuse);
+            }
+            Matcher m = reuse;
             int n = text.length();
             for (int i = from; i < n; i++) {
                 char c = text.charAt(i);
-                if (!first[c]) {
-                    continue;
-                }
-                String next = seconds.get(c);
-                if (next != null && (i + 1 >= n || next.indexOf(text.charAt(i + 1)) < 0)) {
+                if (!first[c] || !secondAllows(c, text, i)) {
                     continue;
                 }
                 if (m == null) {
-                    m = pattern.matcher(text);
-                    m.useTransparentBounds(true).useAnchoringBounds(false);
+                    m = newMatcher(text);
                 }
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -63,6 +92,59 @@ public final class FastPatterns {
                 }
             }
             return null;
+        }
+
+        /**
+         * The same candidates in the same order as the character scan, found with {@link String#indexOf(int, int)} per
+         * first character (vectorised by the JVM, much faster than a loop when the characters are rare): the next
+         * occurrence of each is kept and only the one just tried is looked up again.
+         */
+        private Matcher findIndexed(String text, int from, Matcher reuse) {
+            Matcher m = reuse;
+            int n = text.length();
+            int k = firstChars.length;
+            int[] next = new int[k];
+            for (int j = 0; j < k; j++) {
+                next[j] = from < n ? text.indexOf(firstChars[j], from) : -1;
+            }
+            while (true) {
+                int at = -1;
+                int which = -1;
+                for (int j = 0; j < k; j++) {
+                    int p = next[j];
+                    if (p >= 0 && (at < 0 || p < at)) {
+                        at = p;
+                        which = j;
+                    }
+                }
+                if (at < 0) {
+                    return null;
+                }
+                next[which] = at + 1 < n ? text.indexOf(firstChars[which], at + 1) : -1;
+                if (!secondAllows(firstChars[which], text, at)) {
+                    continue;
+                }
+                if (m == null) {
+                    m = newMatcher(text);
+                }
+                m.region(at, n);
+                if (m.lookingAt()) {
+                    return m;
+                }
+            }
+        }
+
+        /** False when the alternatives opening with {@code c} all need another second character than the text's. */
+        private boolean secondAllows(char c, CharSequence text, int i) {
+            if (secondKeys.length == 0) {
+                return true;
+            }
+            int k = java.util.Arrays.binarySearch(secondKeys, c);
+            return k < 0 || i + 1 < text.length() && secondValues[k].indexOf(text.charAt(i + 1)) >= 0;
+        }
+
+        private Matcher newMatcher(CharSequence text) {
+            return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         }
 
         public boolean foundIn(CharSequence text) {

@@ -203,7 +203,7 @@ public final class FigureExtractor {
         String skip = c.code().equals("held_accountable_persons") ? "skip" : "";
         Matcher f = COUNT_PATTERNS.get(c.code())[0].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher b = COUNT_PATTERNS.get(c.code())[1].matcher(text).useTransparentBounds(true).useAnchoringBounds(true);
-        for (Matcher k = c.keyword().find(text, 0); k != null; k = c.keyword().find(text, k.end())) {
+        for (Matcher k = c.keyword().find(text, 0); k != null; k = c.keyword().find(text, k.end(), k)) {
             int ks = k.start();
             int ke = k.end();
             String kw = k.group();
@@ -322,7 +322,7 @@ public final class FigureExtractor {
     private static void scanMoney(String text, int[] lines, Code c, List<Mention> out) {
         Matcher f = MONEY_FORWARD.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         Matcher b = MONEY_BACK.matcher(text).useTransparentBounds(true).useAnchoringBounds(true);
-        for (Matcher k = c.keyword().find(text, 0); k != null; k = c.keyword().find(text, k.end())) {
+        for (Matcher k = c.keyword().find(text, 0); k != null; k = c.keyword().find(text, k.end(), k)) {
             int ks = k.start();
             int ke = k.end();
             f.region(ke, Math.min(text.length(), ke + 60));
@@ -372,7 +372,7 @@ public final class FigureExtractor {
         Matcher more = RULES_MORE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         java.util.TreeSet<Integer> rulesAt = new java.util.TreeSet<>();
         int consumedTo = -1;
-        for (Matcher k = RULES_KEYWORD.find(text, 0); k != null; k = RULES_KEYWORD.find(text, k.end())) {
+        for (Matcher k = RULES_KEYWORD.find(text, 0); k != null; k = RULES_KEYWORD.find(text, k.end(), k)) {
             if (k.start() < consumedTo) {
                 continue;
             }
@@ -403,7 +403,7 @@ public final class FigureExtractor {
             rulesAt.add(k.start());
             out.add(mention(text, lines, "rules_established", v, k.start(), Part.WHOLE));
         }
-        for (Matcher n = RULES_NUM_FIRST.find(text, 0); n != null; n = RULES_NUM_FIRST.find(text, n.end())) {
+        for (Matcher n = RULES_NUM_FIRST.find(text, 0); n != null; n = RULES_NUM_FIRST.find(text, n.end(), n)) {
             if (blocked(RULES_BLOCKERS, n.group())) {
                 continue;
             }
@@ -580,7 +580,7 @@ public final class FigureExtractor {
         List<Double> values = new ArrayList<>();
         for (FastPatterns.KeywordPattern p : List.of(TOTAL_BEFORE_WORD, TOTAL_AFTER_WORD, TOTAL_NUM_FIRST, TOTAL_OF_WHICH,
                 TOTAL_THEN_DONE)) {
-            for (Matcher m = p.find(text, 0); m != null; m = p.find(text, m.end())) {
+            for (Matcher m = p.find(text, 0); m != null; m = p.find(text, m.end(), m)) {
                 Double v = parseNumber(m.group(1));
                 if (v != null && v > 0) {
                     totals.add(new int[] {m.start(), m.end()});
@@ -685,7 +685,7 @@ public final class FigureExtractor {
 
     /** "已完成整改35个，完成率83.3%" with no total told: the total that the rate implies, when unique. */
     private static long[] rectifiedWithRate(String text) {
-        for (Matcher r = RECTIFIED_ONLY.find(text, 0); r != null; r = RECTIFIED_ONLY.find(text, r.end())) {
+        for (Matcher r = RECTIFIED_ONLY.find(text, 0); r != null; r = RECTIFIED_ONLY.find(text, r.end(), r)) {
             int s = r.start();
             while (s > 0 && "。;；\n".indexOf(text.charAt(s - 1)) < 0) {
                 s--;

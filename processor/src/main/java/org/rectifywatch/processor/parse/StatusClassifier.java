@@ -137,8 +137,8 @@ public final class StatusClassifier {
     /** The first clause of an explicit closure of the whole issue (该问题已整改完成), not an aspiration. */
     private static String closure(String text) {
         int from = 0;
-        Matcher m;
-        while ((m = ISSUE_CLOSED.find(text, from)) != null) {
+        Matcher m = null;
+        while ((m = ISSUE_CLOSED.find(text, from, m)) != null) {
             from = m.end() > m.start() ? m.end() : m.start() + 1;
             int b = m.start();
             while (b > 0 && CLAUSE_BREAKS.indexOf(text.charAt(b - 1)) < 0) {

@@ -217,8 +217,8 @@ final class StatusEvidence {
             }
         }
         int from = 0;
-        Matcher m;
-        while ((m = PENDING.find(clause, from)) != null) {
+        Matcher m = null;
+        while ((m = PENDING.find(clause, from, m)) != null) {
             from = Math.max(m.end(), m.start() + 1);
             String before = clause.substring(0, m.start());
             if (HISTORY.matcher(before).find() || HISTORY.matcher(m.group()).lookingAt()) {
@@ -238,8 +238,8 @@ final class StatusEvidence {
 
     private static boolean isDone(String clause) {
         int from = 0;
-        Matcher m;
-        while ((m = DONE.find(clause, from)) != null) {
+        Matcher m = null;
+        while ((m = DONE.find(clause, from, m)) != null) {
             from = Math.max(m.end(), m.start() + 1);
             String before = clause.substring(0, m.start());
             if (NOT_DONE_CONTEXT.matcher(before).find() || NEGATION.matcher(before).find()) {
