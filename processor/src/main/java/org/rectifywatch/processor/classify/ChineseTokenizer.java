@@ -77,9 +77,10 @@ public final class ChineseTokenizer {
     /**
      * One segmentation of a text serves every view of it (words, content words, keywords, search tokens): the
      * processor asks for several views of the same problem and rectification text, and segmentation is the
-     * expensive part. The last results are kept per thread, so this stays lock-free and thread-safe; enough of them for
-     * the problem and rectification texts of a long report, whose search tokens are asked for after all its issues
-     * were classified.
+     * expensive part. The results are kept per thread, so this stays lock-free and thread-safe, for the texts of one
+     * report ({@link #startReport()}): all of a long report's problems and rectifications, whose search tokens are
+     * asked for after all its issues were classified, but nothing across reports, so that what a report costs never
+     * depends on which reports came before it (nor does a benchmark repeating its texts measure a cache).
      */
     private record Segmented(List<Term> words, String searchTokens, boolean[] content) {
         static final Segmented EMPTY = new Segmented(List.of(), "", new boolean[0]);
@@ -94,6 +95,16 @@ public final class ChineseTokenizer {
                     return size() > MEMO_SIZE;
                 }
             });
+
+    /** Forgets this thread's segmentations of the previous report's texts: called as each report's analysis starts. */
+    public void startReport() {
+        memo.get().clear();
+    }
+
+    /** Texts this thread's memo holds (under either key), for tests. */
+    int memoEntries() {
+        return memo.get().size();
+    }
 
     private Segmented segmented(String text) {
         if (text == null || text.isEmpty()) {

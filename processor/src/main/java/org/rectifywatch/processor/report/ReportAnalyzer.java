@@ -31,6 +31,7 @@ public class ReportAnalyzer {
     }
 
     public ParsedReport analyze(ReportInput input) {
+        classifier.tokenizer().startReport();
         ParsedReport parsed = parser.parse(input);
         List<Issue> classified = parsed.issues().stream().map(classifier::classify).toList();
         return parsed.withIssues(classified);

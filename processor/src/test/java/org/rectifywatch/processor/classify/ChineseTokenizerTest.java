@@ -31,6 +31,21 @@ class ChineseTokenizerTest {
         assertThat(tokenizer.tokens("“三会一课”制度落实不到位")).first().isEqualTo("三会一课");
     }
 
+    /** The memo serves one report: a report's cost never depends on which reports this thread analysed before. */
+    @Test
+    void segmentationsAreRememberedWithinAReportAndForgottenWhenTheNextStarts() {
+        ChineseTokenizer t = new ChineseTokenizer(ChineseTokenizer.loadDomainTerms());
+        t.startReport();
+        String problem = "落实“两个责任”不到位，村“两委”班子软弱涣散。";
+        String first = t.searchTokens(problem);
+        t.keywords(5, problem, "已整改完成");
+        assertThat(t.memoEntries()).as("the problem under its given and normalised form, and the rectification").isEqualTo(3);
+        assertThat(t.searchTokens(problem)).isSameAs(first);
+        t.startReport();
+        assertThat(t.memoEntries()).isZero();
+        assertThat(t.searchTokens(problem)).isEqualTo(first).isNotSameAs(first);
+    }
+
     @Test
     void searchTokensAreSpaceJoinedWithoutPunctuationAndIncludeSubWords() {
         String tokens = tokenizer.searchTokens("违反中央八项规定精神和“四风”问题时有发生。");
