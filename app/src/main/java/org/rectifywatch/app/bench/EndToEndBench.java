@@ -111,32 +111,10 @@ public final class EndToEndBench {
             Supplier<Duration> esCpu = stack.elasticsearch()::cpuTime;
             // created now, well before it is written: a topic just created refuses pipelined idempotent batches for a while
             stack.kafka().createTopics(List.of(new Topics.Spec(SCRATCH_TOPIC, 3, Map.of())));
-            try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
-                // first in every partition, so the pipeline handles them before any measured report
-                List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-                for (int i = 0; i < warmup; i++) {
-                    BenchTexts.Text t = usable.get(i % usable.size());
-                    String url = "https://warmup" + (i / usable.size()) + ".bench.test/" + t.name() + ".html";
-                    String text = variant(t.text(), targetPerText.get(t.name()), 50_000 + i / usable.size());
-                    sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, text))));
-                }
-                for (var f : sent) {
-                    f.get();
-                }
-            }
+            // the warm-up reports first in every partition, so the pipeline handles them before any measured report
+            publishVariants(bootstrap, usable, targetPerText, warmup, "warmup", 50_000);
             PartCosts.Window publishRaw = new PartCosts.Window(esCpu).start();
-            try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
-                List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-                for (int i = 0; i < reports; i++) {
-                    BenchTexts.Text t = usable.get(i % usable.size());
-                    String url = "https://site" + (i / usable.size()) + ".bench.test/" + t.name() + ".html";
-                    String text = variant(t.text(), targetPerText.get(t.name()), i / usable.size());
-                    sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, text))));
-                }
-                for (var f : sent) {
-                    f.get(); // a lost record would make the backfill wait for documents that never come
-                }
-            }
+            publishVariants(bootstrap, usable, targetPerText, reports, "site", 0);
             publishRaw.stop();
             // both sides measured warm, as a long backfill runs: JIT-compiled analysis code and a warmed-up Elasticsearch
             out.println("warming up the analysis code and Elasticsearch (not counted) …");
@@ -347,6 +325,28 @@ public final class EndToEndBench {
         }
         out.printf("sink still busy 60 s after the backfill, its count taken as it is: %s%n", sink.counters().summary());
         return sink.counters().indexed();
+    }
+
+    /**
+     * {@code count} reports: the texts in turn, round {@code r} of them under host {@code hostPrefix + r} and as variant
+     * {@code firstVariant + r}; waits for every acknowledgement (a lost record would make the backfill wait for
+     * documents that never come).
+     */
+    private static void publishVariants(String bootstrap, List<BenchTexts.Text> texts, Map<String, String> targets, int count,
+                                        String hostPrefix, int firstVariant) throws Exception {
+        try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                BenchTexts.Text t = texts.get(i % texts.size());
+                int round = i / texts.size();
+                String url = "https://" + hostPrefix + round + ".bench.test/" + t.name() + ".html";
+                String text = variant(t.text(), targets.get(t.name()), firstVariant + round);
+                sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, text))));
+            }
+            for (var f : sent) {
+                f.get();
+            }
+        }
     }
 
     /** Publishes at a fixed rate and measures, per report, publish → all its issues searchable. */

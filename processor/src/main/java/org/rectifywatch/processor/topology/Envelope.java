@@ -53,7 +53,7 @@ public record Envelope(Kind kind, ReportRecord report, IssueRecord issue, Deadli
 
     /** The value as written to its topic; null for a tombstone. */
     byte[] bytes() {
-        return wire != null || kind == Kind.ISSUE_DELETED ? wire : OutputSizes.value(OutputSizes.topic(kind), this);
+        return serialised().wire;
     }
 
     boolean is(Kind k) {
