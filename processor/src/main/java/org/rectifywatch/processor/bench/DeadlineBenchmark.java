@@ -62,6 +62,7 @@ public final class DeadlineBenchmark {
         double baseline = punctuationMs(1_000, out);
         double large = punctuationMs(100_000, out);
         long[] retention = retention(10_000, out);
+        unitHistory(out);
         Figures f = new Figures(baseline, large, retention[0], retention[1]);
         out.printf("  tracked entries: %,d completed issues, %,d left after their retention passed%n", f.entriesBefore(),
                 f.entriesAfterRetention());
@@ -102,6 +103,68 @@ public final class DeadlineBenchmark {
                     DUE_PER_DAY, median, ROUNDS, Arrays.toString(Arrays.stream(timed).map(x -> Math.round(x * 100) / 100.0).toArray()));
             return median;
         }
+    }
+
+    private static final int HISTORY_REPORTS = 20;
+    private static final int ISSUES_PER_REPORT = 60;
+    private static final String[] SUBJECTS = {"党委", "领导班子", "国有企业", "学校", "医院", "街道", "开发区", "水务集团", "交通集团", "财政局"};
+    private static final String[] FAULTS = {"主体责任落实不到位", "违规发放津贴补贴", "工程项目管理不规范", "选人用人把关不严",
+        "意识形态工作责任制落实有差距", "形式主义官僚主义问题仍然存在", "专项资金使用效益不高", "基层党组织建设薄弱", "安全生产责任落实不到位",
+        "巡视整改推进不力", "债务风险防控不力", "违规招投标问题突出"};
+
+    /**
+     * A report's issues arriving for a unit with a long history ({@value #HISTORY_REPORTS} earlier reports of
+     * {@value #ISSUES_PER_REPORT} issues) against the same report for a new unit: the tracker matches every issue with
+     * the unit's other reports, so the history's size is what the first costs.
+     */
+    private static void unitHistory(PrintStream out) {
+        ProcessorMetrics metrics = new ProcessorMetrics();
+        try (Bench b = new Bench(DeadlineSettings.defaults().withZone(ZONE), metrics)) {
+            for (int round = 0; round < 3; round++) { // warm-up: the same work on other units, not counted
+                historyReportMs(b, "/预热" + round, HISTORY_REPORTS);
+            }
+            double[] fresh = new double[ROUNDS];
+            double[] long_ = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                fresh[round] = historyReportMs(b, "/新单位" + round, 0);
+                long_[round] = historyReportMs(b, "/老单位" + round, HISTORY_REPORTS);
+            }
+            Arrays.sort(fresh);
+            Arrays.sort(long_);
+            double f = fresh[ROUNDS / 2];
+            double l = long_[ROUNDS / 2];
+            out.printf("  a %d-issue report: into a unit tracking %,d issues of %d earlier reports %.1f ms, into a new unit %.1f ms"
+                    + " (medians of %d) = ratio %.1f%n", ISSUES_PER_REPORT, HISTORY_REPORTS * ISSUES_PER_REPORT, HISTORY_REPORTS, l, f,
+                    ROUNDS, l / f);
+        }
+    }
+
+    /** Files {@code history} reports for {@code unit} untimed, then times one more report's issues. */
+    private static double historyReportMs(Bench b, String unit, int history) {
+        for (int r = 0; r < history; r++) {
+            for (int i = 0; i < ISSUES_PER_REPORT; i++) {
+                b.upsert(historyIssue(unit, r, i));
+            }
+        }
+        long s = System.nanoTime();
+        for (int i = 0; i < ISSUES_PER_REPORT; i++) {
+            b.upsert(historyIssue(unit, history, i));
+        }
+        return (System.nanoTime() - s) / 1e6;
+    }
+
+    /**
+     * Issue {@code i} of the unit's report {@code r}: problems drawn from a small vocabulary, so reports restate
+     * each other's problems; a third of them completed; reports a quarter apart.
+     */
+    private static TrackedIssue historyIssue(String unit, int r, int i) {
+        String problem = SUBJECTS[(i + r) % SUBJECTS.length] + FAULTS[(i * 7 + r) % FAULTS.length] + "，" + FAULTS[i % FAULTS.length];
+        String published = START.minusMonths(3L * (HISTORY_REPORTS - r)).toString();
+        LocalDate due = START.plusYears(5).plusDays(i);
+        String report = unit.substring(1) + "-r" + r;
+        return new TrackedIssue(report + "-" + i, report, 1, unit, unit.substring(1), null, "省委第一巡视组", problem, null, null,
+                (i + r) % 3 == 0 ? "completed" : "in_progress", List.of(new Commitment("于" + due + "前完成", due.toString())),
+                "2020-01-01", published, "https://bench/" + report, "bench", 0, null, List.of(), null, null, null, null, null);
     }
 
     /** Entries before and after the retention of {@code n} completed issues passed. */

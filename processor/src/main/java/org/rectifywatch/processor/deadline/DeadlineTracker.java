@@ -5,14 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.rectifywatch.model.wire.AlertRecord;
 import org.rectifywatch.model.wire.AlertState;
 import org.rectifywatch.processor.service.ProcessorMetrics;
@@ -36,10 +32,17 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
     private final DeadlineSettings settings;
     private final ProcessorMetrics metrics;
     private ProcessorContext<String, TrackerOutput> context;
-    private KeyValueStore<String, TrackedIssue> store;
+    private final boolean holdUnits;
+    private TrackedIssueStore store;
     private Agenda agenda;
 
     public DeadlineTracker(DeadlineSettings settings, ProcessorMetrics metrics) {
+        this(settings, metrics, true);
+    }
+
+    /** {@code holdUnits} false reads every unit from the store for every event: the behaviour held units must keep. */
+    DeadlineTracker(DeadlineSettings settings, ProcessorMetrics metrics, boolean holdUnits) {
+        this.holdUnits = holdUnits;
         this.lifecycle = new IssueLifecycle(new OverdueRules(settings.windowMonths()));
         this.settings = settings;
         this.metrics = metrics;
@@ -48,7 +51,7 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
     @Override
     public void init(ProcessorContext<String, TrackerOutput> context) {
         this.context = context;
-        this.store = context.getStateStore(STORE);
+        this.store = new TrackedIssueStore(context.getStateStore(STORE), SEP);
         this.agenda = new Agenda(context.getStateStore(AGENDA));
         context.schedule(settings.punctuation(), PunctuationType.WALL_CLOCK_TIME, this::attendDue);
     }
@@ -59,6 +62,9 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
         String unit = record.key();
         if (e == null || e.issueId() == null || unit == null) {
             return;
+        }
+        if (!holdUnits) {
+            store.forget();
         }
         String key = unit + SEP + e.issueId();
         TrackedIssue existing = store.get(key);
@@ -113,33 +119,36 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
     }
 
     private void completeEarlierIssues(TrackedIssue completed) {
-        List<KeyValue<String, TrackedIssue>> earlier = new ArrayList<>();
-        try (KeyValueIterator<String, TrackedIssue> it = store.prefixScan(completed.unitKey() + SEP, new StringSerializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, TrackedIssue> kv = it.next();
-                TrackedIssue other = kv.value;
-                boolean open = !other.isCompleted()
-                        // or completed by a report published after this one: the earliest completion tells when it was done
-                        || (!"completed".equals(other.status()) && !completed.issueId().equals(other.completedByIssueId())
-                            && ReportDates.isAfter(other.completedByPublished(), completed.publishedDate()));
-                if (open && !other.isRemoved() && sameProblemLater(completed, other)) {
-                    earlier.add(kv);
+        List<TrackedIssueStore.Entry> earlier = new ArrayList<>();
+        ProblemSimilarity.Shape shape = null;
+        for (TrackedIssueStore.Entry e : store.unit(completed.unitKey())) {
+            TrackedIssue other = e.issue;
+            boolean open = !other.isCompleted()
+                    // or completed by a report published after this one: the earliest completion tells when it was done
+                    || (!"completed".equals(other.status()) && !completed.issueId().equals(other.completedByIssueId())
+                        && ReportDates.isAfter(other.completedByPublished(), completed.publishedDate()));
+            if (open && !other.isRemoved() && laterReport(completed, other)) {
+                shape = shape == null ? ProblemSimilarity.shape(completed.problem()) : shape;
+                if (ProblemSimilarity.sameProblem(e.shape(), shape)) {
+                    earlier.add(e);
                 }
             }
         }
-        for (KeyValue<String, TrackedIssue> kv : earlier) {
-            settle(kv.key, kv.value.completedBy(completed.issueId(), completed.reportUrl(), completed.publishedDate()), null);
+        for (TrackedIssueStore.Entry e : earlier) {
+            settle(e.key, e.issue.completedBy(completed.issueId(), completed.reportUrl(), completed.publishedDate()), null);
         }
     }
 
     /** The earliest-published report of the unit that completed the same problem after this issue's report. */
     private TrackedIssue laterCompletionOf(TrackedIssue open) {
         TrackedIssue best = null;
-        try (KeyValueIterator<String, TrackedIssue> it = store.prefixScan(open.unitKey() + SEP, new StringSerializer())) {
-            while (it.hasNext()) {
-                TrackedIssue other = it.next().value;
-                if ("completed".equals(other.status()) && !other.isRemoved() && sameProblemLater(other, open)
-                        && (best == null || ReportDates.isAfter(best.publishedDate(), other.publishedDate()))) {
+        ProblemSimilarity.Shape shape = null;
+        for (TrackedIssueStore.Entry e : store.unit(open.unitKey())) {
+            TrackedIssue other = e.issue;
+            if ("completed".equals(other.status()) && !other.isRemoved() && laterReport(other, open)
+                    && (best == null || ReportDates.isAfter(best.publishedDate(), other.publishedDate()))) {
+                shape = shape == null ? ProblemSimilarity.shape(open.problem()) : shape;
+                if (ProblemSimilarity.sameProblem(shape, e.shape())) {
                     best = other;
                 }
             }
@@ -149,10 +158,14 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
 
     /** {@code later} is another report's issue on the same problem, in a report known to come after {@code earlier}'s. */
     static boolean sameProblemLater(TrackedIssue later, TrackedIssue earlier) {
+        return laterReport(later, earlier) && ProblemSimilarity.sameProblem(earlier.problem(), later.problem());
+    }
+
+    /** {@code later} is in another report of a compatible province, known to come after {@code earlier}'s: the cheap half. */
+    private static boolean laterReport(TrackedIssue later, TrackedIssue earlier) {
         return !later.reportId().equals(earlier.reportId())
                 && compatibleProvinces(later.provinceHint(), earlier.provinceHint())
-                && ReportDates.isAfter(later.reportDate(), earlier.reportDate())
-                && ProblemSimilarity.sameProblem(earlier.problem(), later.problem());
+                && ReportDates.isAfter(later.reportDate(), earlier.reportDate());
     }
 
     /** A province is a hint (from a phone area code or the text): only two different known ones keep units apart. */

@@ -1,7 +1,6 @@
 package org.rectifywatch.processor.deadline;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -21,9 +20,11 @@ public final class ProblemSimilarity {
     private static final double CONTAINED = 0.9;
 
     public static double of(String a, String b) {
-        Set<String> x = bigrams(normalise(a));
-        Set<String> y = bigrams(normalise(b));
-        if (x.isEmpty() || y.isEmpty()) {
+        return of(shape(a), shape(b));
+    }
+
+    public static double of(Shape x, Shape y) {
+        if (x.size() == 0 || y.size() == 0) {
             return 0;
         }
         return 2.0 * common(x, y) / (x.size() + y.size());
@@ -35,9 +36,11 @@ public final class ProblemSimilarity {
      * "传统产业改造提升滞后,园区亩均税收低于全省平均水平").
      */
     public static boolean sameProblem(String a, String b) {
-        Set<String> x = bigrams(normalise(a));
-        Set<String> y = bigrams(normalise(b));
-        if (x.isEmpty() || y.isEmpty()) {
+        return sameProblem(shape(a), shape(b));
+    }
+
+    public static boolean sameProblem(Shape x, Shape y) {
+        if (x.size() == 0 || y.size() == 0) {
             return false;
         }
         int common = common(x, y);
@@ -46,11 +49,50 @@ public final class ProblemSimilarity {
                 || (smaller >= MIN_CONTAINED_BIGRAMS && (double) common / smaller >= CONTAINED);
     }
 
-    private static int common(Set<String> x, Set<String> y) {
+    /**
+     * A statement as the comparison sees it, computed once: the distinct character bigrams of its normalised text
+     * (the text itself when it is one character), each as a number, sorted — a statement compared with many others
+     * (a unit's whole history) is normalised and split once, not once per pair.
+     */
+    public record Shape(long[] bigrams) {
+        public int size() {
+            return bigrams.length;
+        }
+    }
+
+    public static Shape shape(String problem) {
+        String s = normalise(problem);
+        if (s.length() == 1) {
+            return new Shape(new long[] {s.charAt(0)});
+        }
+        long[] codes = new long[Math.max(0, s.length() - 1)];
+        for (int i = 0; i + 1 < s.length(); i++) {
+            // a pair above 2^32, a lone character below it: never the same number
+            codes[i] = (1L << 32) | ((long) s.charAt(i) << 16) | s.charAt(i + 1);
+        }
+        Arrays.sort(codes);
+        int distinct = 0;
+        for (int i = 0; i < codes.length; i++) {
+            if (i == 0 || codes[i] != codes[i - 1]) {
+                codes[distinct++] = codes[i];
+            }
+        }
+        return new Shape(Arrays.copyOf(codes, distinct));
+    }
+
+    private static int common(Shape x, Shape y) {
+        long[] a = x.bigrams;
+        long[] b = y.bigrams;
         int common = 0;
-        for (String s : x) {
-            if (y.contains(s)) {
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
                 common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
         return common;
@@ -69,15 +111,4 @@ public final class ProblemSimilarity {
     private static final Pattern PUNCTUATION_SYMBOLS_SPACE = Pattern.compile("[\\p{P}\\p{S}\\s]");
     private static final Pattern LEADING_TOPIC = Pattern.compile("^(针对|关于)");
     private static final Pattern TRAILING_PROBLEM = Pattern.compile("(的)?问题(的整改情况|整改情况)?$");
-
-    private static Set<String> bigrams(String s) {
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + 1 < s.length(); i++) {
-            out.add(s.substring(i, i + 2));
-        }
-        if (s.length() == 1) {
-            out.add(s);
-        }
-        return out;
-    }
 }
