@@ -44,10 +44,22 @@ public final class IssueIdentity {
         record Pair(int issue, int old, double score) {
         }
         List<Pair> pairs = new ArrayList<>();
+        // each problem normalised and split into bigrams once, not once per pair (a long report's new version
+        // compares every issue with every issue of the last one)
+        ProblemSimilarity.Shape[] prevShapes = new ProblemSimilarity.Shape[prev.size()];
         for (int i = 0; i < n; i++) {
             String p = kept(issues.get(i).problem());
+            ProblemSimilarity.Shape shape = null;
             for (int j = 0; j < prev.size(); j++) {
-                double s = p.equals(prev.get(j).problem()) ? 2 : ProblemSimilarity.of(p, prev.get(j).problem());
+                if (p.equals(prev.get(j).problem())) {
+                    pairs.add(new Pair(i, j, 2 - Math.abs(i - j) * 1e-6));
+                    continue;
+                }
+                shape = shape == null ? ProblemSimilarity.shape(p) : shape;
+                if (prevShapes[j] == null) {
+                    prevShapes[j] = ProblemSimilarity.shape(prev.get(j).problem());
+                }
+                double s = ProblemSimilarity.of(shape, prevShapes[j]);
                 if (s >= ProblemSimilarity.SAME_PROBLEM) {
                     pairs.add(new Pair(i, j, s - Math.abs(i - j) * 1e-6)); // ties: the nearer position
                 }
