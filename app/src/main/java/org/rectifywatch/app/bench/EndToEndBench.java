@@ -194,8 +194,10 @@ public final class EndToEndBench {
                     .with("sink.group.id", "bench-e2e-sink");
             try (ProcessorService processor = new ProcessorService(ProcessorConfig.from(config));
                  ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config));
+                 Rest5Client esAdmin = RestClients.build(ElasticsearchSettings.local(esUrl));
                  SearchClient search = new SearchClient(ElasticsearchSettings.local(esUrl))) {
                 CpuUse.Snapshot cpuFrom = null;
+                ElasticsearchWork esFrom = null;
                 long start = System.nanoTime();
                 long t0 = start;
                 long handledAtStart = 0;
@@ -215,6 +217,7 @@ public final class EndToEndBench {
                         jitFrom = now;
                         if (handled >= warmup || handled >= warmupMin && jitShare <= JIT_SETTLED_SHARE) {
                             cpuFrom = now;
+                            esFrom = ElasticsearchWork.take(esAdmin);
                             t0 = System.nanoTime();
                             handledAtStart = handled;
                             out.printf(Locale.ROOT, "  warmed up: %,d reports handled in %.0f s, compiler threads %.1f%% of this process's CPU"
@@ -240,6 +243,7 @@ public final class EndToEndBench {
                     Thread.sleep(250);
                 }
                 CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
+                ElasticsearchWork esBackfill = ElasticsearchWork.take(esAdmin).since(esFrom);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 // the window's own reports: a few of the warm-up's may still have been in flight when it opened
                 long measuredReports = total - handledAtStart;
@@ -254,15 +258,19 @@ public final class EndToEndBench {
                 List<IssueRecord> docs = bulkDocs(recordsPerText, usable, expectedIssues);
                 PartCosts.Window bulk = new PartCosts.Window(esCpu);
                 double raw;
+                ElasticsearchWork esRawFrom = ElasticsearchWork.take(esAdmin);
                 try (Rest5Client es = RestClients.build(ElasticsearchSettings.local(esUrl))) {
                     raw = SinkBenchmark.rawBulkRate(es, docs, "benchraw", bulk::start, bulk::stop);
                 }
+                ElasticsearchWork esRaw = ElasticsearchWork.take(esAdmin).since(esRawFrom);
                 out.printf("baseline: raw concurrent _bulk of the same %d issue documents: %.0f docs/s%n", expectedIssues, raw);
                 out.printf(Locale.ROOT, "raw _bulk CPU in %.1f s: Elasticsearch %.2f s, this process %.2f s (net of background: %.2f s and %.2f s)"
                                 + " = %.0f and %.0f µs per document%n", bulk.wall(), bulk.elasticsearch(), bulk.process(),
                         bulk.netElasticsearch(idle), bulk.netProcess(idle), 1e6 * bulk.netElasticsearch(idle) / docs.size(),
                         1e6 * bulk.netProcess(idle) / docs.size());
                 out.println(CpuUse.describe(cpuFrom, cpuTo, cores));
+                out.printf("Elasticsearch's own account, backfill: %s%n", esBackfill.describe());
+                out.printf("Elasticsearch's own account, raw _bulk: %s%n", esRaw.describe());
 
                 Ceiling.Measured measured = new Ceiling.Measured(solo.window().netProcess(idle), solo.reports(),
                         bulk.netElasticsearch(idle), bulk.netProcess(idle), docs.size(), indexed, reports, brokerCpu);
