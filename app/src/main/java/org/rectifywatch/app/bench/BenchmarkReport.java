@@ -57,13 +57,14 @@ public final class BenchmarkReport {
         TARGETS.put("parser", "a 50,000-character report well under 10 ms after warm-up");
         TARGETS.put("classifier", "classification costs no more than segmentation (ratio ≥ 0.5)");
         TARGETS.put("processor", "≥ 0.7 of HanLP segmentation alone");
+        TARGETS.put("deadlines", "punctuation follows what is due, not what is tracked (ratio ≤ 2); state empty after retention");
         TARGETS.put("sink", "≥ 0.9 of raw concurrent `_bulk`");
         TARGETS.put("crawl", "a pass over ≥ 500 loopback sites within the politeness floor: floor / actual ≥ 0.8");
         TARGETS.put("e2e", "backfill ≥ 0.7 of the ceiling its parts allow; steady p99 publish→searchable ≤ 1 s at 10 reports/s");
     }
 
     private static final String HEAD = "# Benchmarks\n\nEach benchmark measures its baseline in the same run on the same machine. Regenerate a "
-            + "section (and the summary) with `./pipeline bench NAME --update-docs` (NAME: parser, classifier, processor, "
+            + "section (and the summary) with `./pipeline bench NAME --update-docs` (NAME: parser, classifier, processor, deadlines, "
             + "sink, e2e, crawl); the corpus texts are read from `../shared/corpus/reports` when present.\n";
 
     public static void update(Path doc, String name, String output) throws IOException {
