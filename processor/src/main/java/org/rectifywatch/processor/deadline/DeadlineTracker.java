@@ -156,12 +156,10 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
         return best;
     }
 
-    /** {@code later} is another report's issue on the same problem, in a report known to come after {@code earlier}'s. */
-    static boolean sameProblemLater(TrackedIssue later, TrackedIssue earlier) {
-        return laterReport(later, earlier) && ProblemSimilarity.sameProblem(earlier.problem(), later.problem());
-    }
-
-    /** {@code later} is in another report of a compatible province, known to come after {@code earlier}'s: the cheap half. */
+    /**
+     * {@code later} is in another report of a compatible province, known to come after {@code earlier}'s: checked
+     * before the problems are compared, which is the costlier half of "the same problem, later".
+     */
     private static boolean laterReport(TrackedIssue later, TrackedIssue earlier) {
         return !later.reportId().equals(earlier.reportId())
                 && compatibleProvinces(later.provinceHint(), earlier.provinceHint())
