@@ -30,7 +30,7 @@ final class TrackedIssueStore {
         }
         return Integer.compare(a.codePointCount(0, a.length()), b.codePointCount(0, b.length()));
     };
-    static final int MAX_HELD = 20_000;
+    private static final int MAX_HELD = 20_000;
 
     /** A tracked issue with its problem's shape, computed when first compared. */
     static final class Entry {
@@ -113,10 +113,5 @@ final class TrackedIssueStore {
     void forget() {
         held = null;
         heldPrefix = null;
-    }
-
-    /** For tests: the unit held in memory, or null. */
-    String heldUnitPrefix() {
-        return heldPrefix;
     }
 }
