@@ -3,7 +3,6 @@ package org.rectifywatch.processor.classify;
 import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
-import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -45,7 +44,10 @@ public final class ChineseTokenizer {
 
     /**
      * The standard segmenter in index mode with parts of speech: each word is followed by the dictionary words
-     * inside it (for search), and the outer words are the segmentation proper.
+     * inside it (for search), and the outer words are the segmentation proper. Without HanLP's person-name
+     * recognition (Chinese and transliterated): it was a sixth of the segmentation's cost, and an issue's topic,
+     * keywords and search tokens do not rest on names (reports rarely name people; the classifier's cross-validation,
+     * held-out and leave-one-report-out accuracies were the same to the third decimal with and without it).
      */
     private final Segment indexSegment;
     private final Set<String> domainTerms;
@@ -60,6 +62,8 @@ public final class ChineseTokenizer {
         this.indexSegment = new ViterbiSegment()
                 .enableCustomDictionary(dictionary)
                 .enableIndexMode(2)
+                .enableNameRecognize(false)
+                .enableTranslatedNameRecognize(false)
                 .enablePartOfSpeechTagging(true)
                 .enableOffset(true);
     }
@@ -234,7 +238,7 @@ public final class ChineseTokenizer {
         if (t.nature != null && (t.nature.startsWith("m") || t.nature.startsWith("q"))) {
             return false; // numerals and measure words (5项, 三个) say nothing about the topic
         }
-        return !GENRE_STOP_WORDS.contains(w) && !CoreStopWordDictionary.contains(w);
+        return !GENRE_STOP_WORDS.contains(w) && !StopWords.contains(w);
     }
 
     private static boolean allDigits(String word) {

@@ -1,6 +1,5 @@
 package org.rectifywatch.processor.classify;
 
-import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -81,7 +80,7 @@ final class TextRank {
         int n = 0;
         int length = 0;
         for (Term t : terms) {
-            if (!CoreStopWordDictionary.shouldInclude(t)) {
+            if (!StopWords.shouldInclude(t)) {
                 continue;
             }
             Integer id = ids.putIfAbsent(t.word, n);
