@@ -21,6 +21,7 @@ import org.rectifywatch.sink.write.BulkWriter;
 import org.rectifywatch.sink.write.DeadLetterPublisher;
 import org.rectifywatch.sink.write.RecordRouter;
 import org.rectifywatch.sink.write.SinkCounters;
+import org.rectifywatch.sink.write.Refresher;
 import org.rectifywatch.sink.write.SinkLoop;
 import org.rectifywatch.sink.write.MemberSlot;
 import org.rectifywatch.sink.write.Misconfigured;
@@ -114,7 +115,8 @@ public final class ElasticsearchSink implements AutoCloseable {
         log.info("joining consumer group {} as {}", config.groupId(), instanceId == null ? "a dynamic member" : instanceId);
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
-                new RecordRouter(config), writer = new BulkWriter(client, backoff, counters), deadLetters, counters,
+                new RecordRouter(config), writer = new BulkWriter(client, backoff, counters), deadLetters,
+                new Refresher(client, config.refresh(), counters), counters,
                 config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight(),
                 config.revocationTimeout());
         notifier = new AlertNotifier(config, ledger, counters, deadLetters);

@@ -115,6 +115,11 @@ public final class SinkFixture implements AutoCloseable {
         pendingSends.add(producer.send(new ProducerRecord<>(topic, key, value == null ? null : Json.bytes(value))));
     }
 
+    /** As {@link #sendAsync} with the record stamped {@code timestamp} (epoch milliseconds), as if created then. */
+    void sendAsyncAt(String topic, String key, Object value, long timestamp) {
+        pendingSends.add(producer.send(new ProducerRecord<>(topic, null, timestamp, key, Json.bytes(value))));
+    }
+
     /** Waits for every asynchronous send and fails if any record did not reach the broker. */
     void flush() throws Exception {
         producer.flush();

@@ -2,6 +2,7 @@ package org.rectifywatch.sink.config;
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import org.rectifywatch.sink.write.RefreshPolicy;
 import java.time.ZoneId;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.config.ConfigSource;
@@ -30,6 +31,7 @@ public record SinkConfig(
         long bulkMaxBytes,
         Duration bulkLinger,
         int maxInFlight,
+        RefreshPolicy refresh,
         int pollMaxRecords,
         Duration backoffInitial,
         Duration backoffMax,
@@ -58,6 +60,7 @@ public record SinkConfig(
                 within("sink.bulk.max.bytes", c.longValue("sink.bulk.max.bytes", 5L * 1024 * 1024), 1024, 1L << 30),
                 atLeast("sink.bulk.linger", c.duration("sink.bulk.linger", Duration.ofMillis(200)), Duration.ZERO),
                 within("sink.bulk.max.in.flight", c.integer("sink.bulk.max.in.flight", 2), 1, 64),
+                refreshPolicy(c),
                 within("sink.poll.max.records", c.integer("sink.poll.max.records", 1000), 1, 1_000_000),
                 atLeast("sink.backoff.initial", c.duration("sink.backoff.initial", Duration.ofMillis(200)), Duration.ofMillis(1)),
                 atLeast("sink.backoff.max", c.duration("sink.backoff.max", Duration.ofSeconds(30)), Duration.ofMillis(1)),
@@ -71,6 +74,17 @@ public record SinkConfig(
                         Duration.ofMillis(100), Duration.ofMinutes(4)),
                 NotificationConfig.from(c),
                 zone("sink.time.zone", c.string("sink.time.zone", "Asia/Shanghai"))).validated();
+    }
+
+    private static RefreshPolicy refreshPolicy(ConfigSource c) {
+        Duration gap = within("sink.refresh.min.gap", c.duration("sink.refresh.min.gap", Duration.ofMillis(200)),
+                Duration.ZERO, Duration.ofMinutes(1));
+        Duration delay = within("sink.refresh.max.delay", c.duration("sink.refresh.max.delay", Duration.ofSeconds(5)),
+                Duration.ZERO, Duration.ofMinutes(10));
+        if (delay.compareTo(gap) < 0) {
+            throw invalid("sink.refresh.max.delay", delay, "at least sink.refresh.min.gap (" + show(gap) + ")");
+        }
+        return new RefreshPolicy(gap, delay);
     }
 
     /** Checks that span two keys. */
@@ -150,7 +164,7 @@ public record SinkConfig(
 
     public SinkConfig withKafka(KafkaSettings k) {
         return new SinkConfig(k, elasticsearch, groupId, reportsTopic, issuesTopic, alertsTopic, dlqTopic,
-                notifyStateTopic, indexPrefix, bulkMaxActions, bulkMaxBytes, bulkLinger, maxInFlight, pollMaxRecords,
+                notifyStateTopic, indexPrefix, bulkMaxActions, bulkMaxBytes, bulkLinger, maxInFlight, refresh, pollMaxRecords,
                 backoffInitial, backoffMax, summaryInterval, setupIndices, startupTimeout, instanceId, sessionTimeout,
                 revocationTimeout, notifications, timeZone);
     }
@@ -159,7 +173,8 @@ public record SinkConfig(
     public String toString() {
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
-                + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", " + notifications + ", zone=" + timeZone + ", " + kafka + ", "
+                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
+                + refresh.maxDelay().toMillis() + " ms, " + notifications + ", zone=" + timeZone + ", " + kafka + ", "
                 + elasticsearch + "]";
     }
 }

@@ -20,6 +20,8 @@ public final class SinkCounters {
     public final AtomicLong acknowledged = new AtomicLong();
     /** Wall time spent inside bulk requests, summed over the writers: how busy Elasticsearch kept them. */
     public final AtomicLong bulkNanos = new AtomicLong();
+    /** Refreshes the sink asked for and Elasticsearch acknowledged. */
+    public final AtomicLong refreshes = new AtomicLong();
 
     public long indexed() {
         return indexed.get();
@@ -49,6 +51,6 @@ public final class SinkCounters {
         return "consumed=" + consumed + " indexed=" + indexed + " deleted=" + deleted + " stale=" + stale + " dlq=" + dlq
                 + (deadLettersLost.get() > 0 ? " deadLettersLost=" + deadLettersLost : "")
                 + " notified=" + notified + " notifyFailures=" + notifyFailures + " bulkRequests=" + bulkRequests
-                + " retries=" + retries;
+                + " retries=" + retries + " refreshes=" + refreshes;
     }
 }

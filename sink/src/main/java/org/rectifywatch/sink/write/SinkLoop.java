@@ -46,6 +46,7 @@ public final class SinkLoop implements Runnable {
     private final RecordRouter router;
     private final BulkWriter writer;
     private final DeadLetterPublisher deadLetters;
+    private final Refresher refresher;
     private final SinkCounters counters;
     private final int maxActions;
     private final long maxBytes;
@@ -68,22 +69,30 @@ public final class SinkLoop implements Runnable {
     /** Set by a writer that met a fault no retry can cure; the loop stops with it. */
     private volatile Misconfigured misconfigured;
 
-    /** A mapped record and when it arrived: linger counts from the oldest one still waiting. */
-    private record Waiting(SinkAction action, long since) {
+    /**
+     * A mapped record, when it arrived (linger counts from the oldest one still waiting) and when it was created
+     * (its Kafka timestamp: how long it has waited decides how soon it must become searchable).
+     */
+    private record Waiting(SinkAction action, long since, long created) {
     }
 
-    /** {@code lastOffsets} loses the partitions revoked while the batch runs: their offsets are no longer ours to commit. */
-    private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size) {
+    /**
+     * {@code lastOffsets} loses the partitions revoked while the batch runs: their offsets are no longer ours to commit.
+     * {@code indices} are those the batch writes to, {@code youngest} the newest of its records' creation times.
+     */
+    private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size, Set<String> indices,
+                            long youngest) {
     }
 
     public SinkLoop(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, RecordRouter router, BulkWriter writer,
-                    DeadLetterPublisher deadLetters, SinkCounters counters, int maxActions, long maxBytes,
-                    Duration linger, int maxInFlight, Duration revocationTimeout) {
+                    DeadLetterPublisher deadLetters, Refresher refresher, SinkCounters counters, int maxActions,
+                    long maxBytes, Duration linger, int maxInFlight, Duration revocationTimeout) {
         this.consumer = consumer;
         this.topics = topics;
         this.router = router;
         this.writer = writer;
         this.deadLetters = deadLetters;
+        this.refresher = refresher;
         this.counters = counters;
         this.maxActions = maxActions;
         this.maxBytes = maxBytes;
@@ -133,11 +142,12 @@ public final class SinkLoop implements Runnable {
                     throw e;
                 }
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    add(router.route(r)); // mapped as they arrive, so a full batch is ready when a bulk slot frees
+                    add(router.route(r), r.timestamp()); // mapped as they arrive, so a full batch is ready when a bulk slot frees
                 }
                 counters.consumed.addAndGet(records.count());
                 dispatch(caughtUp());
                 harvest();
+                refresher.maybeRefresh(System.currentTimeMillis());
                 if (misconfigured != null) {
                     throw misconfigured;
                 }
@@ -171,8 +181,8 @@ public final class SinkLoop implements Runnable {
         }
     }
 
-    private void add(SinkAction a) {
-        pending.add(new Waiting(a, System.currentTimeMillis()));
+    private void add(SinkAction a, long created) {
+        pending.add(new Waiting(a, System.currentTimeMillis(), created));
         pendingBytes += a.bulkBytes();
     }
 
@@ -185,6 +195,11 @@ public final class SinkLoop implements Runnable {
     }
 
     private long pollTimeout() {
+        long now = System.currentTimeMillis();
+        return Math.min(untilBatchOrRecords(now), refresher.millisUntilDue(now));
+    }
+
+    private long untilBatchOrRecords(long now) {
         if (running() >= slots()) {
             // every slot busy: wait for a batch to finish rather than for records, then poll without blocking
             try {
@@ -196,7 +211,7 @@ public final class SinkLoop implements Runnable {
             return 0;
         }
         if (!pending.isEmpty()) {
-            return Math.max(0, Math.min(50, pending.peek().since() + lingerMillis - System.currentTimeMillis()));
+            return Math.max(0, Math.min(50, pending.peek().since() + lingerMillis - now));
         }
         return inFlight.isEmpty() ? 100 : 5;
     }
@@ -230,11 +245,18 @@ public final class SinkLoop implements Runnable {
                 || System.currentTimeMillis() - pending.peek().since() >= lingerMillis)) {
             List<SinkAction> batch = new ArrayList<>();
             long bytes = 0;
+            Set<String> indices = new HashSet<>();
+            long youngest = Long.MIN_VALUE;
             while (!pending.isEmpty() && batch.size() < maxActions
                     && (batch.isEmpty() || bytes + pending.peek().action().bulkBytes() <= maxBytes)) {
-                SinkAction a = pending.poll().action();
+                Waiting w = pending.poll();
+                SinkAction a = w.action();
                 bytes += a.bulkBytes();
                 batch.add(a);
+                if (a.op() != SinkAction.Op.REJECT) {
+                    indices.add(a.index());
+                    youngest = Math.max(youngest, w.created());
+                }
             }
             pendingBytes -= bytes;
             Map<TopicPartition, Long> last = new HashMap<>();
@@ -255,7 +277,7 @@ public final class SinkLoop implements Runnable {
                     running.decrementAndGet();
                     completions.release();
                 }
-            }), last, batch.size()));
+            }), last, batch.size(), indices, youngest));
         }
     }
 
@@ -292,6 +314,7 @@ public final class SinkLoop implements Runnable {
                 return;
             }
             done.lastOffsets().forEach((tp, off) -> completed.put(tp, new OffsetAndMetadata(off + 1)));
+            refresher.written(done.indices(), done.youngest(), System.currentTimeMillis());
             any = true;
         }
         if (any) {
@@ -367,6 +390,7 @@ public final class SinkLoop implements Runnable {
         } catch (RuntimeException e) {
             log.warn("final offset commit failed ({}): the last records will be re-read and skipped as replays", e.toString());
         }
+        refresher.finish(Duration.ofSeconds(5)); // what was written is searchable when a graceful stop returns
     }
 
     private void awaitHead(long deadlineNanos) {

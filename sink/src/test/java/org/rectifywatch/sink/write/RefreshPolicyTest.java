@@ -1,0 +1,35 @@
+package org.rectifywatch.sink.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RefreshPolicyTest {
+    private final RefreshPolicy policy = new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5));
+
+    @Test
+    void freshRecordsAreRefreshedAtOnceButNotMoreOftenThanTheGap() {
+        assertThat(policy.dueAt(10_000, 300, Long.MIN_VALUE)).as("first refresh: a quarter of 300 ms").isEqualTo(10_075);
+        assertThat(policy.dueAt(10_000, 300, 9_950)).as("the previous one started 50 ms ago").isEqualTo(10_150);
+        assertThat(policy.dueAt(10_000, 0, 5_000)).isEqualTo(10_000);
+    }
+
+    @Test
+    void recordsOutOfABacklogWaitAQuarterOfTheirAgeAtMostTheDelay() {
+        assertThat(policy.dueAt(10_000, 8_000, 9_000)).isEqualTo(12_000);
+        assertThat(policy.dueAt(10_000, 3_600_000, 9_000)).isEqualTo(15_000);
+    }
+
+    @Test
+    void aRecordStampedInTheFutureCountsAsFresh() {
+        assertThat(policy.dueAt(10_000, -60_000, Long.MIN_VALUE)).isEqualTo(10_000);
+    }
+
+    @Test
+    void theDelayIsAtLeastTheGap() {
+        assertThatThrownBy(() -> new RefreshPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
