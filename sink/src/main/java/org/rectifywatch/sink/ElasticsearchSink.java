@@ -116,7 +116,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
                 new RecordRouter(config), writer = new BulkWriter(client, backoff, counters), deadLetters,
-                new Refresher(client, config.refresh(), counters), counters,
+                new Refresher(client, config.refresh(), counters).start(), counters,
                 config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight(),
                 config.revocationTimeout());
         notifier = new AlertNotifier(config, ledger, counters, deadLetters);

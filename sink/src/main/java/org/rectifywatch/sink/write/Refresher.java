@@ -6,15 +6,22 @@ import co.elastic.clients.transport.rest5_client.low_level.ResponseListener;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Refreshes the indices the sink wrote, when {@link RefreshPolicy} says: one request at a time, sent asynchronously
- * so the consumer loop never waits for it. A refresh is not part of durability (an acknowledged bulk is in
+ * when it falls due by a timer thread of its own (once {@link #start()}ed), so neither the consumer loop waits for a
+ * refresh nor a refresh for the loop to come round from a poll. A refresh is not part of durability (an acknowledged bulk is in
  * Elasticsearch's translog): one that fails, or never comes because the sink was killed, only delays searchability
  * until the next one or the indices' own 30 s refresh.
  */
@@ -30,14 +37,24 @@ public final class Refresher {
     private final RefreshPolicy policy;
     private final SinkCounters counters;
 
-    private final Set<String> dirty = new TreeSet<>();
-    private long firstWrittenAt;
-    private long youngestAge = Long.MAX_VALUE;
-    private long lastRefreshAt = Long.MIN_VALUE;
+    /** Per index written and not yet refreshed: when first written since, and the youngest record's age then. */
+    private record Unsearchable(long firstWrittenAt, long youngestAge) {
+        Unsearchable and(Unsearchable other) {
+            return new Unsearchable(Math.min(firstWrittenAt, other.firstWrittenAt), Math.min(youngestAge, other.youngestAge));
+        }
+    }
+
+    private final Map<String, Unsearchable> dirty = new TreeMap<>();
+    /** When each index's last refresh was sent: the gap counts per index. */
+    private final Map<String, Long> lastRefreshAt = new HashMap<>();
     private boolean inFlight;
+    private long inFlightSince;
     private int failuresInARow;
     /** After a failed refresh: the next one not before this (epoch milliseconds). */
     private long notBefore = Long.MIN_VALUE;
+    private ScheduledExecutorService timer;
+    private ScheduledFuture<?> tick;
+    private long tickAt = Long.MAX_VALUE;
 
     public Refresher(Rest5Client client, RefreshPolicy policy, SinkCounters counters) {
         this((indices, done) -> {
@@ -63,44 +80,90 @@ public final class Refresher {
         this.counters = counters;
     }
 
-    /**
-     * Documents were acknowledged in {@code indices} at {@code now}; the youngest of their records was created at
-     * {@code youngestRecordTimestamp} (epoch milliseconds, as Kafka stamped it).
-     */
-    public synchronized void written(Collection<String> indices, long youngestRecordTimestamp, long now) {
-        if (indices.isEmpty()) {
+    /** Starts the timer that sends each refresh when it falls due (without it, only {@link #maybeRefresh} sends). */
+    public synchronized Refresher start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sink-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        return this;
+    }
+
+    /** Arms the timer for the next due refresh, unless it is armed for that moment or earlier already. */
+    private void arm(long now) {
+        if (timer == null || timer.isShutdown()) {
             return;
         }
-        if (dirty.isEmpty()) {
-            firstWrittenAt = now;
+        long wait = millisUntilDue(now);
+        if (wait == Long.MAX_VALUE || now + wait >= tickAt && tick != null && !tick.isDone()) {
+            return;
         }
-        dirty.addAll(indices);
-        youngestAge = Math.min(youngestAge, now - youngestRecordTimestamp);
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        tickAt = now + wait;
+        tick = timer.schedule(() -> {
+            synchronized (this) {
+                tickAt = Long.MAX_VALUE;
+                long at = System.currentTimeMillis();
+                maybeRefresh(at);
+                arm(at);
+            }
+        }, wait, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Documents were acknowledged at {@code now}; for each index written, the creation time of its youngest record
+     * (epoch milliseconds, as Kafka stamped it). Indices are judged apart: alerts the processor raises now are fresh
+     * while the issues of the same batch may come out of a backlog.
+     */
+    public synchronized void written(Map<String, Long> youngestCreatedByIndex, long now) {
+        youngestCreatedByIndex.forEach((index, created) ->
+                dirty.merge(index, new Unsearchable(now, now - created), Unsearchable::and));
+        arm(now);
     }
 
     /** Milliseconds until a refresh is due (0: due now), or {@link Long#MAX_VALUE} when nothing waits for one. */
     public synchronized long millisUntilDue(long now) {
-        if (dirty.isEmpty() || inFlight) {
+        if (inFlight) {
             return Long.MAX_VALUE;
         }
-        long due = Math.max(policy.dueAt(firstWrittenAt, youngestAge, lastRefreshAt), notBefore);
-        return Math.max(0, due - now);
+        long due = Long.MAX_VALUE;
+        for (var e : dirty.entrySet()) {
+            due = Math.min(due, dueAt(e.getKey(), e.getValue()));
+        }
+        return due == Long.MAX_VALUE ? due : Math.max(0, due - now);
     }
 
-    /** Sends a refresh when one is due and none is running. */
+    private long dueAt(String index, Unsearchable u) {
+        long last = lastRefreshAt.getOrDefault(index, Long.MIN_VALUE);
+        return Math.max(policy.dueAt(u.firstWrittenAt(), u.youngestAge(), last), notBefore);
+    }
+
+    /** Sends a refresh of the indices that are due, when none is running. */
     public synchronized void maybeRefresh(long now) {
-        if (millisUntilDue(now) == 0) {
-            send(now);
+        if (inFlight) {
+            return;
+        }
+        Set<String> due = new TreeSet<>();
+        dirty.forEach((index, u) -> {
+            if (dueAt(index, u) <= now) {
+                due.add(index);
+            }
+        });
+        if (!due.isEmpty()) {
+            send(due, now);
         }
     }
 
-    private void send(long now) {
-        Set<String> indices = Set.copyOf(dirty);
-        dirty.clear();
-        youngestAge = Long.MAX_VALUE;
+    private void send(Set<String> indices, long now) {
+        indices.forEach(dirty::remove);
+        indices.forEach(i -> lastRefreshAt.put(i, now));
         inFlight = true;
-        lastRefreshAt = now;
-        transport.refresh(indices, e -> done(indices, e));
+        inFlightSince = now;
+        Set<String> sent = Set.copyOf(indices);
+        transport.refresh(sent, e -> done(sent, e));
     }
 
     private synchronized void done(Set<String> indices, Exception failure) {
@@ -112,12 +175,8 @@ public final class Refresher {
         } else {
             // written, not yet searchable: try again after the longest delay, not every gap while Elasticsearch is
             // away (the indices' own refresh covers a longer outage)
-            if (dirty.isEmpty()) {
-                firstWrittenAt = lastRefreshAt;
-            }
-            dirty.addAll(indices);
-            youngestAge = 0;
-            notBefore = lastRefreshAt + policy.maxDelay().toMillis();
+            indices.forEach(i -> dirty.merge(i, new Unsearchable(inFlightSince, 0), Unsearchable::and));
+            notBefore = inFlightSince + policy.maxDelay().toMillis();
             if (++failuresInARow == 3) {
                 log.warn("refreshing {} failed 3 times in a row ({}): what the sink writes becomes searchable through the "
                         + "indices' own refresh interval until Elasticsearch answers again", indices, failure.toString());
@@ -126,15 +185,26 @@ public final class Refresher {
             }
         }
         notifyAll();
+        arm(System.currentTimeMillis());
+    }
+
+    /** Stops the timer without a last refresh (the loop ended on a fault; the indices' own refresh remains). */
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 
     /** On close: refreshes what is still unsearchable, now, and waits for it at most {@code timeout}. */
     public synchronized void finish(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
         try {
             awaitIdle(deadline);
             if (!dirty.isEmpty() && !inFlight) {
-                send(System.currentTimeMillis());
+                send(new TreeSet<>(dirty.keySet()), System.currentTimeMillis());
                 awaitIdle(deadline);
             }
         } catch (InterruptedException e) {

@@ -78,10 +78,10 @@ public final class SinkLoop implements Runnable {
 
     /**
      * {@code lastOffsets} loses the partitions revoked while the batch runs: their offsets are no longer ours to commit.
-     * {@code indices} are those the batch writes to, {@code youngest} the newest of its records' creation times.
+     * {@code youngestByIndex}: the indices the batch writes to, each with the newest creation time of its records.
      */
-    private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size, Set<String> indices,
-                            long youngest) {
+    private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size,
+                            Map<String, Long> youngestByIndex) {
     }
 
     public SinkLoop(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, RecordRouter router, BulkWriter writer,
@@ -147,7 +147,6 @@ public final class SinkLoop implements Runnable {
                 counters.consumed.addAndGet(records.count());
                 dispatch(caughtUp());
                 harvest();
-                refresher.maybeRefresh(System.currentTimeMillis());
                 if (misconfigured != null) {
                     throw misconfigured;
                 }
@@ -171,6 +170,7 @@ public final class SinkLoop implements Runnable {
             log.error("sink loop stopped: {}", e.toString(), e);
         } finally {
             writer.close();
+            refresher.close();
             pool.shutdownNow();
             try {
                 consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)).withGroupMembershipOperation(
@@ -195,11 +195,6 @@ public final class SinkLoop implements Runnable {
     }
 
     private long pollTimeout() {
-        long now = System.currentTimeMillis();
-        return Math.min(untilBatchOrRecords(now), refresher.millisUntilDue(now));
-    }
-
-    private long untilBatchOrRecords(long now) {
         if (running() >= slots()) {
             // every slot busy: wait for a batch to finish rather than for records, then poll without blocking
             try {
@@ -211,7 +206,7 @@ public final class SinkLoop implements Runnable {
             return 0;
         }
         if (!pending.isEmpty()) {
-            return Math.max(0, Math.min(50, pending.peek().since() + lingerMillis - now));
+            return Math.max(0, Math.min(50, pending.peek().since() + lingerMillis - System.currentTimeMillis()));
         }
         return inFlight.isEmpty() ? 100 : 5;
     }
@@ -245,8 +240,7 @@ public final class SinkLoop implements Runnable {
                 || System.currentTimeMillis() - pending.peek().since() >= lingerMillis)) {
             List<SinkAction> batch = new ArrayList<>();
             long bytes = 0;
-            Set<String> indices = new HashSet<>();
-            long youngest = Long.MIN_VALUE;
+            Map<String, Long> youngest = new HashMap<>();
             while (!pending.isEmpty() && batch.size() < maxActions
                     && (batch.isEmpty() || bytes + pending.peek().action().bulkBytes() <= maxBytes)) {
                 Waiting w = pending.poll();
@@ -254,8 +248,7 @@ public final class SinkLoop implements Runnable {
                 bytes += a.bulkBytes();
                 batch.add(a);
                 if (a.op() != SinkAction.Op.REJECT) {
-                    indices.add(a.index());
-                    youngest = Math.max(youngest, w.created());
+                    youngest.merge(a.index(), w.created(), Math::max);
                 }
             }
             pendingBytes -= bytes;
@@ -277,7 +270,7 @@ public final class SinkLoop implements Runnable {
                     running.decrementAndGet();
                     completions.release();
                 }
-            }), last, batch.size(), indices, youngest));
+            }), last, batch.size(), youngest));
         }
     }
 
@@ -314,7 +307,7 @@ public final class SinkLoop implements Runnable {
                 return;
             }
             done.lastOffsets().forEach((tp, off) -> completed.put(tp, new OffsetAndMetadata(off + 1)));
-            refresher.written(done.indices(), done.youngest(), System.currentTimeMillis());
+            refresher.written(done.youngestByIndex(), System.currentTimeMillis());
             any = true;
         }
         if (any) {

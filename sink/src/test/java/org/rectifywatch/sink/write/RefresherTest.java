@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -24,45 +25,53 @@ class RefresherTest {
     void nothingWrittenNothingDue() {
         assertThat(refresher.millisUntilDue(1_000)).isEqualTo(Long.MAX_VALUE);
         refresher.maybeRefresh(1_000);
-        refresher.written(Set.of(), 1_000, 1_000);
+        refresher.written(Map.of(), 1_000);
         refresher.maybeRefresh(1_000);
         assertThat(sent).isEmpty();
     }
 
     @Test
-    void oneRefreshAtATimeCoveringEveryIndexWrittenMeanwhile() {
-        refresher.written(Set.of("a"), 900, 1_000); // 100 ms old: due 25 ms later
+    void oneRefreshAtATimeCoveringEveryIndexDueMeanwhile() {
+        refresher.written(Map.of("a", 900L), 1_000); // 100 ms old: due 25 ms later
         assertThat(refresher.millisUntilDue(1_000)).isEqualTo(25);
         refresher.maybeRefresh(1_010);
         assertThat(sent).isEmpty();
         refresher.maybeRefresh(1_025);
         assertThat(sent).containsExactly(Set.of("a"));
 
-        refresher.written(Set.of("b"), 1_030, 1_030);
-        refresher.written(Set.of("c"), 1_030, 1_040);
+        refresher.written(Map.of("a", 1_030L), 1_030);
+        refresher.written(Map.of("b", 1_030L), 1_040);
         assertThat(refresher.millisUntilDue(2_000)).as("one is running").isEqualTo(Long.MAX_VALUE);
         refresher.maybeRefresh(2_000);
         assertThat(sent).hasSize(1);
         answers.get(0).accept(null);
         assertThat(counters.refreshes.get()).isEqualTo(1);
-        assertThat(refresher.millisUntilDue(1_100)).as("200 ms after the last one started").isEqualTo(125);
-        refresher.maybeRefresh(1_225);
-        assertThat(sent).containsExactly(Set.of("a"), Set.of("b", "c"));
+        assertThat(refresher.millisUntilDue(1_040)).as("b was never refreshed: due after a quarter of its 10 ms").isEqualTo(2);
+        refresher.maybeRefresh(1_042);
+        assertThat(sent).as("a only 200 ms after its last refresh").containsExactly(Set.of("a"), Set.of("b"));
         answers.get(1).accept(null);
+        assertThat(refresher.millisUntilDue(1_100)).isEqualTo(125);
+        refresher.maybeRefresh(1_225);
+        assertThat(sent).containsExactly(Set.of("a"), Set.of("b"), Set.of("a"));
+        answers.get(2).accept(null);
         assertThat(refresher.millisUntilDue(5_000)).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
-    void aBacklogIsRefreshedLater() {
-        refresher.written(Set.of("a"), 1_000, 61_000); // written a minute after it was created
-        assertThat(refresher.millisUntilDue(61_000)).isEqualTo(5_000);
-        refresher.written(Set.of("a"), 63_000, 63_500); // a fresh one joins: due half a second after it was written
+    void aBacklogIsRefreshedLaterAndAFreshIndexBesideItDoesNotHurry() {
+        refresher.written(Map.of("issues", 1_000L, "alerts", 60_900L), 61_000); // issues a minute old, alerts fresh
+        assertThat(refresher.millisUntilDue(61_000)).isEqualTo(25);
+        refresher.maybeRefresh(61_025);
+        assertThat(sent).containsExactly(Set.of("alerts"));
+        answers.get(0).accept(null);
+        assertThat(refresher.millisUntilDue(61_025)).isEqualTo(4_975);
+        refresher.written(Map.of("issues", 63_000L), 63_500); // a fresh issue joins: due once written
         assertThat(refresher.millisUntilDue(63_500)).isZero();
     }
 
     @Test
     void aFailedRefreshIsRetriedAfterTheLongestDelayNotEveryGap() {
-        refresher.written(Set.of("a"), 1_000, 1_000);
+        refresher.written(Map.of("a", 1_000L), 1_000);
         refresher.maybeRefresh(1_000);
         answers.get(0).accept(new java.io.IOException("connection refused"));
         assertThat(counters.refreshes.get()).isZero();
@@ -70,13 +79,37 @@ class RefresherTest {
         refresher.maybeRefresh(6_000);
         assertThat(sent).containsExactly(Set.of("a"), Set.of("a"));
         answers.get(1).accept(null);
-        refresher.written(Set.of("b"), 7_000, 7_000);
+        refresher.written(Map.of("b", 7_000L), 7_000);
         assertThat(refresher.millisUntilDue(7_000)).as("answered again: back to the gap").isZero();
     }
 
     @Test
+    void startedItSendsEachRefreshWhenDueWithoutBeingAsked() throws Exception {
+        List<Long> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Refresher timed = new Refresher((indices, done) -> {
+            sentAt.add(System.currentTimeMillis());
+            done.accept(null);
+        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5)), counters).start();
+        try {
+            long now = System.currentTimeMillis();
+            timed.written(Map.of("a", now - 400), now); // due 100 ms from now
+            timed.written(Map.of("b", now - 2_000), now); // due 500 ms from now
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (sentAt.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(sentAt).hasSize(2);
+            assertThat(sentAt.get(0) - now).isBetween(100L, 400L);
+            assertThat(sentAt.get(1) - now).isBetween(500L, 900L);
+            assertThat(counters.refreshes.get()).isEqualTo(2);
+        } finally {
+            timed.close();
+        }
+    }
+
+    @Test
     void finishRefreshesWhatWaitsAtOnce() throws Exception {
-        refresher.written(Set.of("a"), 1_000, 61_000);
+        refresher.written(Map.of("a", 1_000L), 61_000);
         Thread answering = new Thread(() -> {
             while (answers.isEmpty()) {
                 Thread.onSpinWait();
