@@ -89,8 +89,9 @@ public final class Lexicon {
             return new Match(scores, terms);
         }
         boolean[] seen = new boolean[pairs];
-        for (var hit : trie.parseText(normalized)) {
-            for (Numbered n : hit.value) {
+        // hits reported as found, in the order the list form would hold them, without building that list
+        trie.parseText(normalized, (begin, end, value) -> {
+            for (Numbered n : value) {
                 Entry e = n.entry();
                 if (!seen[n.pair()]) {
                     seen[n.pair()] = true;
@@ -98,7 +99,7 @@ public final class Lexicon {
                     terms.computeIfAbsent(e.topic(), k -> new ArrayList<>()).add(e.term());
                 }
             }
-        }
+        });
         return new Match(scores, terms);
     }
 }
