@@ -33,6 +33,8 @@ import org.rectifywatch.processor.report.WireRecords;
 final class PartCosts {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Duration READ_BACK_LIMIT = Duration.ofMinutes(5);
+    /** The solo analysis is warm once its compiler threads use at most this share of the process's CPU in a window. */
+    static final double JIT_SETTLED_SHARE = 0.05;
 
     private PartCosts() {
     }
@@ -135,7 +137,8 @@ final class PartCosts {
     /**
      * Analyses reports of {@code pool} (built beforehand, so that only the analysis is measured) on this thread, in
      * whole rounds of {@code round} reports (the backfill's mix) for at least {@code length} a window, window after
-     * window until two in a row cost the same within 10 % of CPU per report (JIT compilation over: warm), at most
+     * window until two in a row cost the same within 10 % of CPU per report and the JIT compilers take at most 5 % of
+     * the window's CPU (warm), at most
      * {@code maxWindows}; returns the last.
      */
     static Solo solo(ReportAnalyzer analyzer, WireRecords wire, List<RawReport> pool, int round, Duration length,
@@ -157,8 +160,11 @@ final class PartCosts {
             } while (System.nanoTime() - window.from.wallNanos() < length.toNanos());
             double thread = (THREADS.getCurrentThreadCpuTime() - thread0) / 1e9;
             window.stop();
+            // warm: the cost per report agrees with the window before, and the JIT compilers have (nearly) stopped; a run
+            // of windows can agree while C2 still compiles the analysis at half a core, which the ceiling then counted
             boolean settled = last != null && Math.abs(window.netProcess(background) / n - last.processPerReport(background))
-                    <= 0.1 * last.processPerReport(background);
+                    <= 0.1 * last.processPerReport(background)
+                    && window.jvm().getOrDefault(CpuUse.JIT, 0.0) <= JIT_SETTLED_SHARE * window.process();
             trace.add(window.netProcess(background) / n);
             Solo s = new Solo(n, thread, window, w, settled, List.copyOf(trace));
             if (settled) {

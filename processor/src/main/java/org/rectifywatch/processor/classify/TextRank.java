@@ -136,7 +136,7 @@ final class TextRank {
             int[] edgeA = new int[maxEdges];
             int[] edgeB = new int[maxEdges];
             int edges = 0;
-            EdgeSet seen = new EdgeSet(maxEdges);
+            Seen seen = n <= MATRIX_NODES ? new PairMatrix(n) : new EdgeSet(maxEdges);
             int[] degree = new int[n];
             for (int i = 0; i < length; i++) {
                 int w = sequence[i];
@@ -169,8 +169,40 @@ final class TextRank {
         }
     }
 
+    /** Directed pairs of node ids seen so far. */
+    private interface Seen {
+        /** Adds (a, b); false when it was there. */
+        boolean add(int a, int b);
+    }
+
+    /** Up to this many distinct words (an issue's are a few dozen) the pairs are a bit matrix: 128 KB at most. */
+    private static final int MATRIX_NODES = 1024;
+
+    /** One bit per directed pair: no hashing on the walk. */
+    private static final class PairMatrix implements Seen {
+        private final long[] bits;
+        private final int n;
+
+        PairMatrix(int n) {
+            this.n = n;
+            this.bits = new long[(int) (((long) n * n + 63) >>> 6)];
+        }
+
+        @Override
+        public boolean add(int a, int b) {
+            int i = a * n + b;
+            long mask = 1L << i;
+            long word = bits[i >>> 6];
+            if ((word & mask) != 0) {
+                return false;
+            }
+            bits[i >>> 6] = word | mask;
+            return true;
+        }
+    }
+
     /** Directed pairs of node ids seen so far: open addressing over longs, sized for the most edges a walk can add. */
-    private static final class EdgeSet {
+    private static final class EdgeSet implements Seen {
         private final long[] slots;
         private final int mask;
 
@@ -180,8 +212,9 @@ final class TextRank {
             mask = size - 1;
         }
 
-        /** Adds (a, b); false when it was there. Node ids are below 2^31, so a key + 1 is never 0 (the empty slot). */
-        boolean add(int a, int b) {
+        /** Node ids are below 2^31, so a key + 1 is never 0 (the empty slot). */
+        @Override
+        public boolean add(int a, int b) {
             long key = (((long) a << 32) | b) + 1;
             int h = (int) (key * 0x9E3779B97F4A7C15L >>> 32) & mask;
             while (true) {

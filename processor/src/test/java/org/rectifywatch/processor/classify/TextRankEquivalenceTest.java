@@ -39,6 +39,19 @@ class TextRankEquivalenceTest {
         return term.list().ofMinSize(0).ofMaxSize(400);
     }
 
+    /** More distinct words than the bit matrix takes (1,024): the hashed pair set. */
+    @Provide
+    Arbitrary<List<Term>> largeVocabularies() {
+        Arbitrary<Term> term = Arbitraries.integers().between(0, 1_000_000).map(i -> new Term("词" + i % 2000, Nature.n));
+        return term.list().ofMinSize(3000).ofMaxSize(4000);
+    }
+
+    @Property(tries = 5, shrinking = ShrinkingMode.OFF, seed = "4711")
+    void largeVocabulariesRankAsTheSetBasedVersionToo(@ForAll("largeVocabularies") List<Term> terms) {
+        assertThat(terms.stream().map(t -> t.word).distinct().count()).isGreaterThan(1024);
+        scoresAndTopWordsAreThoseOfTheSetBasedVersion(terms);
+    }
+
     @Property(tries = 600, shrinking = ShrinkingMode.OFF, seed = "4711")
     void scoresAndTopWordsAreThoseOfTheSetBasedVersion(@ForAll("sequences") List<Term> terms) {
         Map<String, Float> expected = referenceRank(terms);

@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * with backoff; a refusal (4xx, a robot error code such as a wrong token) sends the digest's records to the sink's
  * dead-letter topic with the receiver's answer, so nothing is lost: fix the settings and replay. Failures of the
  * loop itself (a commit or a ledger write failing during an outage) are retried with backoff; if the thread dies
- * anyway, {@link #alive()} turns false and it says so at ERROR. Without channels alert events are logged.
+ * anyway, {@link #alive()} turns false and it says so at ERROR. Without channels alert events are logged, at most 20 a
+ * minute (the others counted in one line).
  */
 public final class AlertNotifier implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AlertNotifier.class);
@@ -81,6 +82,8 @@ public final class AlertNotifier implements Runnable {
     private final NotificationConfig nc;
     private final Consumer<String, byte[]> consumer;
     private final Clock clock;
+    /** Without channels: alert events logged at most 20 a minute (the rest are counted in one line). */
+    private final LogBudget logged = new LogBudget(20, 60_000);
     private final LongSupplier nanoTime;
     private final NotifiedLedger ledger;
     private final SinkCounters counters;
@@ -278,6 +281,12 @@ public final class AlertNotifier implements Runnable {
         flowControl();
         deliverDue();
         commit();
+        logged.close(clock.millis(), this::logLeftOut);
+    }
+
+    private void logLeftOut(long count) {
+        log.info("{} more alert events in the last minute not logged (at most 20 a minute; configure sink.webhook.url or "
+                + "sink.channels to receive every one)", count);
     }
 
     /** Turns one record into the items each channel is to hear of, skipping those delivered before. */
@@ -296,7 +305,7 @@ public final class AlertNotifier implements Runnable {
                     return;
                 }
                 if (!nc.hasChannels()) {
-                    if (nc.policy().pushes(a.kind(), a.state())) {
+                    if (nc.policy().pushes(a.kind(), a.state()) && logged.take(clock.millis(), this::logLeftOut)) {
                         log.info("{}", AlertMessage.line(a, clock));
                     }
                     return;
