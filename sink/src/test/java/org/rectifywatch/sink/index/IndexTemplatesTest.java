@@ -26,6 +26,16 @@ class IndexTemplatesTest {
     }
 
     @Test
+    void everyIndexRefreshesOnItsOwnAtLeastEvery30SecondsWhateverTheSinkDoes() {
+        // the sink's own refreshes are not durable: a sink killed before one relies on this safety net
+        for (LogicalIndex i : LogicalIndex.values()) {
+            String interval = IndexSetup.template(i).path("settings").path("refresh_interval").asText();
+            assertThat(interval).as("refresh_interval of %s", i).matches("\\d+s");
+            assertThat(Integer.parseInt(interval.substring(0, interval.length() - 1))).isBetween(1, 30);
+        }
+    }
+
+    @Test
     void unqualifiedIssueQueriesGoToTheSegmentedTokenFields() {
         ObjectNode issues = IndexSetup.template(LogicalIndex.ISSUES);
         JsonNode fields = issues.path("settings").path("query").path("default_field");
