@@ -2,13 +2,13 @@ package org.rectifywatch.sink.config;
 
 import java.time.DateTimeException;
 import java.time.Duration;
-import org.rectifywatch.sink.write.RefreshPolicy;
 import java.time.ZoneId;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
 import org.rectifywatch.model.config.KafkaSettings;
 import org.rectifywatch.sink.notify.config.NotificationConfig;
+import org.rectifywatch.sink.write.RefreshPolicy;
 
 /**
  * Everything the sink reads from configuration ({@code sink.*} keys, env {@code RECTIFY_SINK_*}), plus how it
@@ -173,7 +173,7 @@ public record SinkConfig(
     public String toString() {
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
-                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
+                + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
                 + refresh.maxDelay().toMillis() + " ms, " + notifications + ", zone=" + timeZone + ", " + kafka + ", "
                 + elasticsearch + "]";
     }
