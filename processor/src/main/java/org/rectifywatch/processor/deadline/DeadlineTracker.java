@@ -35,6 +35,12 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
     private final boolean holdUnits;
     private TrackedIssueStore store;
     private Agenda agenda;
+    /**
+     * The Kafka timestamp of what is being handled, given to what it emits: an input record's for the alerts it causes
+     * (a backfill's alerts are as old as its reports, so the sink refreshes them as a backlog), the wall clock's for
+     * what the agenda raises. Alert fields ({@code raised_at} …) keep the wall clock.
+     */
+    private long causeTimestamp;
 
     public DeadlineTracker(DeadlineSettings settings, ProcessorMetrics metrics) {
         this(settings, metrics, true);
@@ -66,6 +72,7 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
         if (!holdUnits) {
             store.forget();
         }
+        causeTimestamp = record.timestamp();
         String key = unit + SEP + e.issueId();
         TrackedIssue existing = store.get(key);
         switch (e.type()) {
@@ -94,7 +101,7 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
                 store.delete(key);
             }
             context.forward(new Record<>(incoming.unitKey(), TrackerOutput.handover(DeadlineEvent.handover(t.withAgendaDate(null),
-                    edit)), context.currentSystemTimeMs()));
+                    edit)), causeTimestamp));
             return;
         }
         settle(key, matchAcrossReports(t), edit);
@@ -179,7 +186,7 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
         for (TrackedAlert a : step.changed()) {
             boolean first = a.state() == AlertState.raised && a.raisedAtMs() == a.updatedAtMs();
             metrics.countTransition(a.state(), first);
-            context.forward(new Record<>(a.alertId(), TrackerOutput.alert(record(t, a)), now));
+            context.forward(new Record<>(a.alertId(), TrackerOutput.alert(record(t, a)), causeTimestamp));
         }
         LocalDate next = t.isClosed() ? pruneDay(t) : lifecycle.nextDue(t).orElse(null);
         t = t.withAgendaDate(agenda.reschedule(key, t.agendaDate(), next));
@@ -192,6 +199,7 @@ public final class DeadlineTracker implements Processor<String, DeadlineEvent, S
 
     /** Handles every agenda slot due by today: raises what fell due, prunes what is past its retention. */
     private void attendDue(long wallClockMs) {
+        causeTimestamp = wallClockMs;
         LocalDate today = today();
         agenda.takeDue(today, BATCH, s -> {
             TrackedIssue t = store.get(s.entryKey());

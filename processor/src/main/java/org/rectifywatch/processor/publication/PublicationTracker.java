@@ -49,6 +49,12 @@ public final class PublicationTracker implements Processor<String, InspectionEve
     private KeyValueStore<String, TrackedInspection> inspections;
     private KeyValueStore<String, SeenReport> reports;
     private Agenda agenda;
+    /**
+     * The Kafka timestamp of what is being handled, given to what it emits: an input record's for the alerts it causes
+     * (a backfill's alerts are as old as its reports, so the sink refreshes them as a backlog), the wall clock's for
+     * what the agenda raises. Alert fields ({@code raised_at} …) keep the wall clock.
+     */
+    private long causeTimestamp;
 
     public PublicationTracker(DeadlineSettings settings, ProcessorMetrics metrics) {
         this.lifecycle = new PublicationLifecycle(settings.reportMonthsCentral(), settings.reportMonthsOther());
@@ -72,6 +78,7 @@ public final class PublicationTracker implements Processor<String, InspectionEve
         if (e == null || unit == null) {
             return;
         }
+        causeTimestamp = record.timestamp();
         switch (e.type()) {
             case FEEDBACK -> feedback(unit, e);
             case FEEDBACK_WITHDRAWN -> {
@@ -193,7 +200,7 @@ public final class PublicationTracker implements Processor<String, InspectionEve
         TrackedInspection t = step.inspection();
         for (TrackedAlert a : step.changed()) {
             metrics.countTransition(a.state(), a.state() == AlertState.raised);
-            context.forward(new Record<>(a.alertId(), record(t, a), now));
+            context.forward(new Record<>(a.alertId(), record(t, a), causeTimestamp));
         }
         LocalDate next = t.isClosed() ? pruneDay(t) : lifecycle.nextDue(t).orElse(null);
         t = t.withAgendaDate(agenda.reschedule(key, t.agendaDate(), next));
@@ -205,6 +212,7 @@ public final class PublicationTracker implements Processor<String, InspectionEve
     }
 
     private void attendDue(long wallClockMs) {
+        causeTimestamp = wallClockMs;
         LocalDate today = today();
         agenda.takeDue(today, BATCH, s -> {
             TrackedInspection t = inspections.get(s.entryKey());

@@ -74,6 +74,26 @@ class AlertTransitionsTest {
     }
 
     @Test
+    void anAlertCarriesTheTimestampOfItsCauseTheReportsOrTheAgendasWallClock() {
+        d = new PipelineDriver("2026-01-10");
+        java.time.Instant published = java.time.Instant.parse("2025-09-02T01:00:00Z");
+        d.reportAt(URL, v(true, due(TOILETS, "2025年12月31日"), due(CADRES, "2026年3月31日")), "2025-09-01", published);
+        var raised = d.readRecords();
+        assertThat(raised).singleElement().satisfies(r -> {
+            assertThat(r.value().dueDate()).isEqualTo("2025-12-31");
+            assertThat(r.getRecordTime()).as("raised while the report is handled: the report's timestamp, as a backlog's")
+                    .isEqualTo(published);
+            assertThat(r.value().raisedAt()).as("the alert's own field keeps the wall clock").isEqualTo(PipelineDriver.at("2026-01-10"));
+        });
+
+        d.advanceTo("2026-04-01");
+        assertThat(d.readRecords()).singleElement().satisfies(r -> {
+            assertThat(r.value().dueDate()).isEqualTo("2026-03-31");
+            assertThat(r.getRecordTime()).as("raised by the agenda: the wall clock").isEqualTo(PipelineDriver.at("2026-04-01"));
+        });
+    }
+
+    @Test
     void anIssueRemovedFromItsReportWithdrawsItsAlertAndComingBackRaisesANewOne() {
         d = new PipelineDriver("2026-01-10");
         // issue ids follow positions: the issue that leaves is the last one

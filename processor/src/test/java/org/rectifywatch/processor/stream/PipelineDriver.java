@@ -112,6 +112,12 @@ final class PipelineDriver implements AutoCloseable {
                 ReportIds.sha256Hex(text), text, List.of()));
     }
 
+    /** A report published with the given Kafka timestamp (the crawler's, e.g. a backlog's old one). */
+    void reportAt(String url, String text, String pageDate, Instant timestamp) {
+        raw.pipeInput(url, new RawReport(url, "test-site", null, pageDate, Instant.parse("2026-01-01T00:00:00Z"), "UTF-8",
+                ReportIds.sha256Hex(text), text, List.of()), timestamp);
+    }
+
     void notice(String url, String title, String text, String pageDate) {
         raw.pipeInput(url, new RawReport(url, "test-site", title, pageDate, Instant.parse("2026-01-01T00:00:00Z"), "UTF-8",
                 ReportIds.sha256Hex(text), text, List.of(), RawReport.FEEDBACK_NOTICE));
@@ -130,6 +136,13 @@ final class PipelineDriver implements AutoCloseable {
     List<AlertRecord> read() {
         List<AlertRecord> r = alerts.readValuesToList();
         history.addAll(r);
+        return r;
+    }
+
+    /** Alert transitions since the last call, with their Kafka timestamps. */
+    List<org.apache.kafka.streams.test.TestRecord<String, AlertRecord>> readRecords() {
+        List<org.apache.kafka.streams.test.TestRecord<String, AlertRecord>> r = alerts.readRecordsToList();
+        r.forEach(x -> history.add(x.value()));
         return r;
     }
 
