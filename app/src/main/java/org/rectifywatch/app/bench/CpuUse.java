@@ -78,6 +78,7 @@ final class CpuUse {
         return BROKER;
     }
 
+    static final String STREAM_THREADS = "stream threads";
     static final String GC = "GC";
     static final String JIT = "JIT";
     private static final Path TASKS = Path.of("/proc/self/task");
@@ -137,7 +138,7 @@ final class CpuUse {
         if (thread.startsWith("kafka-producer-network-thread")) {
             return "producers' network threads";
         }
-        return thread.contains("StateUpdater") ? "state updater" : "stream threads";
+        return thread.contains("StateUpdater") ? "state updater" : STREAM_THREADS;
     }
 
     /** CPU seconds of the processor's kinds of threads between two snapshots. */

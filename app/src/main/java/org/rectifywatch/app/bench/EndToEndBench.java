@@ -173,18 +173,7 @@ public final class EndToEndBench {
                         variant(t.text(), targetPerText.get(t.name()), k / usable.size())));
             }
             PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloPool, usable.size(), SOLO_WINDOW, esCpu, idle, SOLO_WINDOWS);
-            soloPool = null;
-            out.printf(Locale.ROOT, "processor alone: %d reports on 1 thread in %.1f s (window %d, %s): thread %.2f ms CPU per report,"
-                            + " whole process %.2f ms net of background; meanwhile Elasticsearch %.0f ms/s and broker %.0f ms/s"
-                            + " (background %.0f and %.0f ms/s)%n",
-                    solo.reports(), solo.window().wall(), solo.windows(),
-                    solo.settled() ? "the first within 10% of the one before, compilers at most 5%: warm"
-                            : "NOT settled: not within 10% of the one before or compilers above 5%",
-                    1000 * solo.threadSeconds() / solo.reports(), 1000 * solo.processPerReport(idle),
-                    1000 * solo.window().elasticsearch() / solo.window().wall(),
-                    1000 * solo.window().broker() / solo.window().wall(), 1000 * idle.elasticsearch(), 1000 * idle.broker());
-            out.printf(Locale.ROOT, "  its windows, whole process ms CPU per report: %s%n",
-                    solo.trace().stream().map(x -> String.format(Locale.ROOT, "%.2f", 1000 * x)).toList());
+            printSolo(out, "processor alone", solo, idle);
 
             out.printf("starting processor and sink on the %d records published to %s (%d to warm up, then %d measured) …%n", total,
                     Topics.REPORTS_RAW, warmup, reports);
@@ -193,12 +182,15 @@ public final class EndToEndBench {
                     .with("processor.application.id", "bench-e2e")
                     .with("processor.threads", "2")
                     .with("sink.group.id", "bench-e2e-sink");
+            Backfill backfill;
             try (ProcessorService processor = new ProcessorService(ProcessorConfig.from(config));
                  ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config));
                  Rest5Client esAdmin = RestClients.build(ElasticsearchSettings.local(esUrl));
                  SearchClient search = new SearchClient(ElasticsearchSettings.local(esUrl))) {
                 CpuUse.Snapshot cpuFrom = null;
                 ElasticsearchWork esFrom = null;
+                BrokerTraffic trafficFrom = null;
+                long[] analysisFrom = new long[2];
                 long start = System.nanoTime();
                 long t0 = start;
                 long handledAtStart = 0;
@@ -219,6 +211,9 @@ public final class EndToEndBench {
                         if (handled >= warmup || handled >= warmupMin && jitShare <= JIT_SETTLED_SHARE) {
                             cpuFrom = now;
                             esFrom = ElasticsearchWork.take(esAdmin);
+                            trafficFrom = BrokerTraffic.take(stack.kafka());
+                            analysisFrom[0] = m.analysisCpuNanos.get();
+                            analysisFrom[1] = m.analysesTimed.get();
                             t0 = System.nanoTime();
                             handledAtStart = handled;
                             out.printf(Locale.ROOT, "  warmed up: %,d reports handled in %.0f s, compiler threads %.1f%% of this process's CPU"
@@ -245,6 +240,7 @@ public final class EndToEndBench {
                 }
                 CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
                 ElasticsearchWork esBackfill = ElasticsearchWork.take(esAdmin).since(esFrom);
+                BrokerTraffic traffic = BrokerTraffic.take(stack.kafka()).since(trafficFrom);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 // the window's own reports: a few of the warm-up's may still have been in flight when it opened
                 long measuredReports = total - handledAtStart;
@@ -272,38 +268,72 @@ public final class EndToEndBench {
                 out.println(CpuUse.describe(cpuFrom, cpuTo, cores));
                 out.printf("Elasticsearch's own account, backfill: %s%n", esBackfill.describe());
                 out.printf("Elasticsearch's own account, raw _bulk: %s%n", esRaw.describe());
+                out.printf("broker log written in the backfill: %s%n", traffic.describe(measuredReports));
 
-                Ceiling.Measured measured = new Ceiling.Measured(solo.window().netProcess(idle), solo.reports(),
-                        bulk.netElasticsearch(idle), bulk.netProcess(idle), docs.size(), indexed, reports, brokerCpu);
-                Ceiling ceiling = Ceiling.of(measured);
-                double ceilingRate = ceiling.reportsPerSecond(cores);
-                printParts(out, ceiling, measured, solo, CpuUse.seconds(cpuFrom, cpuTo), (int) measuredReports, cores, ceilingRate);
-                StringBuilder split = new StringBuilder("the backfill's processor threads per report:");
-                CpuUse.processorSeconds(cpuFrom, cpuTo).forEach((kind, sec) ->
-                        split.append(String.format(Locale.ROOT, " %s %.2f ms;", kind, 1000 * sec / measuredReports)));
-                out.println(split);
-                Map<String, Double> soloJvm = solo.window().jvm();
-                Map<String, Double> backfillJvm = CpuUse.jvmSeconds(cpuFrom, cpuTo);
-                out.printf(Locale.ROOT, "GC and JIT threads per report: analysis alone GC %.2f ms, JIT %.2f ms | backfill GC %.2f ms,"
-                                + " JIT %.2f ms%n", 1000 * soloJvm.get(CpuUse.GC) / solo.reports(), 1000 * soloJvm.get(CpuUse.JIT) / solo.reports(),
-                        1000 * backfillJvm.get(CpuUse.GC) / measuredReports, 1000 * backfillJvm.get(CpuUse.JIT) / measuredReports);
+                double analysisInside = (processor.metrics().analysisCpuNanos.get() - analysisFrom[0]) / 1e6
+                        / Math.max(1, processor.metrics().analysesTimed.get() - analysisFrom[1]);
+                backfill = new Backfill(reportsPerSec, measuredReports, bulk, docs.size(), indexed, CpuUse.seconds(cpuFrom, cpuTo),
+                        CpuUse.processorSeconds(cpuFrom, cpuTo), CpuUse.jvmSeconds(cpuFrom, cpuTo), analysisInside);
 
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,
                         STEADY_FOR.toSeconds(), pct(latencies, 50), pct(latencies, 99), pct(latencies, 100), latencies.size());
-                out.println(Ceiling.resultLine(reportsPerSec, ceilingRate));
             }
+            // the analysis alone once more, now that processor and sink are stopped: the machine's speed drifts over
+            // minutes, and the backfill ran between the two measurements, so their mean is the fairer P
+            PartCosts.Solo after = PartCosts.solo(analyzer, wire, soloPool, usable.size(), SOLO_WINDOW, esCpu, idle, SOLO_WINDOWS);
+            printSolo(out, "processor alone after the backfill", after, idle);
+            long soloReports = solo.reports() + after.reports();
+            Ceiling.Measured measured = new Ceiling.Measured(solo.window().netProcess(idle) + after.window().netProcess(idle), soloReports,
+                    backfill.bulk().netElasticsearch(idle), backfill.bulk().netProcess(idle), backfill.bulkDocuments(), backfill.indexed(),
+                    reports, brokerCpu);
+            Ceiling ceiling = Ceiling.of(measured);
+            double ceilingRate = ceiling.reportsPerSecond(cores);
+            double soloThread = (solo.threadSeconds() + after.threadSeconds()) / soloReports;
+            printParts(out, ceiling, measured, soloThread, soloReports, backfill.cpu(), (int) backfill.reports(), cores, ceilingRate);
+            StringBuilder split = new StringBuilder("the backfill's processor threads per report:");
+            backfill.processorThreads().forEach((kind, sec) ->
+                    split.append(String.format(Locale.ROOT, " %s %.2f ms;", kind, 1000 * sec / backfill.reports())));
+            out.println(split);
+            out.printf(Locale.ROOT, "the analysis (parse, segment, classify, search tokens, signature) on the stream threads: %.2f ms CPU per"
+                    + " report, alone %.2f ms (with the issue records); the rest of the stream threads' work %.2f ms%n",
+                    backfill.analysisMs(), 1000 * soloThread,
+                    1000 * backfill.processorThreads().getOrDefault(CpuUse.STREAM_THREADS, 0.0) / backfill.reports() - backfill.analysisMs());
+            Map<String, Double> soloJvm = solo.window().jvm();
+            out.printf(Locale.ROOT, "GC and JIT threads per report: analysis alone GC %.2f ms, JIT %.2f ms | backfill GC %.2f ms,"
+                            + " JIT %.2f ms%n", 1000 * soloJvm.get(CpuUse.GC) / solo.reports(), 1000 * soloJvm.get(CpuUse.JIT) / solo.reports(),
+                    1000 * backfill.jvm().get(CpuUse.GC) / backfill.reports(), 1000 * backfill.jvm().get(CpuUse.JIT) / backfill.reports());
+            out.println(Ceiling.resultLine(backfill.rate(), ceilingRate));
         }
     }
 
+    /** What the backfill measured, kept for the ceiling worked out once processor and sink are stopped. */
+    private record Backfill(double rate, long reports, PartCosts.Window bulk, int bulkDocuments, long indexed, Map<String, Double> cpu,
+                            Map<String, Double> processorThreads, Map<String, Double> jvm, double analysisMs) {
+    }
+
+    private static void printSolo(PrintStream out, String what, PartCosts.Solo solo, PartCosts.Background idle) {
+        out.printf(Locale.ROOT, "%s: %d reports on 1 thread in %.1f s (window %d, %s): thread %.2f ms CPU per report,"
+                        + " whole process %.2f ms net of background; meanwhile Elasticsearch %.0f ms/s and broker %.0f ms/s"
+                        + " (background %.0f and %.0f ms/s)%n", what,
+                solo.reports(), solo.window().wall(), solo.windows(),
+                solo.settled() ? "the first within 10% of the one before, compilers at most 5%: warm"
+                        : "NOT settled: not within 10% of the one before or compilers above 5%",
+                1000 * solo.threadSeconds() / solo.reports(), 1000 * solo.processPerReport(idle),
+                1000 * solo.window().elasticsearch() / solo.window().wall(),
+                1000 * solo.window().broker() / solo.window().wall(), 1000 * idle.elasticsearch(), 1000 * idle.broker());
+        out.printf(Locale.ROOT, "  its windows, whole process ms CPU per report: %s%n",
+                solo.trace().stream().map(x -> String.format(Locale.ROOT, "%.2f", 1000 * x)).toList());
+    }
+
     /** Each part of the ceiling next to what the same part cost inside the backfill, in ms of CPU per report. */
-    private static void printParts(PrintStream out, Ceiling c, Ceiling.Measured m, PartCosts.Solo solo, Map<String, Double> backfill,
-                                   int reports, int cores, double ceilingRate) {
+    private static void printParts(PrintStream out, Ceiling c, Ceiling.Measured m, double soloThreadPerReport, long soloReports,
+                                   Map<String, Double> backfill, int reports, int cores, double ceilingRate) {
         // P is the whole process's CPU: the analysis thread's own, and the GC/JIT it causes
-        double processorThread = Math.min(c.processor(), solo.threadSeconds() / solo.reports());
+        double processorThread = Math.min(c.processor(), soloThreadPerReport);
         double[] alone = {processorThread, c.processor() - processorThread, c.elasticsearch(), c.sink(), c.broker()};
         String[] names = {
-            "P processor: analysis alone, 1 thread, warm (" + solo.reports() + " reports)",
+            "P processor: analysis alone, 1 thread, warm, before and after (" + soloReports + " reports)",
             "  P's GC/JIT and the rest of this process meanwhile",
             String.format(Locale.ROOT, "E Elasticsearch: raw concurrent _bulk × %.2f documents/report", m.documentsPerReport()),
             "S client of the raw _bulk: this process, net of background",

@@ -45,6 +45,7 @@ final class ReportVersioner implements Processor<String, byte[], String, Envelop
     static final String STORE = "report-versions";
     private static final Logger log = LoggerFactory.getLogger(ReportVersioner.class);
     private static final Deserializer<RawReport> DECODER = WireSerdes.RAW_REPORT.deserializer();
+    private static final java.lang.management.ThreadMXBean THREAD_CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final ReportAnalyzer analyzer;
     private final WireRecords records;
@@ -145,6 +146,7 @@ final class ReportVersioner implements Processor<String, byte[], String, Envelop
             return;
         }
         ParsedReport parsed;
+        long cpuFrom = THREAD_CPU.getCurrentThreadCpuTime();
         try {
             parsed = analyzer.analyze(page);
         } catch (RuntimeException e) {
@@ -168,6 +170,7 @@ final class ReportVersioner implements Processor<String, byte[], String, Envelop
                 page.sha256(), page.attachments() == null ? List.of() : page.attachments(),
                 page.text() == null ? 0 : page.text().length(), version, analysisVersion, parsed, ContentSignature.of(page.text()),
                 keptIn.equals(unitKey) ? null : unitKey, null, null, records.tokens(parsed));
+        metrics.countAnalysis(cpuFrom < 0 ? -1 : THREAD_CPU.getCurrentThreadCpuTime() - cpuFrom);
         pending.forward(new Record<>(keptIn, Envelope.page(event), record.timestamp()));
         store.put(reportId, new ReportState(page.sha256(), version, unitKey, RawReport.REPORT, List.of(), analysisVersion, false));
     }

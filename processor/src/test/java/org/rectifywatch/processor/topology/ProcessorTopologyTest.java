@@ -63,6 +63,7 @@ class ProcessorTopologyTest {
             """;
 
     private TopologyTestDriver driver;
+    private final ProcessorMetrics metrics = new ProcessorMetrics();
     private TestInputTopic<String, RawReport> raw;
     private TestInputTopic<byte[], byte[]> rawBytes;
     private TestOutputTopic<String, ReportRecord> reports;
@@ -76,7 +77,7 @@ class ProcessorTopologyTest {
         Properties props = ProcessorService.streamsProperties(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("topology-test-").toString());
         var topology = org.rectifywatch.processor.topology.ProcessorTopology.build(ReportAnalyzer.standard(),
-                new WireRecords(ChineseTokenizer.shared()), config.deadlines(), new ProcessorMetrics());
+                new WireRecords(ChineseTokenizer.shared()), config.deadlines(), metrics);
         driver = new TopologyTestDriver(topology, props, at("2026-01-01"));
         raw = driver.createInputTopic(Topics.REPORTS_RAW, new StringSerializer(), WireSerdes.RAW_REPORT.serializer());
         rawBytes = driver.createInputTopic(Topics.REPORTS_RAW, new ByteArraySerializer(), new ByteArraySerializer());
@@ -143,7 +144,10 @@ class ProcessorTopologyTest {
     void theSameReportAgainEmitsNothing() {
         publish("https://example.gov.cn/a/t1.html", SMALL_REPORT);
         drainAll();
+        assertThat(metrics.analysesTimed.get()).as("the analysis is timed").isEqualTo(1);
+        assertThat(metrics.analysisCpuNanos.get()).isPositive();
         publish("https://example.gov.cn/a/t1.html", SMALL_REPORT);
+        assertThat(metrics.analysesTimed.get()).as("an unchanged page is not analysed again").isEqualTo(1);
         assertThat(reports.isEmpty()).isTrue();
         assertThat(issues.isEmpty()).isTrue();
         assertThat(alerts.isEmpty()).isTrue();
