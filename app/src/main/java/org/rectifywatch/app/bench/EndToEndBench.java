@@ -52,8 +52,10 @@ import org.rectifywatch.sink.write.SinkCounters;
  * {@code bench e2e}: a backfill of N report records on {@code reports.raw} (the sample and corpus texts, each
  * published under many mirror URLs, as reports are mirrored across sites) until every issue document is
  * searchable, against the {@link Ceiling} its parts allow on the same cores, each part's CPU measured alone in the
- * same run (the analysis on one thread, raw concurrent {@code _bulk} of the same issue documents, the broker moving
- * each record once); then a steady load at a fixed rate with publish → searchable latency per report.
+ * same run (the analysis on one thread before and again after the backfill, raw concurrent {@code _bulk} of the same
+ * issue documents, the broker moving each record once); then a steady load at a fixed rate with publish → searchable
+ * latency per report. Beside each part it prints what the same part cost inside the backfill, the analysis's own CPU
+ * on the stream threads, and what the broker wrote per report by kind of topic.
  */
 public final class EndToEndBench {
     private static final double STEADY_RATE = 10.0;
@@ -275,7 +277,9 @@ public final class EndToEndBench {
                 backfill = new Backfill(reportsPerSec, measuredReports, bulk, docs.size(), indexed, CpuUse.seconds(cpuFrom, cpuTo),
                         CpuUse.processorSeconds(cpuFrom, cpuTo), CpuUse.jvmSeconds(cpuFrom, cpuTo), analysisInside);
 
+                ElasticsearchWork esSteadyFrom = ElasticsearchWork.take(esAdmin);
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
+                out.printf("Elasticsearch's own account, steady load: %s%n", ElasticsearchWork.take(esAdmin).since(esSteadyFrom).describe());
                 out.printf("steady load %.0f reports/s for %d s: p50 %.2f s, p99 %.2f s, max %.2f s (%d reports)%n", STEADY_RATE,
                         STEADY_FOR.toSeconds(), pct(latencies, 50), pct(latencies, 99), pct(latencies, 100), latencies.size());
             }
@@ -420,8 +424,10 @@ public final class EndToEndBench {
         int sent = 0;
         Map<String, Long> published = new java.util.concurrent.ConcurrentHashMap<>();
         List<Double> processed = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> committedAt = new java.util.concurrent.ConcurrentHashMap<>(); // url → when its last issue was committed
+        List<Double> sinkSide = new ArrayList<>();
         try (KafkaProducer<String, RawReport> producer = producer(bootstrap);
-             ProcessedWatch watch = new ProcessedWatch(bootstrap, published, issuesPerText, processed)) {
+             ProcessedWatch watch = new ProcessedWatch(bootstrap, published, issuesPerText, processed, committedAt)) {
             long start = System.nanoTime();
             while (latencies.size() < total) {
                 long now = System.nanoTime();
@@ -442,6 +448,10 @@ public final class EndToEndBench {
                         long[] p = pending.get(b.path("key").asText());
                         if (p != null && b.path("doc_count").asLong() >= p[1]) {
                             latencies.add((seenAt - p[0]) / 1e9);
+                            Long committed = committedAt.get(b.path("key").asText());
+                            if (committed != null) {
+                                sinkSide.add((seenAt - committed) / 1e9);
+                            }
                             pending.remove(b.path("key").asText());
                         }
                     }
@@ -455,6 +465,8 @@ public final class EndToEndBench {
         }
         out.printf("steady load: publish → every issue committed on %s: p50 %.2f s, p99 %.2f s (%d reports); the rest is the sink"
                 + " and the index refresh%n", Topics.ISSUES_CLASSIFIED, pct(processed, 50), pct(processed, 99), processed.size());
+        out.printf("steady load: committed → searchable (sink, refresh and this benchmark's 50 ms polls): p50 %.2f s, p99 %.2f s,"
+                + " max %.2f s (%d reports)%n", pct(sinkSide, 50), pct(sinkSide, 99), pct(sinkSide, 100), sinkSide.size());
         return latencies;
     }
 
@@ -467,7 +479,8 @@ public final class EndToEndBench {
         private final Thread thread;
         private volatile boolean closing;
 
-        ProcessedWatch(String bootstrap, Map<String, Long> published, Map<String, Integer> issuesPerText, List<Double> processed) {
+        ProcessedWatch(String bootstrap, Map<String, Long> published, Map<String, Integer> issuesPerText, List<Double> processed,
+                       Map<String, Long> committedAt) {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -488,7 +501,9 @@ public final class EndToEndBench {
                         String url = Json.read(r.value(), IssueRecord.class).reportUrl();
                         Long at = published.get(url);
                         if (at != null && seen.merge(url, 1, Integer::sum) == expected(url, issuesPerText)) {
-                            processed.add((System.nanoTime() - at) / 1e9);
+                            long now = System.nanoTime();
+                            committedAt.put(url, now);
+                            processed.add((now - at) / 1e9);
                         }
                     }
                 }

@@ -77,7 +77,7 @@ public record SinkConfig(
     }
 
     private static RefreshPolicy refreshPolicy(ConfigSource c) {
-        Duration gap = within("sink.refresh.min.gap", c.duration("sink.refresh.min.gap", Duration.ofMillis(200)),
+        Duration gap = within("sink.refresh.min.gap", c.duration("sink.refresh.min.gap", Duration.ofMillis(100)),
                 Duration.ZERO, Duration.ofMinutes(1));
         Duration delay = within("sink.refresh.max.delay", c.duration("sink.refresh.max.delay", Duration.ofSeconds(5)),
                 Duration.ZERO, Duration.ofMinutes(10));
