@@ -18,9 +18,13 @@ import org.rectifywatch.processor.report.WireRecords;
  * over the same texts. Rounds alternate baseline and subject so that drift hits both alike.
  */
 public final class ProcessorBench {
-    private static final long ROUND_NANOS = 2_000_000_000L;
-    /** Timed rounds of each; five rather than three, as the figure moves with whatever else shares the cores. */
-    private static final int ROUNDS = 5;
+    /**
+     * Timed rounds of each, short and many, alternating which goes first: the cores' speed moves with whatever else
+     * shares the machine for seconds at a time, and with rounds of 2 s a slow spell fell on one side of a pair (per-pair
+     * ratios 0.50 to 0.86 in one run); in half-second rounds it falls on both alike.
+     */
+    private static final long ROUND_NANOS = 500_000_000L;
+    private static final int ROUNDS = 20;
     private static final long WARMUP_NANOS = 2_000_000_000L;
     private static final int MIN_WARMUPS = 3;
     private static final int MAX_WARMUPS = 10;
@@ -72,13 +76,22 @@ public final class ProcessorBench {
         }
         double subjectRounds = 0;
         double baselineRounds = 0;
+        StringBuilder pairs = new StringBuilder();
         for (int i = 0; i < ROUNDS; i++) {
-            double b = rate(baseline, ROUND_NANOS);
-            double s = rate(subject, ROUND_NANOS);
-            out.printf("  round %d: processor %.1f rounds/s, HanLP segmentation %.1f rounds/s%n", i + 1, s, b);
+            double b;
+            double s;
+            if (i % 2 == 0) {
+                b = rate(baseline, ROUND_NANOS);
+                s = rate(subject, ROUND_NANOS);
+            } else {
+                s = rate(subject, ROUND_NANOS);
+                b = rate(baseline, ROUND_NANOS);
+            }
+            pairs.append(String.format(java.util.Locale.ROOT, i == 0 ? "%.1f/%.1f" : ", %.1f/%.1f", s, b));
             subjectRounds += s / ROUNDS;
             baselineRounds += b / ROUNDS;
         }
+        out.printf("  %d rounds of %.1f s each, processor/HanLP segmentation rounds/s: %s%n", ROUNDS, ROUND_NANOS / 1e9, pairs);
         Figures f = new Figures(subjectRounds * texts.size(), subjectRounds * chars, baselineRounds * texts.size(), baselineRounds * chars);
         out.printf("processor (parse + segment + classify + records): %.1f reports/s, %,.0f chars/s%n", f.reportsPerSec(), f.charsPerSec());
         out.printf("baseline (HanLP StandardTokenizer alone):          %.1f reports/s, %,.0f chars/s%n", f.baselineReportsPerSec(), f.baselineCharsPerSec());

@@ -37,6 +37,8 @@ public final class ChineseTokenizer {
             "仍然", "依然", "仍有", "进一步", "加强", "推进", "建立", "完善", "健全", "开展", "整改", "措施", "全面",
             "持续", "切实", "扎实", "有效", "不断", "深入", "严格", "突出", "不力", "有待", "差距", "薄弱环节",
             "短板", "以来", "要求", "目前", "截至", "已经", "其中", "同时", "今年", "明显", "不足", "较为", "还有");
+    /** The genre's and HanLP's stop words together: a content word is in neither. */
+    private static final Set<String> NOT_CONTENT = StopWords.with(GENRE_STOP_WORDS);
 
     private static final class Holder {
         static final ChineseTokenizer SHARED = new ChineseTokenizer(loadDomainTerms());
@@ -238,7 +240,7 @@ public final class ChineseTokenizer {
         if (t.nature != null && (t.nature.startsWith("m") || t.nature.startsWith("q"))) {
             return false; // numerals and measure words (5项, 三个) say nothing about the topic
         }
-        return !GENRE_STOP_WORDS.contains(w) && !StopWords.contains(w);
+        return !NOT_CONTENT.contains(w);
     }
 
     private static boolean allDigits(String word) {

@@ -74,7 +74,7 @@ final class TextRank {
     }
 
     static Ranking ranking(List<Term> terms) {
-        Map<String, Integer> ids = new HashMap<>();
+        Map<String, Integer> ids = new HashMap<>(2 * terms.size());
         String[] vocabulary = new String[terms.size()];
         int[] sequence = new int[terms.size()];
         int n = 0;

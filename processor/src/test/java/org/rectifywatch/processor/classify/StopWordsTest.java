@@ -17,9 +17,13 @@ class StopWordsTest {
         List<String> words = new ArrayList<>(CoreStopWordDictionary.dictionary);
         assertThat(words).hasSizeGreaterThan(500);
         words.addAll(List.of("党委", "三重一大", "资金", "监管", "整改", "", " ", "的的"));
+        java.util.Set<String> withGenre = StopWords.with(java.util.Set.of("整改", "落实"));
         for (String w : words) {
             assertThat(StopWords.contains(w)).as("contains %s", w).isEqualTo(CoreStopWordDictionary.contains(w));
+            assertThat(withGenre.contains(w)).as("with the genre's, contains %s", w)
+                    .isEqualTo(CoreStopWordDictionary.contains(w) || w.equals("整改") || w.equals("落实"));
         }
+        assertThat(withGenre).contains("落实");
     }
 
     @Test
