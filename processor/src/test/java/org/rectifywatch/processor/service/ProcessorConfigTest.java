@@ -61,6 +61,16 @@ class ProcessorConfigTest {
         assertThat(((Number) restore.get(key)).intValue()).isGreaterThanOrEqualTo(8 * 1024 * 1024);
     }
 
+    /** A page event is several KB compressed: the default 16 KiB batch held one or two, a request each. */
+    @Test
+    void theProducersBatchWholeCommitsOfPageEventsCompressed() {
+        java.util.Properties p = ProcessorService.streamsProperties(ProcessorConfig.from(new ConfigSource(Map.of(), Map.of())));
+        Map<String, Object> producer = new org.apache.kafka.streams.StreamsConfig(p).getProducerConfigs("client");
+        assertThat(((Number) producer.get(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG)).intValue())
+                .isGreaterThanOrEqualTo(256 * 1024);
+        assertThat(producer.get(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+    }
+
     @Test
     void theDefaultsAreAccepted() {
         ProcessorConfig c = ProcessorConfig.from(new ConfigSource(Map.of(), Map.of()));
