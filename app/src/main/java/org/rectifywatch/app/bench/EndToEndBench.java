@@ -193,6 +193,7 @@ public final class EndToEndBench {
                 ElasticsearchWork esFrom = null;
                 BrokerTraffic trafficFrom = null;
                 long[] analysisFrom = new long[2];
+                double[] commitsFrom = new double[1];
                 long start = System.nanoTime();
                 long t0 = start;
                 long handledAtStart = 0;
@@ -215,6 +216,7 @@ public final class EndToEndBench {
                             esFrom = ElasticsearchWork.take(esAdmin);
                             trafficFrom = BrokerTraffic.take(stack.kafka());
                             analysisFrom[0] = m.analysisCpuNanos.get();
+                            commitsFrom[0] = commits(processor);
                             analysisFrom[1] = m.analysesTimed.get();
                             t0 = System.nanoTime();
                             handledAtStart = handled;
@@ -271,6 +273,8 @@ public final class EndToEndBench {
                 out.printf("Elasticsearch's own account, backfill: %s%n", esBackfill.describe());
                 out.printf("Elasticsearch's own account, raw _bulk: %s%n", esRaw.describe());
                 out.printf("broker log written in the backfill: %s%n", traffic.describe(measuredReports));
+                out.printf(Locale.ROOT, "the processor's commits (transactions) in the backfill: %.0f, %.1f a second%n",
+                        commits(processor) - commitsFrom[0], (commits(processor) - commitsFrom[0]) / seconds);
 
                 double analysisInside = (processor.metrics().analysisCpuNanos.get() - analysisFrom[0]) / 1e6
                         / Math.max(1, processor.metrics().analysesTimed.get() - analysisFrom[1]);
@@ -363,6 +367,18 @@ public final class EndToEndBench {
         out.printf(Locale.ROOT, "  %-66s %6.2f ms | %-24s %6.2f ms (extra %+.2f)%n", "total", 1000 * sumAlone, "total",
                 1000 * sumBackfill, 1000 * (sumBackfill - sumAlone));
         out.printf(Locale.ROOT, "ceiling: %d cores / %.2f ms CPU per report = %.1f reports/s%n", cores, 1000 * c.perReport(), ceilingRate);
+    }
+
+    /** Commits of all the processor's stream threads so far (Kafka Streams' thread metric commit-total). */
+    private static double commits(ProcessorService processor) {
+        double n = 0;
+        for (var e : processor.streams().metrics().entrySet()) {
+            if (e.getKey().name().equals("commit-total") && e.getKey().group().equals("stream-thread-metrics")
+                    && e.getValue().metricValue() instanceof Number v) {
+                n += v.doubleValue();
+            }
+        }
+        return n;
     }
 
     /** A part's CPU seconds; a part without threads at the end of the interval counts none. */

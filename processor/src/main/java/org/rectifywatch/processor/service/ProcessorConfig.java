@@ -23,6 +23,11 @@ import org.rectifywatch.processor.report.ReportIds;
  *                       overdue), {@code processor.retention.days} (days closed entries are kept), {@code processor.time.zone}
  * @param sessionTimeout {@code processor.session.timeout}: how long the group waits for an instance that stopped
  *                       without leaving (killed) before its partitions move to another instance
+ * @param commitInterval {@code processor.commit.interval}: how soon records at most {@code processor.fresh.age} old
+ *                       (new reports and what they cause) are committed: each hop to the outputs waits for a commit
+ * @param backlogCommitInterval {@code processor.backlog.commit.interval}: Kafka Streams' own commit interval, what
+ *                       older records (a backlog) wait for: fewer, larger transactions while catching up
+ * @param freshAge       {@code processor.fresh.age}: the oldest a record (by its Kafka timestamp) counts as fresh
  */
 public record ProcessorConfig(
         KafkaSettings kafka,
@@ -33,7 +38,9 @@ public record ProcessorConfig(
         Path stateDir,
         Duration commitInterval,
         Duration summaryInterval,
-        Duration sessionTimeout) {
+        Duration sessionTimeout,
+        Duration backlogCommitInterval,
+        Duration freshAge) {
 
     /** The broker's default bounds for a consumer's session timeout (group.min/max.session.timeout.ms). */
     static final Duration MIN_SESSION = Duration.ofSeconds(6);
@@ -61,6 +68,12 @@ public record ProcessorConfig(
         if (session.compareTo(MIN_SESSION) < 0 || session.compareTo(MAX_SESSION) > 0) {
             throw refused(c, "processor.session.timeout", c.string("processor.session.timeout", null), "between 6s and 30m (the broker's session timeout bounds)");
         }
+        Duration commit = positive(c, "processor.commit.interval", Duration.ofMillis(100));
+        Duration backlogCommit = positive(c, "processor.backlog.commit.interval", Duration.ofSeconds(1));
+        if (backlogCommit.compareTo(commit) < 0) {
+            throw refused(c, "processor.backlog.commit.interval", c.string("processor.backlog.commit.interval", null),
+                    "at least processor.commit.interval (" + commit.toMillis() + "ms)");
+        }
         if (applicationId.isBlank()) {
             throw refused(c, "processor.application.id", applicationId, "a non-empty name");
         }
@@ -71,9 +84,16 @@ public record ProcessorConfig(
                 deadlines,
                 atLeast(c, "processor.threads", Runtime.getRuntime().availableProcessors(), 1, "stream threads"),
                 stateDir,
-                positive(c, "processor.commit.interval", Duration.ofMillis(100)),
+                commit,
                 positive(c, "processor.summary.interval", Duration.ofMinutes(1)),
-                session);
+                session,
+                backlogCommit,
+                positive(c, "processor.fresh.age", Duration.ofSeconds(2)));
+    }
+
+    /** When the stages ask for commits: every {@link #commitInterval} while their records are fresh. */
+    public org.rectifywatch.processor.topology.CommitPacing commitPacing() {
+        return new org.rectifywatch.processor.topology.CommitPacing(commitInterval, freshAge);
     }
 
     /**

@@ -70,7 +70,7 @@ public final class ProcessorService implements AutoCloseable {
     public ProcessorService(ProcessorConfig config, ReportAnalyzer analyzer) {
         this.config = config;
         this.streams = new KafkaStreams(ProcessorTopology.build(analyzer, new WireRecords(ChineseTokenizer.shared()), config.deadlines(),
-                metrics, limits::get), streamsProperties(config));
+                metrics, limits::get, config.commitPacing()), streamsProperties(config));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("processor stream thread failed, replacing it: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -85,7 +85,7 @@ public final class ProcessorService implements AutoCloseable {
 
     public static Topology topology(ProcessorConfig config, ReportAnalyzer analyzer, ProcessorMetrics metrics) {
         return ProcessorTopology.build(analyzer, new WireRecords(ChineseTokenizer.shared()), config.deadlines(), metrics,
-                () -> RecordLimits.uniform(MAX_RECORD_BYTES));
+                () -> RecordLimits.uniform(MAX_RECORD_BYTES), config.commitPacing());
     }
 
     /** About 30 reports of reports.raw, or a few hundred by-unit events, per partition and fetch. */
@@ -98,7 +98,8 @@ public final class ProcessorService implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        // Streams commits a backlog this often; the stages ask for a commit every commit.interval while records are fresh
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.backlogCommitInterval().toMillis());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         // static membership: a restart with the same id takes its partitions back without a rebalance; a killed
         // instance is given up after the session timeout (the broker's default, 45 s, would stall the pipeline)

@@ -58,13 +58,19 @@ public final class ProcessorTopology {
      */
     public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics,
                                  Supplier<RecordLimits> limits) {
+        return build(analyzer, records, deadlines, metrics, limits, CommitPacing.DEFAULT);
+    }
+
+    /** @param pacing when each stage asks for a commit: promptly while its records are fresh (see {@link CommitPacing}) */
+    public static Topology build(ReportAnalyzer analyzer, WireRecords records, DeadlineSettings deadlines, ProcessorMetrics metrics,
+                                 Supplier<RecordLimits> limits, CommitPacing pacing) {
         StreamsBuilder builder = new StreamsBuilder();
-        Map<String, KStream<String, Envelope>> pages = reportStage(builder, analyzer, records, metrics, limits).split(Named.as("page-"))
+        Map<String, KStream<String, Envelope>> pages = reportStage(builder, analyzer, records, metrics, limits, pacing).split(Named.as("page-"))
                 .branch((k, e) -> e.is(Envelope.Kind.PAGE), Branched.as("analyses"))
                 .defaultBranch(Branched.as("other"));
         KStream<String, Envelope> outputs = pages.get("page-other")
                 .merge(identityStage(builder, pages.get("page-analyses").mapValues(Envelope::bytes, Named.as("page-event")),
-                        records, metrics, limits), Named.as("all-outputs"));
+                        records, metrics, limits, pacing), Named.as("all-outputs"));
         outputs.split(Named.as("route-"))
                 .branch((k, e) -> e.is(Envelope.Kind.REPORT), Branched.withConsumer(s -> s
                         .mapValues(Envelope::bytes, Named.as("report-record"))
@@ -83,10 +89,10 @@ public final class ProcessorTopology {
                         .to(Topics.REPORTS_HANDOVER, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("write-reports-handover")),
                         "report-handovers"))
                 .branch((k, e) -> e.is(Envelope.Kind.DEADLINE), Branched.withConsumer(s ->
-                        deadlineStage(builder, s.mapValues(Envelope::bytes, Named.as("deadline-event")), deadlines, metrics),
+                        deadlineStage(builder, s.mapValues(Envelope::bytes, Named.as("deadline-event")), deadlines, metrics, pacing),
                         "deadlines"))
                 .branch((k, e) -> e.is(Envelope.Kind.INSPECTION), Branched.withConsumer(s ->
-                        publicationStage(builder, s.mapValues(Envelope::bytes, Named.as("inspection-event")), deadlines, metrics)
+                        publicationStage(builder, s.mapValues(Envelope::bytes, Named.as("inspection-event")), deadlines, metrics, pacing)
                                 .to(Topics.ALERTS_OVERDUE, Produced.with(Serdes.String(), WireSerdes.ALERT).withName("write-publication-alerts")),
                         "inspections"));
         return builder.build();
@@ -98,15 +104,15 @@ public final class ProcessorTopology {
      * with its original bytes and a reason, and only a record without value is a retraction.
      */
     static KStream<String, Envelope> reportStage(StreamsBuilder builder, ReportAnalyzer analyzer, WireRecords records,
-                                                 ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
+                                                 ProcessorMetrics metrics, Supplier<RecordLimits> limits, CommitPacing pacing) {
         builder.addStateStore(logged(ReportVersioner.STORE, JsonSerde.of(ReportState.class)));
         return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-reports-raw"))
-                .process(() -> new ReportVersioner(analyzer, records, metrics, limits), Named.as("version-reports"), ReportVersioner.STORE);
+                .process(pacing.around(() -> new ReportVersioner(analyzer, records, metrics, limits)), Named.as("version-reports"), ReportVersioner.STORE);
     }
 
     /** Page analyses regrouped by unit (with report entries handed over from the unit a report left) → reports, issues. */
     static KStream<String, Envelope> identityStage(StreamsBuilder builder, KStream<String, byte[]> pages, WireRecords records,
-                                                   ProcessorMetrics metrics, Supplier<RecordLimits> limits) {
+                                                   ProcessorMetrics metrics, Supplier<RecordLimits> limits, CommitPacing pacing) {
         JsonSerde<PageEvent> serde = JsonSerde.of(PageEvent.class);
         builder.addStateStore(logged(ReportIdentifier.ENTRIES, JsonSerde.of(ReportEntry.class)));
         builder.addStateStore(logged(ReportIdentifier.URLS, Serdes.String()));
@@ -117,7 +123,7 @@ public final class ProcessorTopology {
                         .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
                 .mapValues(decoder(serde, "pages-by-unit"), Named.as("read-pages-by-unit"))
                 .merge(handedOver, Named.as("with-report-handovers"))
-                .process(() -> new ReportIdentifier(records, metrics, limits), Named.as("identify-reports"),
+                .process(pacing.around(() -> new ReportIdentifier(records, metrics, limits)), Named.as("identify-reports"),
                         ReportIdentifier.ENTRIES, ReportIdentifier.URLS);
     }
 
@@ -126,7 +132,7 @@ public final class ProcessorTopology {
      * transitions, and entries handed over to the unit an issue moved to.
      */
     static void deadlineStage(StreamsBuilder builder, KStream<String, byte[]> events, DeadlineSettings deadlines,
-                              ProcessorMetrics metrics) {
+                              ProcessorMetrics metrics, CommitPacing pacing) {
         JsonSerde<DeadlineEvent> serde = JsonSerde.of(DeadlineEvent.class);
         builder.addStateStore(logged(DeadlineTracker.STORE, JsonSerde.of(TrackedIssue.class)));
         builder.addStateStore(logged(DeadlineTracker.AGENDA, Serdes.String()));
@@ -137,7 +143,7 @@ public final class ProcessorTopology {
                         .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
                 .mapValues(decoder(serde, "issues-by-unit"), Named.as("read-issues-by-unit"))
                 .merge(handedOver, Named.as("with-handovers"))
-                .process(() -> new DeadlineTracker(deadlines, metrics), Named.as("track-deadlines"),
+                .process(pacing.around(() -> new DeadlineTracker(deadlines, metrics)), Named.as("track-deadlines"),
                         DeadlineTracker.STORE, DeadlineTracker.AGENDA);
         out.split(Named.as("tracked-"))
                 .branch((k, o) -> o.isAlert(), Branched.withConsumer(s -> s
@@ -152,7 +158,7 @@ public final class ProcessorTopology {
 
     /** Feedback notices and reports, regrouped by inspected unit → report_overdue alert transitions. */
     static KStream<String, org.rectifywatch.model.wire.AlertRecord> publicationStage(StreamsBuilder builder,
-            KStream<String, byte[]> events, DeadlineSettings deadlines, ProcessorMetrics metrics) {
+            KStream<String, byte[]> events, DeadlineSettings deadlines, ProcessorMetrics metrics, CommitPacing pacing) {
         builder.addStateStore(logged(PublicationTracker.STORE, JsonSerde.of(TrackedInspection.class)));
         builder.addStateStore(logged(PublicationTracker.REPORTS, JsonSerde.of(SeenReport.class)));
         builder.addStateStore(logged(PublicationTracker.AGENDA, Serdes.String()));
@@ -160,7 +166,7 @@ public final class ProcessorTopology {
                 .repartition(Repartitioned.<String, byte[]>as("inspections-by-unit").withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
                 .mapValues(decoder(JsonSerde.of(InspectionEvent.class), "inspections-by-unit"), Named.as("read-inspections-by-unit"))
-                .process(() -> new PublicationTracker(deadlines, metrics), Named.as("track-publication"),
+                .process(pacing.around(() -> new PublicationTracker(deadlines, metrics)), Named.as("track-publication"),
                         PublicationTracker.STORE, PublicationTracker.REPORTS, PublicationTracker.AGENDA);
     }
 

@@ -61,6 +61,19 @@ class ProcessorConfigTest {
         assertThat(((Number) restore.get(key)).intValue()).isGreaterThanOrEqualTo(8 * 1024 * 1024);
     }
 
+    /** Streams commits a backlog every second; fresh records are committed at the commit interval by the stages. */
+    @Test
+    void aBacklogCommitsLessOftenThanFreshRecords() {
+        ProcessorConfig c = ProcessorConfig.from(new ConfigSource(Map.of(), Map.of()));
+        assertThat(c.backlogCommitInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.commitPacing()).isEqualTo(new org.rectifywatch.processor.topology.CommitPacing(Duration.ofMillis(100),
+                Duration.ofSeconds(2)));
+        assertThat(ProcessorService.streamsProperties(c).get(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo(1000L);
+        assertThatThrownBy(() -> ProcessorConfig.from(new ConfigSource(Map.of("processor.commit.interval", "2s"), Map.of())))
+                .hasMessageContaining("processor.backlog.commit.interval").hasMessageContaining("at least processor.commit.interval");
+    }
+
     /** A page event is several KB compressed: the default 16 KiB batch held one or two, a request each. */
     @Test
     void theProducersBatchWholeCommitsOfPageEventsCompressed() {
