@@ -105,6 +105,7 @@ class AlertNotifierTest {
     void aBackfillIsSentAsCompactDigestsHeadedByASummaryOfEverythingWaiting() throws Exception {
         robot = new LoopbackRobot(20, Duration.ofMinutes(1), null);
         AlertNotifier n = notifier(NotifiedLedger.inMemory(), Map.of("sink.notify.backfill.max.items", "50"));
+        ticker.addAndGet(Duration.ofSeconds(30).toNanos()); // up a while: the rate's bucket (empty at start) has refilled
         for (int i = 0; i < 120; i++) {
             feed(n, i % 3 == 0 ? SinkFixture.reportOverdue("p" + i, AlertState.raised) : SinkFixture.alert("a" + i, AlertState.raised));
         }
@@ -122,6 +123,7 @@ class AlertNotifierTest {
         robot = new LoopbackRobot(20, Duration.ofMinutes(1), null);
         AlertNotifier n = notifier(NotifiedLedger.inMemory(), Map.of("sink.webhook.format", "wecom", "sink.notify.digest.max.items", "10",
                 "sink.notify.backfill.old", "100"));
+        ticker.addAndGet(Duration.ofSeconds(30).toNanos()); // up a while: the rate's bucket (empty at start) has refilled
         for (int i = 0; i < 10; i++) {
             feed(n, SinkFixture.alert("a" + i, AlertState.raised, "问题 " + i + "：" + "资金使用不规范，".repeat(40)));
         }

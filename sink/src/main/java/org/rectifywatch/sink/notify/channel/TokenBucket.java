@@ -7,7 +7,9 @@ import org.rectifywatch.sink.notify.config.Rate;
  * A token bucket sized so that no window of the robot's length ever sees more than its limit: a burst of a quarter
  * of the limit, the rest refilled evenly over the window, one message kept in reserve for the clocks of sender
  * and receiver not agreeing exactly. (A bucket of the full limit refilled at the full rate would let twice the
- * limit through in one window, and the robot would refuse the second half.)
+ * limit through in one window, and the robot would refuse the second half.) It starts empty: a sink restarted
+ * moments after its predecessor spent its burst would otherwise add a second burst to the robot's window (a
+ * restart in the middle of a backfill's digests had a message refused); the first message waits one refill.
  */
 public final class TokenBucket {
     private final LongSupplier nanoTime;
@@ -24,7 +26,7 @@ public final class TokenBucket {
         // at most burst + refills + 1 (a token that falls due just at the window's end) ≤ n in any window
         this.capacity = burst;
         this.nanosPerToken = rate.window().toNanos() * 1.02 / refills;
-        this.tokens = burst;
+        this.tokens = 0;
         this.last = nanoTime.getAsLong();
     }
 
