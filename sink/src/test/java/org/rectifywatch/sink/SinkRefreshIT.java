@@ -48,7 +48,8 @@ class SinkRefreshIT {
             String index = fx.prefix + "-issues";
             // a delay longer than the test: only the stop can make the backlog searchable
             ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id,
-                    Map.of("sink.bulk.max.actions", "100", "sink.refresh.max.delay", "10m"))).start();
+                    Map.of("sink.bulk.max.actions", "100", "sink.refresh.max.delay", "10m",
+                            "sink.refresh.quiet", "10m"))).start();
             try {
                 SinkFixture.await("the backlog acknowledged", Duration.ofSeconds(120), () -> sink.counters().acknowledged() == n);
                 assertThat(sink.counters().bulkRequests.get()).isGreaterThanOrEqualTo(40);

@@ -11,7 +11,9 @@ class ElasticsearchWorkTest {
                 + "\"indexing\":{\"index_total\":" + docs + ",\"index_time_in_millis\":" + indexMs + "},"
                 + "\"refresh\":{\"total\":" + refreshes + ",\"total_time_in_millis\":" + refreshMs + "},"
                 + "\"merges\":{\"total\":3,\"total_time_in_millis\":900},"
-                + "\"flush\":{\"total\":1,\"total_time_in_millis\":10}}}}}"));
+                + "\"flush\":{\"total\":1,\"total_time_in_millis\":10}},"
+                + "\"jvm\":{\"gc\":{\"collectors\":{\"young\":{\"collection_count\":" + refreshes + ",\"collection_time_in_millis\":"
+                + refreshMs + "},\"old\":{\"collection_count\":1,\"collection_time_in_millis\":7}}}}}}}"));
     }
 
     @Test
@@ -21,6 +23,22 @@ class ElasticsearchWorkTest {
         assertThat(w.indexingMs()).isEqualTo(1000);
         assertThat(w.refreshes()).isEqualTo(30);
         assertThat(w.mergeMs()).isZero();
-        assertThat(w.describe()).startsWith("2,000 documents indexed: indexing 500 µs, refreshes 250 µs (30), merges 0 µs (0)");
+        assertThat(w.collections()).isEqualTo(30);
+        assertThat(w.gcMs()).isEqualTo(500);
+        assertThat(w.describe()).startsWith("2,000 documents indexed: indexing 500 µs, refreshes 250 µs (30), merges 0 µs (0)")
+                .endsWith("its JVM's GC 250 µs (30 collections)");
+    }
+
+    @Test
+    void eachIndexWithDocumentsInTheWindowIsShownWithItsIndexingTimePerDocument() throws Exception {
+        ElasticsearchWork before = stats(1000, 500, 10, 100).withIndices(Json.MAPPER.readTree("{\"indices\":{"
+                + "\"r-issues-v1\":{\"primaries\":{\"indexing\":{\"index_total\":900,\"index_time_in_millis\":400}}},"
+                + "\"r-alerts-v2\":{\"primaries\":{\"indexing\":{\"index_total\":100,\"index_time_in_millis\":100}}}}}"));
+        ElasticsearchWork after = stats(3000, 1500, 40, 600).withIndices(Json.MAPPER.readTree("{\"indices\":{"
+                + "\"r-issues-v1\":{\"primaries\":{\"indexing\":{\"index_total\":2900,\"index_time_in_millis\":1400}}},"
+                + "\"r-alerts-v2\":{\"primaries\":{\"indexing\":{\"index_total\":100,\"index_time_in_millis\":100}}}}}"));
+        ElasticsearchWork w = after.since(before);
+        assertThat(w.byIndex()).containsOnlyKeys("r-issues-v1");
+        assertThat(w.describe()).endsWith("indexing by index: r-issues-v1 2,000 at 500 µs");
     }
 }

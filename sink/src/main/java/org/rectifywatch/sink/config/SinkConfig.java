@@ -79,12 +79,15 @@ public record SinkConfig(
     private static RefreshPolicy refreshPolicy(ConfigSource c) {
         Duration gap = within("sink.refresh.min.gap", c.duration("sink.refresh.min.gap", Duration.ofMillis(100)),
                 Duration.ZERO, Duration.ofMinutes(1));
-        Duration delay = within("sink.refresh.max.delay", c.duration("sink.refresh.max.delay", Duration.ofSeconds(5)),
+        Duration delay = within("sink.refresh.max.delay", c.duration("sink.refresh.max.delay", Duration.ofSeconds(30)),
                 Duration.ZERO, Duration.ofMinutes(10));
         if (delay.compareTo(gap) < 0) {
             throw invalid("sink.refresh.max.delay", delay, "at least sink.refresh.min.gap (" + show(gap) + ")");
         }
-        return new RefreshPolicy(gap, delay);
+        // longer than the processor's commit interval in a backlog (1 s), whose records arrive a commit at a time
+        Duration quiet = within("sink.refresh.quiet", c.duration("sink.refresh.quiet", Duration.ofSeconds(2)),
+                Duration.ZERO, Duration.ofMinutes(10));
+        return new RefreshPolicy(gap, delay, quiet);
     }
 
     /** Checks that span two keys. */
@@ -174,7 +177,7 @@ public record SinkConfig(
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
-                + refresh.maxDelay().toMillis() + " ms, " + notifications + ", zone=" + timeZone + ", " + kafka + ", "
+                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms), " + notifications + ", zone=" + timeZone + ", " + kafka + ", "
                 + elasticsearch + "]";
     }
 }

@@ -37,10 +37,11 @@ public final class Refresher {
     private final RefreshPolicy policy;
     private final SinkCounters counters;
 
-    /** Per index written and not yet refreshed: when first written since, and the youngest record's age then. */
-    private record Unsearchable(long firstWrittenAt, long youngestAge) {
+    /** Per index written and not yet refreshed: when first and last written since, and the youngest record's age. */
+    private record Unsearchable(long firstWrittenAt, long lastWrittenAt, long youngestAge) {
         Unsearchable and(Unsearchable other) {
-            return new Unsearchable(Math.min(firstWrittenAt, other.firstWrittenAt), Math.min(youngestAge, other.youngestAge));
+            return new Unsearchable(Math.min(firstWrittenAt, other.firstWrittenAt), Math.max(lastWrittenAt, other.lastWrittenAt),
+                    Math.min(youngestAge, other.youngestAge));
         }
     }
 
@@ -120,7 +121,7 @@ public final class Refresher {
      */
     public synchronized void written(Map<String, Long> youngestCreatedByIndex, long now) {
         youngestCreatedByIndex.forEach((index, created) ->
-                dirty.merge(index, new Unsearchable(now, now - created), Unsearchable::and));
+                dirty.merge(index, new Unsearchable(now, now, now - created), Unsearchable::and));
         arm(now);
     }
 
@@ -138,7 +139,7 @@ public final class Refresher {
 
     private long dueAt(String index, Unsearchable u) {
         long last = lastRefreshAt.getOrDefault(index, Long.MIN_VALUE);
-        return Math.max(policy.dueAt(u.firstWrittenAt(), u.youngestAge(), last), notBefore);
+        return Math.max(policy.dueAt(u.firstWrittenAt(), u.lastWrittenAt(), u.youngestAge(), last), notBefore);
     }
 
     /** Sends a refresh of the indices that are due, when none is running. */
@@ -175,7 +176,7 @@ public final class Refresher {
         } else {
             // written, not yet searchable: try again after the longest delay, not every gap while Elasticsearch is
             // away (the indices' own refresh covers a longer outage)
-            indices.forEach(i -> dirty.merge(i, new Unsearchable(inFlightSince, 0), Unsearchable::and));
+            indices.forEach(i -> dirty.merge(i, new Unsearchable(inFlightSince, inFlightSince, 0), Unsearchable::and));
             notBefore = inFlightSince + policy.maxDelay().toMillis();
             if (++failuresInARow == 3) {
                 log.warn("refreshing {} failed 3 times in a row ({}): what the sink writes becomes searchable through the "

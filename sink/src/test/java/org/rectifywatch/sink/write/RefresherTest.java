@@ -19,7 +19,7 @@ class RefresherTest {
     private final Refresher refresher = new Refresher((indices, done) -> {
         sent.add(indices);
         answers.add(done);
-    }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5)), counters);
+    }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1)), counters);
 
     @Test
     void nothingWrittenNothingDue() {
@@ -70,6 +70,21 @@ class RefresherTest {
     }
 
     @Test
+    void aBacklogIsRefreshedOnceNothingMoreIsWrittenToItsIndex() {
+        Refresher quiet = new Refresher((indices, done) -> sent.add(indices),
+                new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2)), counters);
+        quiet.written(Map.of("issues", 0L), 60_000); // a minute old: 15 s, unless the writes stop
+        assertThat(quiet.millisUntilDue(60_000)).isEqualTo(2_000);
+        quiet.written(Map.of("issues", 1_000L), 61_000);
+        quiet.written(Map.of("issues", 2_000L), 62_000);
+        assertThat(quiet.millisUntilDue(62_000)).as("still written to").isEqualTo(2_000);
+        quiet.maybeRefresh(63_999);
+        assertThat(sent).isEmpty();
+        quiet.maybeRefresh(64_000);
+        assertThat(sent).containsExactly(Set.of("issues"));
+    }
+
+    @Test
     void aFailedRefreshIsRetriedAfterTheLongestDelayNotEveryGap() {
         refresher.written(Map.of("a", 1_000L), 1_000);
         refresher.maybeRefresh(1_000);
@@ -89,7 +104,7 @@ class RefresherTest {
         Refresher timed = new Refresher((indices, done) -> {
             sentAt.add(System.currentTimeMillis());
             done.accept(null);
-        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5)), counters).start();
+        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1)), counters).start();
         try {
             long now = System.currentTimeMillis();
             timed.written(Map.of("a", now - 400), now); // due 100 ms from now
