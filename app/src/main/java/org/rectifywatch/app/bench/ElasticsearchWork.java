@@ -15,8 +15,9 @@ import org.rectifywatch.model.json.Json;
 
 /**
  * Elasticsearch's own account of what it spent its time on (node stats, summed over the node's indices): indexing,
- * refreshes, merges and flushes, and its JVM's garbage collections. Two snapshots around a window tell where its CPU went beyond indexing itself —
- * what a refresh every 500 ms and bulks of a hundred documents cost next to a raw bulk of thousands.
+ * refreshes, merges and flushes, its JVM's garbage collections, and each index's indexing time. Two snapshots around a
+ * window tell where its CPU went beyond indexing itself — what a refresh every 500 ms and bulks of a hundred documents
+ * cost next to a raw bulk of thousands, and which kind of document costs what.
  */
 record ElasticsearchWork(long indexed, long indexingMs, long refreshes, long refreshMs, long merges, long mergeMs, long flushes,
                          long flushMs, long collections, long gcMs, Map<String, Share> byIndex) {

@@ -8,6 +8,7 @@ import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.KafkaSettings;
 import org.rectifywatch.processor.deadline.DeadlineSettings;
 import org.rectifywatch.processor.report.ReportIds;
+import org.rectifywatch.processor.topology.CommitPacing;
 
 /**
  * The processor's configuration (keys {@code processor.*}, env {@code RECTIFY_PROCESSOR_*}), validated when read:
@@ -92,8 +93,8 @@ public record ProcessorConfig(
     }
 
     /** When the stages ask for commits: every {@link #commitInterval} while their records are fresh. */
-    public org.rectifywatch.processor.topology.CommitPacing commitPacing() {
-        return new org.rectifywatch.processor.topology.CommitPacing(commitInterval, freshAge);
+    public CommitPacing commitPacing() {
+        return new CommitPacing(commitInterval, freshAge);
     }
 
     /**

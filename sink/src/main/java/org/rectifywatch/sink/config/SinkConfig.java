@@ -177,7 +177,7 @@ public record SinkConfig(
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
-                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms), " + notifications + ", zone=" + timeZone + ", " + kafka + ", "
-                + elasticsearch + "]";
+                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms), " + notifications
+                + ", zone=" + timeZone + ", " + kafka + ", " + elasticsearch + "]";
     }
 }
