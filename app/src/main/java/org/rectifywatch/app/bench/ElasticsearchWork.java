@@ -5,6 +5,7 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,6 +60,40 @@ record ElasticsearchWork(long indexed, long indexingMs, long refreshes, long ref
             }
         }
         return new ElasticsearchWork(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], Map.of());
+    }
+
+    /** Merges running on the node now: {@code indices.merges.current} of a {@code _nodes/stats} answer. */
+    static long mergesRunning(JsonNode stats) {
+        long running = 0;
+        for (JsonNode node : stats.path("nodes")) {
+            running += node.at("/indices/merges/current").asLong();
+        }
+        return running;
+    }
+
+    /**
+     * Waits until the node has run no merge at two polls in a row, at most {@code max}; returns how long it waited. A
+     * backfill leaves its segments to be merged for up to a minute after its last refresh: a part measured meanwhile
+     * would share the cores with those merges (raw bulk: a dearer Elasticsearch, so a lower ceiling; steady load:
+     * slower refreshes).
+     */
+    static Duration awaitNoMerges(Rest5Client es, Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - start < max.toNanos()) {
+            try {
+                Request r = new Request("GET", "/_nodes/_local/stats/indices/merge");
+                quiet = mergesRunning(Json.MAPPER.readTree(EntityUtils.toString(es.performRequest(r).getEntity()))) == 0 ? quiet + 1 : 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read Elasticsearch's merge stats", e);
+            } catch (ParseException e) {
+                throw new IllegalStateException("cannot read Elasticsearch's merge stats", e);
+            }
+            if (quiet < 2) {
+                Thread.sleep(500);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** With each index's share, from an {@code _stats/indexing?level=indices} answer (primaries). */

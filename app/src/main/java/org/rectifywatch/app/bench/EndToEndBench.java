@@ -255,7 +255,9 @@ public final class EndToEndBench {
                         reportsPerSec, issuesPerSec);
                 long indexed = Math.round((double) settledIndexed(sink, out) * reports / total);
 
-                // E + S: Elasticsearch and the client at raw concurrent _bulk, per document
+                // E + S: Elasticsearch and the client at raw concurrent _bulk, per document, once the backfill's
+                // segments are merged (measured beside those merges, Elasticsearch cost up to twice as much)
+                awaitNoMerges(esAdmin, "the raw _bulk", out);
                 List<IssueRecord> docs = bulkDocs(recordsPerText, usable, expectedIssues);
                 PartCosts.Window bulk = new PartCosts.Window(esCpu);
                 double raw;
@@ -281,6 +283,7 @@ public final class EndToEndBench {
                 backfill = new Backfill(reportsPerSec, measuredReports, bulk, docs.size(), indexed, CpuUse.seconds(cpuFrom, cpuTo),
                         CpuUse.processorSeconds(cpuFrom, cpuTo), CpuUse.jvmSeconds(cpuFrom, cpuTo), analysisInside);
 
+                awaitNoMerges(esAdmin, "the steady load", out);
                 ElasticsearchWork esSteadyFrom = ElasticsearchWork.take(esAdmin);
                 List<Double> latencies = steady(bootstrap, search, usable, issuesPerText, targetPerText, out);
                 out.printf("Elasticsearch's own account, steady load: %s%n", ElasticsearchWork.take(esAdmin).since(esSteadyFrom).describe());
@@ -427,6 +430,15 @@ public final class EndToEndBench {
                 f.get();
             }
         }
+    }
+
+    private static final Duration MERGES_MAX = Duration.ofMinutes(3);
+
+    /** Waits for Elasticsearch's merges before measuring {@code what}, and says how long it waited. */
+    private static void awaitNoMerges(Rest5Client es, String what, PrintStream out) throws InterruptedException {
+        Duration waited = ElasticsearchWork.awaitNoMerges(es, MERGES_MAX);
+        out.printf(Locale.ROOT, "before %s: %.1f s until Elasticsearch ran no merge%s%n", what, waited.toMillis() / 1e3,
+                waited.compareTo(MERGES_MAX) >= 0 ? " (still merging: measured beside its merges)" : "");
     }
 
     /** Publishes at a fixed rate and measures, per report, publish → all its issues searchable. */

@@ -22,6 +22,7 @@ import org.rectifywatch.model.report.ParsedReport;
 import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.RawReport;
 import org.rectifywatch.model.wire.WireSerdes;
+import org.rectifywatch.processor.report.ContentSignature;
 import org.rectifywatch.processor.report.IssueIdentity;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.WireRecords;
@@ -112,9 +113,13 @@ final class PartCosts {
         return w.stop().asBackground();
     }
 
-    /** What the processor does per report beyond I/O: analyse, assign issue ids, build the issue records. */
+    /**
+     * What the processor does per report beyond I/O: analyse, sign the body (as the page stage does inside the time it
+     * counts as the analysis), assign issue ids, build the issue records.
+     */
     static int analyse(ReportAnalyzer analyzer, WireRecords wire, RawReport raw) {
         ParsedReport p = analyzer.analyze(raw);
+        blackhole = ContentSignature.of(raw.text());
         List<String> ids = IssueIdentity.assign("rsolo", List.of(), p.issues()).ids();
         for (int i = 0; i < p.issues().size(); i++) {
             blackhole = wire.issue(ids.get(i), "rsolo", 1, raw, p, p.issues().get(i), Instant.EPOCH);

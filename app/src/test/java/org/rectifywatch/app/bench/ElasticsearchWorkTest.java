@@ -41,4 +41,13 @@ class ElasticsearchWorkTest {
         assertThat(w.byIndex()).containsOnlyKeys("r-issues-v1");
         assertThat(w.describe()).endsWith("indexing by index: r-issues-v1 2,000 at 500 µs");
     }
+
+    @Test
+    void mergesRunningAreSummedOverTheNodes() throws Exception {
+        assertThat(ElasticsearchWork.mergesRunning(Json.MAPPER.readTree("{\"nodes\":{"
+                + "\"n1\":{\"indices\":{\"merges\":{\"current\":2,\"total\":9}}},"
+                + "\"n2\":{\"indices\":{\"merges\":{\"current\":1,\"total\":4}}}}}"))).isEqualTo(3);
+        assertThat(ElasticsearchWork.mergesRunning(Json.MAPPER.readTree("{\"nodes\":{"
+                + "\"n1\":{\"indices\":{\"merges\":{\"current\":0,\"total\":9}}}}}"))).isZero();
+    }
 }
