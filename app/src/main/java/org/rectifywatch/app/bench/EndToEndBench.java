@@ -77,6 +77,8 @@ public final class EndToEndBench {
     /** Settled: over the last window the compiler threads used at most this share of this process's CPU. */
     private static final double JIT_SETTLED_SHARE = 0.05;
     private static final Duration JIT_WINDOW = Duration.ofSeconds(10);
+    /** The longest wait for Elasticsearch's merges of a backfill before the next part is measured. */
+    private static final Duration MERGES_MAX = Duration.ofMinutes(3);
 
     private EndToEndBench() {
     }
@@ -431,8 +433,6 @@ public final class EndToEndBench {
             }
         }
     }
-
-    private static final Duration MERGES_MAX = Duration.ofMinutes(3);
 
     /** Waits for Elasticsearch's merges before measuring {@code what}, and says how long it waited. */
     private static void awaitNoMerges(Rest5Client es, String what, PrintStream out) throws InterruptedException {
