@@ -28,16 +28,20 @@ record ElasticsearchWork(long indexed, long indexingMs, long refreshes, long ref
     }
 
     static ElasticsearchWork take(Rest5Client es) {
+        Request perIndex = new Request("GET", "/_stats/indexing");
+        perIndex.addParameter("level", "indices");
+        return of(stats(es, new Request("GET", "/_nodes/_local/stats/indices,jvm/indexing,refresh,merge,flush")))
+                .withIndices(stats(es, perIndex));
+    }
+
+    /** A stats answer of Elasticsearch's. */
+    private static JsonNode stats(Rest5Client es, Request request) {
         try {
-            Request r = new Request("GET", "/_nodes/_local/stats/indices,jvm/indexing,refresh,merge,flush");
-            ElasticsearchWork totals = of(Json.MAPPER.readTree(EntityUtils.toString(es.performRequest(r).getEntity())));
-            Request perIndex = new Request("GET", "/_stats/indexing");
-            perIndex.addParameter("level", "indices");
-            return totals.withIndices(Json.MAPPER.readTree(EntityUtils.toString(es.performRequest(perIndex).getEntity())));
+            return Json.MAPPER.readTree(EntityUtils.toString(es.performRequest(request).getEntity()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Elasticsearch's node stats", e);
+            throw new UncheckedIOException("cannot read Elasticsearch's stats " + request.getEndpoint(), e);
         } catch (ParseException e) {
-            throw new IllegalStateException("cannot read Elasticsearch's node stats", e);
+            throw new IllegalStateException("cannot read Elasticsearch's stats " + request.getEndpoint(), e);
         }
     }
 
@@ -81,14 +85,7 @@ record ElasticsearchWork(long indexed, long indexingMs, long refreshes, long ref
         long start = System.nanoTime();
         int quiet = 0;
         while (quiet < 2 && System.nanoTime() - start < max.toNanos()) {
-            try {
-                Request r = new Request("GET", "/_nodes/_local/stats/indices/merge");
-                quiet = mergesRunning(Json.MAPPER.readTree(EntityUtils.toString(es.performRequest(r).getEntity()))) == 0 ? quiet + 1 : 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read Elasticsearch's merge stats", e);
-            } catch (ParseException e) {
-                throw new IllegalStateException("cannot read Elasticsearch's merge stats", e);
-            }
+            quiet = mergesRunning(stats(es, new Request("GET", "/_nodes/_local/stats/indices/merge"))) == 0 ? quiet + 1 : 0;
             if (quiet < 2) {
                 Thread.sleep(500);
             }
