@@ -3,32 +3,33 @@ package org.rectifywatch.sink;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.rectifywatch.model.config.KafkaSettings;
 import org.rectifywatch.sink.config.RestClients;
 import org.rectifywatch.sink.config.SinkConfig;
 import org.rectifywatch.sink.index.IndexNames;
 import org.rectifywatch.sink.index.IndexSetup;
+import org.rectifywatch.sink.index.LogicalIndex;
 import org.rectifywatch.sink.notify.AlertNotifier;
 import org.rectifywatch.sink.notify.NotifiedLedger;
 import org.rectifywatch.sink.write.Backoff;
 import org.rectifywatch.sink.write.BulkWriter;
 import org.rectifywatch.sink.write.DeadLetterPublisher;
-import org.rectifywatch.sink.write.RecordRouter;
-import org.rectifywatch.sink.write.SinkCounters;
-import org.rectifywatch.sink.write.Refresher;
-import org.rectifywatch.sink.write.SinkLoop;
 import org.rectifywatch.sink.write.MemberSlot;
 import org.rectifywatch.sink.write.Misconfigured;
+import org.rectifywatch.sink.write.RecordRouter;
+import org.rectifywatch.sink.write.Refresher;
+import org.rectifywatch.sink.write.SinkCounters;
+import org.rectifywatch.sink.write.SinkLoop;
 import org.rectifywatch.sink.write.SourcePartitions;
-import org.rectifywatch.sink.index.LogicalIndex;
-import org.apache.kafka.clients.admin.Admin;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         // restarts within seconds: a member that dies is replaced after the session timeout (broker minimum 6 s by
         // default) instead of 45 s, and a static member restarted under the same id takes its partitions back at once
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.sessionTimeout().toMillis()));
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, config.sessionTimeout().toMillis() / 3)));
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(KafkaSettings.heartbeatIntervalMs(config.sessionTimeout())));
         String instanceId = config.memberInstanceId(() -> {
             slot = MemberSlot.claim(config.groupId());
             return slot.instanceId();

@@ -23,6 +23,7 @@ import org.rectifywatch.ingest.sites.SiteEntry;
 import org.rectifywatch.ingest.sites.SiteList;
 import org.rectifywatch.ingest.sites.SiteProfilesOf;
 import org.rectifywatch.model.Topics;
+import org.rectifywatch.model.config.KafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class SharedCrawl implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.sessionTimeout().toMillis()));
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(1000, config.sessionTimeout().toMillis() / 4)));
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(KafkaSettings.heartbeatIntervalMs(config.sessionTimeout())));
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.scheduler = crawler.newScheduler();

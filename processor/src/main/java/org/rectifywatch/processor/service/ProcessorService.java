@@ -25,6 +25,7 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.rectifywatch.model.TopicInstaller;
 import org.rectifywatch.model.Topics;
+import org.rectifywatch.model.config.KafkaSettings;
 import org.rectifywatch.processor.classify.ChineseTokenizer;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.WireRecords;
@@ -106,7 +107,7 @@ public final class ProcessorService implements AutoCloseable {
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) config.sessionTimeout().toMillis());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-                (int) Math.max(500, config.sessionTimeout().toMillis() / 3));
+                (int) KafkaSettings.heartbeatIntervalMs(config.sessionTimeout()));
         // bad input never stops the application: Kafka Streams' own handlers write what they cover to the DLQ
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.REPORTS_DLQ);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);

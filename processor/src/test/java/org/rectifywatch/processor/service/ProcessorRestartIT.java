@@ -104,14 +104,16 @@ class ProcessorRestartIT {
 
             leaves.close(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP); // as a killed instance: the group is not told
             long stopped = System.nanoTime();
+            StatePhases phases = StatePhases.watch(stays, stopped);
             Set<String> expected = new HashSet<>();
             for (int p = 0; p < 6; p++) {
                 expected.add(publish(kafka.bootstrap(), p, "https://b.example.gov.cn/" + run + "/p" + p + ".html", report(run, p + 1, "已全部整改到位。")));
             }
             awaitReports(parsed, expected);
             double pause = (System.nanoTime() - stopped) / 1e9;
+            phases.stop();
             System.out.printf("processor takeover by a second instance after one stopped without leaving the group: processing "
-                    + "resumed on all partitions in %.1f s (%s)%n", pause, load());
+                    + "resumed on all partitions in %.1f s (%s; %s)%n", pause, phases, load());
             assertThat(pause).isLessThanOrEqualTo(maxPause());
         }
     }
@@ -144,6 +146,49 @@ class ProcessorRestartIT {
             }
         } finally {
             child.destroyForcibly();
+        }
+    }
+
+    /** When the instance that stays noticed the rebalance and when it ran again, sampled every 20 ms: where a pause went. */
+    private static final class StatePhases {
+        private final Thread sampler;
+        private volatile double rebalancing = Double.NaN;
+        private volatile double running = Double.NaN;
+
+        private StatePhases(ProcessorService service, long since) {
+            sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    KafkaStreams.State state = service.state();
+                    double at = (System.nanoTime() - since) / 1e9;
+                    if (state == KafkaStreams.State.REBALANCING && Double.isNaN(rebalancing)) {
+                        rebalancing = at;
+                    } else if (state == KafkaStreams.State.RUNNING && !Double.isNaN(rebalancing) && Double.isNaN(running)) {
+                        running = at;
+                    }
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "state-phases");
+            sampler.setDaemon(true);
+        }
+
+        static StatePhases watch(ProcessorService service, long since) {
+            StatePhases phases = new StatePhases(service, since);
+            phases.sampler.start();
+            return phases;
+        }
+
+        void stop() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
+        }
+
+        @Override
+        public String toString() {
+            return String.format("rebalance noticed after %.1f s, running again after %.1f s", rebalancing, running);
         }
     }
 

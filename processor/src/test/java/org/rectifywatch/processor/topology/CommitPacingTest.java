@@ -45,10 +45,14 @@ class CommitPacingTest {
             new CommitPacing(Duration.ofMillis(100), Duration.ofSeconds(2)).around(() -> stage).get();
 
     private void tick() {
+        tick(context, NOW);
+    }
+
+    private static void tick(MockProcessorContext<String, String> context, long now) {
         assertThat(context.scheduledPunctuators()).singleElement().satisfies(p -> {
             assertThat(p.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
             assertThat(p.getInterval()).isEqualTo(Duration.ofMillis(100));
-            p.getPunctuator().punctuate(NOW);
+            p.getPunctuator().punctuate(now);
         });
     }
 
@@ -81,6 +85,45 @@ class CommitPacingTest {
         paced.process(new Record<>("k", "just in", NOW - 2_000));
         tick();
         assertThat(context.committed()).as("at most the fresh age old is fresh").isTrue();
+    }
+
+    @Test
+    void aBacklogThatRanOutIsCommittedOnceTheThreadHasBeenIdleForATick() {
+        // as after a takeover: a few records that waited out the pause, old only by it
+        context.setCurrentSystemTimeMs(NOW);
+        paced.init(context);
+        paced.process(new Record<>("k", "waited 7 s", NOW - 7_000));
+        tick(context, NOW + 99);
+        assertThat(context.committed()).as("handled within the tick: the backlog may go on").isFalse();
+        tick(context, NOW + 100);
+        assertThat(context.committed()).as("a whole tick without a record").isTrue();
+        context.resetCommit();
+        tick(context, NOW + 1_000);
+        assertThat(context.committed()).as("nothing handled since").isFalse();
+    }
+
+    @Test
+    void aStageIdleBetweenBurstsWaitsWhileAnotherStageOnItsThreadStillWorksThroughTheBacklog() {
+        CommitPacing pacing = new CommitPacing(Duration.ofMillis(100), Duration.ofSeconds(2));
+        MockProcessorContext<String, String> byUnitContext = new MockProcessorContext<>();
+        MockProcessorContext<String, String> pageContext = new MockProcessorContext<>();
+        Processor<String, String, String, String> byUnit = pacing.around(Stage::new).get();
+        Processor<String, String, String, String> page = pacing.around(Stage::new).get();
+        byUnitContext.setCurrentSystemTimeMs(NOW);
+        pageContext.setCurrentSystemTimeMs(NOW);
+        byUnit.init(byUnitContext);
+        page.init(pageContext);
+        byUnit.process(new Record<>("u", "burst released by an upstream commit", NOW - 60_000));
+        for (long t = NOW; t <= NOW + 500; t += 50) {
+            pageContext.setCurrentSystemTimeMs(t);
+            page.process(new Record<>("k", "backfill page", t - 60_000));
+            tick(byUnitContext, t);
+            tick(pageContext, t);
+        }
+        assertThat(byUnitContext.committed()).as("the thread is still busy with the backlog").isFalse();
+        assertThat(pageContext.committed()).isFalse();
+        tick(byUnitContext, NOW + 600);
+        assertThat(byUnitContext.committed()).as("the thread ran out of work").isTrue();
     }
 
     @Test

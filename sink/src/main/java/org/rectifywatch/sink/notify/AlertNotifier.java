@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.rectifywatch.model.config.KafkaSettings;
 import org.rectifywatch.model.wire.AlertRecord;
 import org.rectifywatch.model.wire.IssueRecord;
 import org.rectifywatch.model.wire.ReportRecord;
@@ -181,7 +182,7 @@ public final class AlertNotifier implements Runnable {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "rectify-sink-notify");
         // as the indexing consumer: a notifier that vanished is replaced after seconds, not the client's default 45 s
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.sessionTimeout().toMillis()));
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, config.sessionTimeout().toMillis() / 3)));
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(KafkaSettings.heartbeatIntervalMs(config.sessionTimeout())));
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
