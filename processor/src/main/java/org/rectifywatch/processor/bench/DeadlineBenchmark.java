@@ -42,7 +42,7 @@ public final class DeadlineBenchmark {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final LocalDate START = LocalDate.parse("2026-01-01");
     private static final int DUE_PER_DAY = 100;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 9;
 
     private DeadlineBenchmark() {
     }
