@@ -27,6 +27,12 @@ public record CommitPacing(Duration freshInterval, Duration freshAge) {
     /** As configured by default: fresh records committed every 100 ms, fresh meaning at most 2 s old. */
     public static final CommitPacing DEFAULT = new CommitPacing(Duration.ofMillis(100), Duration.ofSeconds(2));
 
+    /**
+     * When a paced stage on this thread last handled a record. A task's records and punctuations are handled on the
+     * stream thread that owns it, so the stages on one thread share this without locks.
+     */
+    private static final ThreadLocal<long[]> THREAD_LAST_HANDLED_MS = ThreadLocal.withInitial(() -> new long[1]);
+
     public CommitPacing {
         if (freshInterval.isZero() || freshInterval.isNegative() || freshAge.isNegative()) {
             throw new IllegalArgumentException("commit pacing needs a positive interval and an age of at least zero, got "
@@ -48,12 +54,6 @@ public record CommitPacing(Duration freshInterval, Duration freshAge) {
     boolean isDrained(long lastHandledMs, long nowMs) {
         return nowMs - lastHandledMs >= freshInterval.toMillis();
     }
-
-    /**
-     * When a paced stage on this thread last handled a record. A task's records and punctuations are handled on the
-     * stream thread that owns it, so the stages on one thread share this without locks.
-     */
-    private static final ThreadLocal<long[]> THREAD_LAST_HANDLED_MS = ThreadLocal.withInitial(() -> new long[1]);
 
     /**
      * Hands every record to the stage and, on a wall-clock tick, asks for a commit if one of them was fresh, or if
