@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.rectifywatch.samples.SampleNotices;
 import org.rectifywatch.samples.SampleReports;
@@ -91,6 +92,8 @@ public final class SampleSite implements AutoCloseable {
     private final List<String> corpusColumn = new ArrayList<>();
     private final List<String> plainColumn = new ArrayList<>();
     private final List<Request> log = new CopyOnWriteArrayList<>();
+    /** Requests arrived and not yet logged: a request is logged once its answer has gone out. */
+    private final AtomicInteger unlogged = new AtomicInteger();
     private final Set<String> throttleOnce = Collections.synchronizedSet(new HashSet<>());
     private int port;
     private HttpServer server;
@@ -452,11 +455,25 @@ public final class SampleSite implements AutoCloseable {
     // ---- request log --------------------------------------------------------------------------------------
 
     public List<Request> requests() {
+        awaitLogged();
         return List.copyOf(log);
     }
 
     public List<Request> requests(String path) {
+        awaitLogged();
         return log.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /**
+     * A client has the whole answer a moment before the server thread logs its request: waits (at most 2 s, the longest
+     * a stalled answer is held here) until every request that has arrived is logged, so a caller that just got its
+     * answers sees them all.
+     */
+    private void awaitLogged() {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (unlogged.get() > 0 && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            sleep(1);
+        }
     }
 
     public void clearLog() {
@@ -484,6 +501,15 @@ public final class SampleSite implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        unlogged.incrementAndGet();
+        try {
+            answerAndLog(ex);
+        } finally {
+            unlogged.decrementAndGet();
+        }
+    }
+
+    private void answerAndLog(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         String inm = ex.getRequestHeaders().getFirst("If-None-Match");
         String ims = ex.getRequestHeaders().getFirst("If-Modified-Since");
