@@ -465,9 +465,9 @@ public final class SampleSite implements AutoCloseable {
     }
 
     /**
-     * A client has the whole answer a moment before the server thread logs its request: waits (at most 2 s, the longest
-     * a stalled answer is held here) until every request that has arrived is logged, so a caller that just got its
-     * answers sees them all.
+     * A client has the whole answer a moment before the server thread logs its request: waits until every request that
+     * has arrived is logged, so a caller that just got its answers sees them all. At most 2 s: a request the site is
+     * told to stall for longer (a fault a test set up) is left out until its answer has gone.
      */
     private void awaitLogged() {
         long deadline = System.nanoTime() + 2_000_000_000L;
