@@ -114,6 +114,17 @@ public final class LocalElasticsearch implements AutoCloseable {
         return total;
     }
 
+    /** The node's process and its descendants (the launcher and the JVM it starts); empty when stopped. */
+    public synchronized List<Long> pids() {
+        if (process == null) {
+            return List.of();
+        }
+        List<Long> pids = new ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(h -> pids.add(h.pid()));
+        return pids;
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

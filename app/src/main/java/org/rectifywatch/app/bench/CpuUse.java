@@ -89,11 +89,24 @@ final class CpuUse {
      * thread that runs its pauses) and the JIT compilers, read from /proc; empty where there is none.
      */
     static Map<String, Long> jvmThreads() {
+        return jvmThreads(TASKS);
+    }
+
+    /** The JIT compilers' CPU nanoseconds in the given processes (another JVM: the local Elasticsearch), from /proc. */
+    static long compilerNanos(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += jvmThreads(Path.of("/proc", Long.toString(pid), "task")).getOrDefault(JIT, 0L);
+        }
+        return sum;
+    }
+
+    private static Map<String, Long> jvmThreads(Path taskDir) {
         Map<String, Long> out = new LinkedHashMap<>();
-        if (!Files.isDirectory(TASKS)) {
+        if (!Files.isDirectory(taskDir)) {
             return out;
         }
-        try (Stream<Path> tasks = Files.list(TASKS)) {
+        try (Stream<Path> tasks = Files.list(taskDir)) {
             for (Path task : tasks.toList()) {
                 try {
                     String kind = jvmThread(Files.readString(task.resolve("comm")).strip());

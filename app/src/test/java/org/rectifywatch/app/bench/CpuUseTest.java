@@ -38,4 +38,14 @@ class CpuUseTest {
         // user and system ticks are the 14th and 15th fields; a name with spaces and parentheses must not shift them
         assertThat(CpuUse.ticks("4242 (C2 (Compiler) x) S 1 1 1 0 -1 4194368 9 0 0 0 1234 56 0 0 20 0 1 0 7 0 0")).isEqualTo(1290);
     }
+
+    @Test
+    void anotherJvmsCompilersAreReadByProcessId() {
+        // this JVM read as if it were another: the same compiler threads as its own snapshot, and none for a pid gone
+        long self = ProcessHandle.current().pid();
+        long own = CpuUse.jvmThreads().getOrDefault(CpuUse.JIT, 0L);
+        long read = CpuUse.compilerNanos(java.util.List.of(self));
+        assertThat(read).isGreaterThanOrEqualTo(own).isPositive();
+        assertThat(CpuUse.compilerNanos(java.util.List.of(Long.MAX_VALUE))).isZero();
+    }
 }
