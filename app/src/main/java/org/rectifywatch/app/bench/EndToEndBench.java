@@ -201,12 +201,14 @@ public final class EndToEndBench {
                 long[] analysisFrom = new long[2];
                 double[] commitsFrom = new double[1];
                 double[] blockedFrom = new double[1];
+                Map<String, Double> waitsFrom = new LinkedHashMap<>();
                 long start = System.nanoTime();
                 long t0 = start;
                 long handledAtStart = 0;
                 processor.start();
                 sink.start();
                 CpuUse.Snapshot jitFrom = CpuUse.take(esCpu);
+                StreamThreadsBusy busy = new StreamThreadsBusy();
                 long esJitFrom = CpuUse.compilerNanos(stack.elasticsearch().pids());
                 long lastPrinted = 0;
                 long n;
@@ -232,6 +234,7 @@ public final class EndToEndBench {
                             analysisFrom[0] = m.analysisCpuNanos.get();
                             commitsFrom[0] = commits(processor);
                             blockedFrom[0] = threadMetric(processor, "blocked-time-ns-total");
+                            waitsFrom.putAll(kafkaWaits(processor));
                             analysisFrom[1] = m.analysesTimed.get();
                             t0 = System.nanoTime();
                             handledAtStart = handled;
@@ -253,10 +256,15 @@ public final class EndToEndBench {
                         throw new IllegalStateException("backfill did not complete within 30 minutes: " + handled + " of " + total
                                 + " reports, " + n + " issues");
                     }
+                    if (cpuFrom != null) {
+                        busy.sample((System.nanoTime() - t0) / 1e9, handled);
+                    }
                     Thread.sleep(250);
                 }
                 CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
                 double blockedSeconds = (threadMetric(processor, "blocked-time-ns-total") - blockedFrom[0]) / 1e9;
+                Map<String, Double> waits = kafkaWaits(processor);
+                waits.replaceAll((k, v) -> (v - waitsFrom.getOrDefault(k, 0.0)) / 1e9);
                 ElasticsearchWork esBackfill = ElasticsearchWork.take(esAdmin).since(esFrom);
                 BrokerTraffic traffic = BrokerTraffic.take(stack.kafka()).since(trafficFrom);
                 double seconds = (System.nanoTime() - t0) / 1e9;
@@ -267,6 +275,8 @@ public final class EndToEndBench {
                 double issuesPerSec = expectedIssues / seconds;
                 out.printf("backfill: %,d reports in %.1f s, %.1f reports/s, about %.0f issue documents/s%n", measuredReports, seconds,
                         reportsPerSec, issuesPerSec);
+                out.printf(Locale.ROOT, "end of the backfill: %s; every issue document searchable at %.1f s; reports.raw's partitions"
+                        + " by stream thread: %s%n", busy.describe(), seconds, rawPartitionsByThread(processor));
                 long indexed = Math.round((double) settledIndexed(sink, out) * reports / total);
 
                 // E + S: Elasticsearch and the client at raw concurrent _bulk, per document, once the backfill's
@@ -293,13 +303,14 @@ public final class EndToEndBench {
                         commits(processor) - commitsFrom[0], (commits(processor) - commitsFrom[0]) / seconds);
                 // what keeps the processor's threads off the CPU while records wait: transactions' round trips, full send buffers
                 out.printf(Locale.ROOT, "the stream threads blocked on Kafka (polls, sends, commits) in the backfill: %.1f s of %.1f s"
-                        + " on %d threads (%.0f%%)%n", blockedSeconds, seconds, PROCESSOR_THREADS,
-                        100 * blockedSeconds / (seconds * PROCESSOR_THREADS));
+                        + " on %d threads (%.0f%%): %s%n", blockedSeconds, seconds, PROCESSOR_THREADS,
+                        100 * blockedSeconds / (seconds * PROCESSOR_THREADS), describeWaits(waits));
 
                 double analysisInside = (processor.metrics().analysisCpuNanos.get() - analysisFrom[0]) / 1e6
                         / Math.max(1, processor.metrics().analysesTimed.get() - analysisFrom[1]);
                 backfill = new Backfill(reportsPerSec, measuredReports, bulk, docs.size(), indexed, CpuUse.seconds(cpuFrom, cpuTo),
-                        CpuUse.processorSeconds(cpuFrom, cpuTo), CpuUse.jvmSeconds(cpuFrom, cpuTo), analysisInside);
+                        CpuUse.processorSeconds(cpuFrom, cpuTo), CpuUse.jvmSeconds(cpuFrom, cpuTo), analysisInside,
+                        busy.rateWhileAllWorked(handledAtStart), busy.firstRanOut(), seconds);
 
                 awaitNoMerges(esAdmin, "the steady load", out);
                 ElasticsearchWork esSteadyFrom = ElasticsearchWork.take(esAdmin);
@@ -332,13 +343,19 @@ public final class EndToEndBench {
             out.printf(Locale.ROOT, "GC and JIT threads per report: analysis alone GC %.2f ms, JIT %.2f ms | backfill GC %.2f ms,"
                             + " JIT %.2f ms%n", 1000 * soloJvm.get(CpuUse.GC) / solo.reports(), 1000 * soloJvm.get(CpuUse.JIT) / solo.reports(),
                     1000 * backfill.jvm().get(CpuUse.GC) / backfill.reports(), 1000 * backfill.jvm().get(CpuUse.JIT) / backfill.reports());
+            // the end of a finite backfill: one stream thread's partitions held more of the work, then the sink waits
+            // for its refresh quiet time; the same rate over a longer backfill approaches the rate before that end
+            out.printf(Locale.ROOT, "the backfill while every stream thread had work (its first %.1f s of %.1f): %.1f reports/s ="
+                    + " %.2f of the ceiling%n", backfill.firstRanOut(), backfill.seconds(), backfill.rateWhileAllWorked(),
+                    backfill.rateWhileAllWorked() / ceilingRate);
             out.println(Ceiling.resultLine(backfill.rate(), ceilingRate));
         }
     }
 
     /** What the backfill measured, kept for the ceiling worked out once processor and sink are stopped. */
     private record Backfill(double rate, long reports, PartCosts.Window bulk, int bulkDocuments, long indexed, Map<String, Double> cpu,
-                            Map<String, Double> processorThreads, Map<String, Double> jvm, double analysisMs) {
+                            Map<String, Double> processorThreads, Map<String, Double> jvm, double analysisMs,
+                            double rateWhileAllWorked, double firstRanOut, double seconds) {
     }
 
     private static void printSolo(PrintStream out, String what, PartCosts.Solo solo, PartCosts.Background idle) {
@@ -393,6 +410,58 @@ public final class EndToEndBench {
     /** Commits of all the processor's stream threads so far (Kafka Streams' thread metric commit-total). */
     private static double commits(ProcessorService processor) {
         return threadMetric(processor, "commit-total");
+    }
+
+    /** The first sub-topology's tasks (one per partition of reports.raw) of each stream thread. */
+    private static String rawPartitionsByThread(ProcessorService processor) {
+        Map<String, List<Integer>> out = new java.util.TreeMap<>();
+        for (var thread : processor.streams().metadataForLocalThreads()) {
+            String name = thread.threadName().replaceAll(".*-(StreamThread-\\d+)$", "$1");
+            List<Integer> partitions = new ArrayList<>();
+            thread.activeTasks().stream().filter(t -> t.taskId().subtopology() == 0)
+                    .forEach(t -> partitions.add(t.taskId().partition()));
+            partitions.sort(null);
+            out.put(name, partitions);
+        }
+        return out.toString();
+    }
+
+    /** Where the stream threads wait on Kafka: nanoseconds by kind, summed over their consumers and producers. */
+    private static Map<String, Double> kafkaWaits(ProcessorService processor) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String kind : KAFKA_WAITS.keySet()) {
+            out.put(kind, 0.0);
+        }
+        for (var e : processor.streams().metrics().entrySet()) {
+            String client = e.getKey().tags().getOrDefault("client-id", "");
+            String key = e.getKey().group() + "/" + e.getKey().name();
+            // the restore consumer is polled by the state updater, not by the stream threads
+            if (KAFKA_WAITS.containsValue(key) && !client.endsWith("restore-consumer") && e.getValue().metricValue() instanceof Number v) {
+                KAFKA_WAITS.forEach((kind, metric) -> {
+                    if (metric.equals(key)) {
+                        out.merge(kind, v.doubleValue(), Double::sum);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /** Kind of wait → group/name of the client metric that totals it. */
+    private static final Map<String, String> KAFKA_WAITS = new LinkedHashMap<>();
+
+    static {
+        KAFKA_WAITS.put("polls", "consumer-metrics/io-wait-time-ns-total");
+        KAFKA_WAITS.put("producer flushes", "producer-metrics/flush-time-ns-total");
+        KAFKA_WAITS.put("transaction commits", "producer-metrics/txn-commit-time-ns-total");
+        KAFKA_WAITS.put("offsets to transactions", "producer-metrics/txn-send-offsets-time-ns-total");
+        KAFKA_WAITS.put("full send buffers", "producer-metrics/bufferpool-wait-time-ns-total");
+    }
+
+    private static String describeWaits(Map<String, Double> seconds) {
+        List<String> parts = new ArrayList<>();
+        seconds.forEach((kind, s) -> parts.add(String.format(Locale.ROOT, "%s %.1f s", kind, s)));
+        return String.join(", ", parts);
     }
 
     /** A cumulative stream-thread metric, summed over the processor's threads. */
