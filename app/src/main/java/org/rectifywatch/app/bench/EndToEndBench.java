@@ -50,8 +50,9 @@ import org.rectifywatch.sink.write.SinkCounters;
 
 /**
  * {@code bench e2e}: a backfill of N report records on {@code reports.raw} (the sample and corpus texts, each
- * published under many mirror URLs, as reports are mirrored across sites) until every issue document is
- * searchable, against the {@link Ceiling} its parts allow on the same cores, each part's CPU measured alone in the
+ * published under many mirror URLs, as reports are mirrored across sites), from the first published to a pipeline
+ * warmed up and idle until every issue document is searchable, against the {@link Ceiling} its parts allow on the
+ * same cores, each part's CPU measured alone in the
  * same run (the analysis on one thread before and again after the backfill, raw concurrent {@code _bulk} of the same
  * issue documents, the broker moving each record once); then a steady load at a fixed rate with publish → searchable
  * latency per report. Beside each part it prints what the same part cost inside the backfill, the analysis's own CPU
@@ -67,6 +68,7 @@ public final class EndToEndBench {
     private static final int SOLO_POOL_ROUNDS = 20;
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(2);
     private static final String SCRATCH_TOPIC = "bench.e2e.issues-scratch";
+    private static final String RAW_SCRATCH_TOPIC = "bench.e2e.raw-scratch";
     /**
      * Reports the pipeline handles before the measured backfill starts: a long backfill runs on JIT-compiled code in
      * every part (Kafka clients, Streams, broker, sink), as the solo analysis it is compared with does. C2 still
@@ -78,9 +80,15 @@ public final class EndToEndBench {
      */
     private static final int WARMUP_MIN = 5000;
     private static final int WARMUP_MAX = 40000;
-    /** Settled: over the last window the compiler threads used at most this share of their process's CPU. */
+    private static final int WARMUP_ROUND = 5000;
+    /**
+     * How long ago the backfill's (and the warm-up's) reports were crawled, as their Kafka timestamps say: a backfill is
+     * a backlog that waited. Stamped now, its first records would count as fresh (the processor committing them every
+     * 100 ms, the sink refreshing after a quarter of their age: 45 refreshes in a 38 s backfill instead of a few).
+     */
+    private static final Duration BACKLOG_AGE = Duration.ofMinutes(10);
+    /** Settled: over the last warm-up round the compiler threads used at most this share of their process's CPU. */
     private static final double JIT_SETTLED_SHARE = 0.05;
-    private static final Duration JIT_WINDOW = Duration.ofSeconds(10);
     /** The longest wait for Elasticsearch's merges of a backfill before the next part is measured. */
     private static final Duration MERGES_MAX = Duration.ofMinutes(3);
 
@@ -116,22 +124,24 @@ public final class EndToEndBench {
         int cores = Runtime.getRuntime().availableProcessors();
         int warmup = Math.min(WARMUP_MAX, 4 * reports);
         int warmupMin = Math.min(WARMUP_MIN, reports / 2);
-        int total = warmup + reports;
+        int warmupRound = Math.max(usable.size(), Math.min(WARMUP_ROUND, reports / 2));
         out.printf("bench e2e: %d reports (variants of %d texts, each under another unit's name) → about %d issue documents; %d cores;"
-                        + " the pipeline first handles %d to %d other reports to warm up, until the compiler threads use at most %.0f%% of"
-                        + " this process's CPU and of Elasticsearch's over %d s (not counted; left-over warm-up reports are measured)%n", reports, usable.size(),
-                expectedIssues, cores, warmupMin, warmup, 100 * JIT_SETTLED_SHARE, JIT_WINDOW.toSeconds());
+                        + " the pipeline first handles %d to %d other reports to warm up, in rounds of %d each handled to its last"
+                        + " searchable document, until the compiler threads use at most %.0f%% of this process's CPU and of"
+                        + " Elasticsearch's in a round (not counted); the backfill is measured from its first report published%n",
+                reports, usable.size(), expectedIssues, cores, warmupMin, warmup, warmupRound, 100 * JIT_SETTLED_SHARE);
 
         try (LocalStack stack = LocalStack.start(null, 0, 0)) {
             String bootstrap = stack.kafka().bootstrap();
             String esUrl = stack.elasticsearch().url();
             Supplier<Duration> esCpu = stack.elasticsearch()::cpuTime;
             // created now, well before it is written: a topic just created refuses pipelined idempotent batches for a while
-            stack.kafka().createTopics(List.of(new Topics.Spec(SCRATCH_TOPIC, 3, Map.of())));
-            // the warm-up reports first in every partition, so the pipeline handles them before any measured report
-            publishVariants(bootstrap, usable, targetPerText, warmup, "warmup", 50_000);
+            stack.kafka().createTopics(List.of(new Topics.Spec(SCRATCH_TOPIC, 3, Map.of()),
+                    new Topics.Spec(RAW_SCRATCH_TOPIC, Topics.UNIT_PARTITIONS, Map.of())));
+            // B's reports: the measured reports themselves, written to a topic of their own (the backfill writes them to
+            // reports.raw once the pipeline is warm)
             PartCosts.Window publishRaw = new PartCosts.Window(esCpu).start();
-            publishVariants(bootstrap, usable, targetPerText, reports, "site", 0);
+            publishVariants(bootstrap, RAW_SCRATCH_TOPIC, usable, targetPerText, reports, "site", 0);
             publishRaw.stop();
             // both sides measured warm, as a long backfill runs: JIT-compiled analysis code and a warmed-up Elasticsearch
             out.println("warming up the analysis code and Elasticsearch (not counted) …");
@@ -146,9 +156,8 @@ public final class EndToEndBench {
 
             // B: the broker moving each report and each of its issue documents once, in and out
             PartCosts.Window readRaw = new PartCosts.Window(esCpu).start();
-            PartCosts.readAll(bootstrap, Topics.REPORTS_RAW, total);
+            PartCosts.readAll(bootstrap, RAW_SCRATCH_TOPIC, reports);
             readRaw.stop();
-            double readRawShare = (double) reports / total; // the topic holds the warm-up reports too
             List<IssueRecord> issueDocs = new ArrayList<>();
             for (int i = 0; i < reports; i++) {
                 issueDocs.addAll(recordsPerText.get(usable.get(i % usable.size()).name()));
@@ -167,9 +176,9 @@ public final class EndToEndBench {
             for (PartCosts.Window w : List.of(publishRaw, publishIssues, readIssues)) {
                 brokerCpu += w.netBroker(idle);
             }
-            brokerCpu += readRaw.netBroker(idle) * readRawShare;
+            brokerCpu += readRaw.netBroker(idle);
             out.printf(Locale.ROOT, "broker alone: %d reports written %.2f s CPU, read back %.2f s; their %d issue documents written %.2f s,"
-                            + " read back %.2f s (net of background)%n", reports, publishRaw.netBroker(idle), readRaw.netBroker(idle) * readRawShare,
+                            + " read back %.2f s (net of background)%n", reports, publishRaw.netBroker(idle), readRaw.netBroker(idle),
                     issueDocs.size(), publishIssues.netBroker(idle), readIssues.netBroker(idle));
             issueDocs = null;
 
@@ -183,8 +192,8 @@ public final class EndToEndBench {
             PartCosts.Solo solo = PartCosts.solo(analyzer, wire, soloPool, usable.size(), SOLO_WINDOW, esCpu, idle, SOLO_WINDOWS);
             printSolo(out, "processor alone", solo, idle);
 
-            out.printf("starting processor and sink on the %d records published to %s (%d to warm up, then %d measured) …%n", total,
-                    Topics.REPORTS_RAW, warmup, reports);
+            out.printf("starting processor and sink, then warming them up on rounds of %d reports published to %s …%n", warmupRound,
+                    Topics.REPORTS_RAW);
             ConfigSource config = ConfigSource.of(Map.of("kafka.bootstrap", bootstrap, "es.url", esUrl))
                     .with("processor.state.dir", Files.createTempDirectory("bench-e2e-").toString())
                     .with("processor.application.id", "bench-e2e")
@@ -195,72 +204,83 @@ public final class EndToEndBench {
                  ElasticsearchSink sink = new ElasticsearchSink(SinkConfig.from(config));
                  Rest5Client esAdmin = RestClients.build(ElasticsearchSettings.local(esUrl));
                  SearchClient search = new SearchClient(ElasticsearchSettings.local(esUrl))) {
-                CpuUse.Snapshot cpuFrom = null;
-                ElasticsearchWork esFrom = null;
-                BrokerTraffic trafficFrom = null;
-                long[] analysisFrom = new long[2];
-                double[] commitsFrom = new double[1];
-                double[] blockedFrom = new double[1];
-                Map<String, Double> waitsFrom = new LinkedHashMap<>();
                 long start = System.nanoTime();
-                long t0 = start;
-                long handledAtStart = 0;
                 processor.start();
                 sink.start();
+                // warm-up: rounds each published and handled to its last searchable document, so that the measured
+                // backfill starts with every stream thread idle (left-over warm-up reports on one thread's partitions
+                // would end it with that thread alone at work)
                 CpuUse.Snapshot jitFrom = CpuUse.take(esCpu);
-                StreamThreadsBusy busy = new StreamThreadsBusy();
                 long esJitFrom = CpuUse.compilerNanos(stack.elasticsearch().pids());
-                long lastPrinted = 0;
+                long warmedUp = 0;
+                int firstVariant = 50_000;
+                for (int round = 0; ; round++) {
+                    int count = (int) Math.min(warmupRound, warmup - warmedUp);
+                    publishVariants(bootstrap, Topics.REPORTS_RAW, usable, targetPerText, count, "warmup" + round + "-", firstVariant);
+                    firstVariant += count / usable.size() + 1;
+                    warmedUp += count;
+                    awaitHandled(processor, search, warmedUp, "the warm-up");
+                    CpuUse.Snapshot now = CpuUse.take(esCpu);
+                    double jitShare = CpuUse.jvmSeconds(jitFrom, now).get(CpuUse.JIT) * 1e9
+                            / Math.max(1, now.processNanos() - jitFrom.processNanos());
+                    long esJitNow = CpuUse.compilerNanos(stack.elasticsearch().pids());
+                    double esJitShare = (double) (esJitNow - esJitFrom) / Math.max(1,
+                            now.nanos().get(CpuUse.ELASTICSEARCH) - jitFrom.nanos().get(CpuUse.ELASTICSEARCH));
+                    jitFrom = now;
+                    esJitFrom = esJitNow;
+                    boolean done = warmedUp >= warmup || warmedUp >= warmupMin && jitShare <= JIT_SETTLED_SHARE && esJitShare <= JIT_SETTLED_SHARE;
+                    out.printf(Locale.ROOT, "  %s: %,d reports handled in %.0f s, compiler threads %.1f%% of this process's CPU and %.1f%%"
+                            + " of Elasticsearch's in the last round%n", done ? "warmed up" : "warming up", warmedUp,
+                            (System.nanoTime() - start) / 1e9, 100 * jitShare, 100 * esJitShare);
+                    if (done) {
+                        break;
+                    }
+                }
+                ProcessorMetrics m0 = processor.metrics();
+                long handledAtStart = m0.reportsParsed.get() + m0.deadLetters.get() + m0.reportsUnchanged.get();
+                long issuesAtStart = search.count("rectify-issues", "{\"match_all\":{}}");
+                long indexedAtStart = settledIndexed(sink, null);
+                long total = handledAtStart + reports;
+                CpuUse.Snapshot cpuFrom = CpuUse.take(esCpu);
+                ElasticsearchWork esFrom = ElasticsearchWork.take(esAdmin);
+                BrokerTraffic trafficFrom = BrokerTraffic.take(stack.kafka());
+                long[] analysisFrom = {m0.analysisCpuNanos.get(), m0.analysesTimed.get()};
+                double[] commitsFrom = {commits(processor)};
+                double[] blockedFrom = {threadMetric(processor, "blocked-time-ns-total")};
+                Map<String, Double> waitsFrom = kafkaWaits(processor);
+                StreamThreadsBusy busy = new StreamThreadsBusy();
+                long t0 = System.nanoTime();
+                out.printf("backfill of %,d reports: publishing them to %s, the pipeline at work from the first%n", reports, Topics.REPORTS_RAW);
+                Thread publisher = new Thread(() -> {
+                    try {
+                        publishVariants(bootstrap, Topics.REPORTS_RAW, usable, targetPerText, reports, "site", 0);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("publishing the backfill's reports failed: " + e, e);
+                    }
+                }, "main-backfill-publisher");
+                publisher.start();
+                long lastPrinted = System.nanoTime();
                 long n;
                 while (true) {
                     n = search.count("rectify-issues", "{\"match_all\":{}}");
                     ProcessorMetrics m = processor.metrics();
                     long handled = m.reportsParsed.get() + m.deadLetters.get() + m.reportsUnchanged.get();
-                    if (cpuFrom == null && (handled >= warmup || System.nanoTime() - jitFrom.wallNanos() >= JIT_WINDOW.toNanos())) {
-                        CpuUse.Snapshot now = CpuUse.take(esCpu);
-                        double jitShare = CpuUse.jvmSeconds(jitFrom, now).get(CpuUse.JIT) * 1e9
-                                / Math.max(1, now.processNanos() - jitFrom.processNanos());
-                        long esJitNow = CpuUse.compilerNanos(stack.elasticsearch().pids());
-                        double esJitShare = (double) (esJitNow - esJitFrom) / Math.max(1,
-                                now.nanos().get(CpuUse.ELASTICSEARCH) - jitFrom.nanos().get(CpuUse.ELASTICSEARCH));
-                        jitFrom = now;
-                        esJitFrom = esJitNow;
-                        String compilers = String.format(Locale.ROOT, "compiler threads %.1f%% of this process's CPU and %.1f%% of"
-                                + " Elasticsearch's over the last %d s", 100 * jitShare, 100 * esJitShare, JIT_WINDOW.toSeconds());
-                        if (handled >= warmup || handled >= warmupMin && jitShare <= JIT_SETTLED_SHARE && esJitShare <= JIT_SETTLED_SHARE) {
-                            cpuFrom = now;
-                            esFrom = ElasticsearchWork.take(esAdmin);
-                            trafficFrom = BrokerTraffic.take(stack.kafka());
-                            analysisFrom[0] = m.analysisCpuNanos.get();
-                            commitsFrom[0] = commits(processor);
-                            blockedFrom[0] = threadMetric(processor, "blocked-time-ns-total");
-                            waitsFrom.putAll(kafkaWaits(processor));
-                            analysisFrom[1] = m.analysesTimed.get();
-                            t0 = System.nanoTime();
-                            handledAtStart = handled;
-                            out.printf(Locale.ROOT, "  warmed up: %,d reports handled in %.0f s, %s; measuring the %,d reports from"
-                                    + " here%n", handled, (t0 - start) / 1e9, compilers, total - handled);
-                        } else {
-                            out.printf(Locale.ROOT, "  warming up: %,d reports handled, %s%n", handled, compilers);
-                        }
-                    }
                     if (handled >= total && n >= m.issuesOut.get()) {
                         break;
                     }
                     if (System.nanoTime() - lastPrinted > 5_000_000_000L) {
-                        out.printf("  %,d reports processed, %,d issue documents searchable after %.0f s%n", handled, n,
-                                (System.nanoTime() - t0) / 1e9);
+                        out.printf("  %,d reports processed, %,d issue documents searchable after %.0f s%n", handled - handledAtStart,
+                                n - issuesAtStart, (System.nanoTime() - t0) / 1e9);
                         lastPrinted = System.nanoTime();
                     }
                     if (System.nanoTime() - t0 > Duration.ofMinutes(30).toNanos()) {
-                        throw new IllegalStateException("backfill did not complete within 30 minutes: " + handled + " of " + total
-                                + " reports, " + n + " issues");
+                        throw new IllegalStateException("backfill did not complete within 30 minutes: " + (handled - handledAtStart) + " of "
+                                + reports + " reports, " + (n - issuesAtStart) + " issues");
                     }
-                    if (cpuFrom != null) {
-                        busy.sample((System.nanoTime() - t0) / 1e9, handled);
-                    }
+                    busy.sample((System.nanoTime() - t0) / 1e9, handled);
                     Thread.sleep(250);
                 }
+                publisher.join();
                 CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
                 double blockedSeconds = (threadMetric(processor, "blocked-time-ns-total") - blockedFrom[0]) / 1e9;
                 Map<String, Double> waits = kafkaWaits(processor);
@@ -268,16 +288,15 @@ public final class EndToEndBench {
                 ElasticsearchWork esBackfill = ElasticsearchWork.take(esAdmin).since(esFrom);
                 BrokerTraffic traffic = BrokerTraffic.take(stack.kafka()).since(trafficFrom);
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                // the window's own reports: a few of the warm-up's may still have been in flight when it opened
-                long measuredReports = total - handledAtStart;
-                expectedIssues = Math.round((double) n * measuredReports / total);
+                long measuredReports = reports;
+                expectedIssues = n - issuesAtStart;
                 double reportsPerSec = measuredReports / seconds;
                 double issuesPerSec = expectedIssues / seconds;
                 out.printf("backfill: %,d reports in %.1f s, %.1f reports/s, about %.0f issue documents/s%n", measuredReports, seconds,
                         reportsPerSec, issuesPerSec);
                 out.printf(Locale.ROOT, "end of the backfill: %s; every issue document searchable at %.1f s; reports.raw's partitions"
                         + " by stream thread: %s%n", busy.describe(), seconds, rawPartitionsByThread(processor));
-                long indexed = Math.round((double) settledIndexed(sink, out) * reports / total);
+                long indexed = settledIndexed(sink, out) - indexedAtStart;
 
                 // E + S: Elasticsearch and the client at raw concurrent _bulk, per document, once the backfill's
                 // segments are merged (measured beside those merges, Elasticsearch cost up to twice as much)
@@ -492,7 +511,9 @@ public final class EndToEndBench {
             SinkCounters c = sink.counters();
             long indexed = c.indexed();
             if (indexed == last && c.acknowledged() == c.consumed.get()) {
-                out.printf("sink: %s%n", c.summary());
+                if (out != null) {
+                    out.printf("sink: %s%n", c.summary());
+                }
                 return indexed;
             }
             last = indexed;
@@ -507,8 +528,9 @@ public final class EndToEndBench {
      * {@code firstVariant + r}; waits for every acknowledgement (a lost record would make the backfill wait for
      * documents that never come).
      */
-    private static void publishVariants(String bootstrap, List<BenchTexts.Text> texts, Map<String, String> targets, int count,
-                                        String hostPrefix, int firstVariant) throws Exception {
+    private static void publishVariants(String bootstrap, String topic, List<BenchTexts.Text> texts, Map<String, String> targets,
+                                        int count, String hostPrefix, int firstVariant) throws Exception {
+        long crawledAt = System.currentTimeMillis() - BACKLOG_AGE.toMillis();
         try (KafkaProducer<String, RawReport> producer = producer(bootstrap)) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -516,11 +538,29 @@ public final class EndToEndBench {
                 int round = i / texts.size();
                 String url = "https://" + hostPrefix + round + ".bench.test/" + t.name() + ".html";
                 String text = variant(t.text(), targets.get(t.name()), firstVariant + round);
-                sent.add(producer.send(new ProducerRecord<>(Topics.REPORTS_RAW, url, raw(url, text))));
+                sent.add(producer.send(new ProducerRecord<>(topic, null, crawledAt, url, raw(url, text))));
             }
             for (var f : sent) {
                 f.get();
             }
+        }
+    }
+
+    /** Waits until the processor has handled {@code reports} reports in all and every issue it sent out is searchable. */
+    private static void awaitHandled(ProcessorService processor, SearchClient search, long reports, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (true) {
+            long n = search.count("rectify-issues", "{\"match_all\":{}}");
+            ProcessorMetrics m = processor.metrics();
+            long handled = m.reportsParsed.get() + m.deadLetters.get() + m.reportsUnchanged.get();
+            if (handled >= reports && n >= m.issuesOut.get()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not complete within 30 minutes: " + handled + " of " + reports
+                        + " reports handled, " + n + " of " + m.issuesOut.get() + " issues searchable");
+            }
+            Thread.sleep(250);
         }
     }
 
