@@ -237,36 +237,38 @@ public final class EndToEndBench {
                     }
                 }
                 ProcessorMetrics m0 = processor.metrics();
-                long handledAtStart = m0.reportsParsed.get() + m0.deadLetters.get() + m0.reportsUnchanged.get();
+                long handledAtStart = handled(m0);
                 long issuesAtStart = search.count("rectify-issues", "{\"match_all\":{}}");
                 long indexedAtStart = settledIndexed(sink, null);
                 long total = handledAtStart + reports;
                 CpuUse.Snapshot cpuFrom = CpuUse.take(esCpu);
                 ElasticsearchWork esFrom = ElasticsearchWork.take(esAdmin);
                 BrokerTraffic trafficFrom = BrokerTraffic.take(stack.kafka());
-                long[] analysisFrom = {m0.analysisCpuNanos.get(), m0.analysesTimed.get()};
-                double[] commitsFrom = {commits(processor)};
-                double[] blockedFrom = {threadMetric(processor, "blocked-time-ns-total")};
+                long analysisNanosFrom = m0.analysisCpuNanos.get();
+                long analysesFrom = m0.analysesTimed.get();
+                double commitsFrom = commits(processor);
+                double blockedFrom = threadMetric(processor, "blocked-time-ns-total");
                 Map<String, Double> waitsFrom = kafkaWaits(processor);
                 StreamThreadsBusy busy = new StreamThreadsBusy();
                 long t0 = System.nanoTime();
                 out.printf("backfill of %,d reports: publishing them to %s, the pipeline at work from the first%n", reports, Topics.REPORTS_RAW);
-                Thread publisher = new Thread(() -> {
-                    try {
-                        publishVariants(bootstrap, Topics.REPORTS_RAW, usable, targetPerText, reports, "site", 0);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("publishing the backfill's reports failed: " + e, e);
-                    }
-                }, "main-backfill-publisher");
-                publisher.start();
+                // published beside the polls below, which sample the stream threads from the first report on
+                java.util.concurrent.FutureTask<Void> publishing = new java.util.concurrent.FutureTask<>(() -> {
+                    publishVariants(bootstrap, Topics.REPORTS_RAW, usable, targetPerText, reports, "site", 0);
+                    return null;
+                });
+                new Thread(publishing, "main-backfill-publisher").start();
                 long lastPrinted = System.nanoTime();
                 long n;
                 while (true) {
                     n = search.count("rectify-issues", "{\"match_all\":{}}");
                     ProcessorMetrics m = processor.metrics();
-                    long handled = m.reportsParsed.get() + m.deadLetters.get() + m.reportsUnchanged.get();
+                    long handled = handled(m);
                     if (handled >= total && n >= m.issuesOut.get()) {
                         break;
+                    }
+                    if (publishing.isDone()) {
+                        publishing.get(); // throws what made publishing fail
                     }
                     if (System.nanoTime() - lastPrinted > 5_000_000_000L) {
                         out.printf("  %,d reports processed, %,d issue documents searchable after %.0f s%n", handled - handledAtStart,
@@ -280,9 +282,9 @@ public final class EndToEndBench {
                     busy.sample((System.nanoTime() - t0) / 1e9, handled);
                     Thread.sleep(250);
                 }
-                publisher.join();
+                publishing.get();
                 CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
-                double blockedSeconds = (threadMetric(processor, "blocked-time-ns-total") - blockedFrom[0]) / 1e9;
+                double blockedSeconds = (threadMetric(processor, "blocked-time-ns-total") - blockedFrom) / 1e9;
                 Map<String, Double> waits = kafkaWaits(processor);
                 waits.replaceAll((k, v) -> (v - waitsFrom.getOrDefault(k, 0.0)) / 1e9);
                 ElasticsearchWork esBackfill = ElasticsearchWork.take(esAdmin).since(esFrom);
@@ -319,14 +321,14 @@ public final class EndToEndBench {
                 out.printf("Elasticsearch's own account, raw _bulk: %s%n", esRaw.describe());
                 out.printf("broker log written in the backfill: %s%n", traffic.describe(measuredReports));
                 out.printf(Locale.ROOT, "the processor's commits (transactions) in the backfill: %.0f, %.1f a second%n",
-                        commits(processor) - commitsFrom[0], (commits(processor) - commitsFrom[0]) / seconds);
+                        commits(processor) - commitsFrom, (commits(processor) - commitsFrom) / seconds);
                 // what keeps the processor's threads off the CPU while records wait: transactions' round trips, full send buffers
                 out.printf(Locale.ROOT, "the stream threads blocked on Kafka (polls, sends, commits) in the backfill: %.1f s of %.1f s"
                         + " on %d threads (%.0f%%): %s%n", blockedSeconds, seconds, PROCESSOR_THREADS,
                         100 * blockedSeconds / (seconds * PROCESSOR_THREADS), describeWaits(waits));
 
-                double analysisInside = (processor.metrics().analysisCpuNanos.get() - analysisFrom[0]) / 1e6
-                        / Math.max(1, processor.metrics().analysesTimed.get() - analysisFrom[1]);
+                double analysisInside = (processor.metrics().analysisCpuNanos.get() - analysisNanosFrom) / 1e6
+                        / Math.max(1, processor.metrics().analysesTimed.get() - analysesFrom);
                 backfill = new Backfill(reportsPerSec, measuredReports, bulk, docs.size(), indexed, CpuUse.seconds(cpuFrom, cpuTo),
                         CpuUse.processorSeconds(cpuFrom, cpuTo), CpuUse.jvmSeconds(cpuFrom, cpuTo), analysisInside,
                         busy.rateWhileAllWorked(handledAtStart), busy.firstRanOut(), seconds);
@@ -546,13 +548,18 @@ public final class EndToEndBench {
         }
     }
 
+    /** Reports the processor has handled so far: analysed, dead-lettered or found unchanged. */
+    private static long handled(ProcessorMetrics m) {
+        return m.reportsParsed.get() + m.deadLetters.get() + m.reportsUnchanged.get();
+    }
+
     /** Waits until the processor has handled {@code reports} reports in all and every issue it sent out is searchable. */
     private static void awaitHandled(ProcessorService processor, SearchClient search, long reports, String what) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (true) {
             long n = search.count("rectify-issues", "{\"match_all\":{}}");
             ProcessorMetrics m = processor.metrics();
-            long handled = m.reportsParsed.get() + m.deadLetters.get() + m.reportsUnchanged.get();
+            long handled = handled(m);
             if (handled >= reports && n >= m.issuesOut.get()) {
                 return;
             }
