@@ -51,11 +51,8 @@ final class StreamThreadsBusy {
      * reports handled) to when the first of them ran out; NaN when too short to tell.
      */
     double rateWhileAllWorked(long handledAtStart) {
-        if (busyUntil.isEmpty()) {
-            return Double.NaN;
-        }
-        double until = busyUntil.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        Map.Entry<Double, Long> at = handledAt.floorEntry(until);
+        double until = firstRanOut();
+        Map.Entry<Double, Long> at = Double.isNaN(until) ? null : handledAt.floorEntry(until);
         return at == null || until <= 0 ? Double.NaN : (at.getValue() - handledAtStart) / until;
     }
 
