@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.RetriableException;
 import org.rectifywatch.model.TopicInstaller;
 import org.rectifywatch.model.Topics;
 import org.rectifywatch.model.config.KafkaSettings;
@@ -100,7 +101,26 @@ public final class TopicsCommand implements Callable<Integer> {
         return "kafka-configs.sh --alter --entity-type topics --entity-name " + topic + " --add-config " + key + "=" + value;
     }
 
+    /**
+     * Describes the topics, retrying while the broker answers with a retriable error: topics just created are known to
+     * the controller before every broker's metadata cache has them ({@code UnknownTopicOrPartitionException}).
+     */
     private static Map<String, Actual> describe(Admin admin, Collection<Topics.Spec> specs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            try {
+                return describeOnce(admin, specs);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static Map<String, Actual> describeOnce(Admin admin, Collection<Topics.Spec> specs)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> names = specs.stream().map(Topics.Spec::name).toList();
         Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
