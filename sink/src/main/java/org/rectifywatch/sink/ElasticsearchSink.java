@@ -23,6 +23,7 @@ import org.rectifywatch.sink.notify.NotifiedLedger;
 import org.rectifywatch.sink.write.Backoff;
 import org.rectifywatch.sink.write.BulkWriter;
 import org.rectifywatch.sink.write.DeadLetterPublisher;
+import org.rectifywatch.sink.write.HighWatermarks;
 import org.rectifywatch.sink.write.MemberSlot;
 import org.rectifywatch.sink.write.Misconfigured;
 import org.rectifywatch.sink.write.RecordRouter;
@@ -54,6 +55,8 @@ public final class ElasticsearchSink implements AutoCloseable {
     private ScheduledExecutorService summary;
     private MemberSlot slot;
     private BulkWriter writer;
+    /** Asks for the input's high watermarks (whether a backlog has run out); null when the drain check is off. */
+    private Admin admin;
 
     public ElasticsearchSink(SinkConfig config) {
         this.config = config;
@@ -117,7 +120,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
                 new RecordRouter(config), writer = new BulkWriter(client, backoff, counters), deadLetters,
-                new Refresher(client, config.refresh(), counters).start(), counters,
+                new Refresher(client, config.refresh(), counters).start(), highWatermarks(), counters,
                 config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight(),
                 config.revocationTimeout());
         notifier = new AlertNotifier(config, ledger, counters, deadLetters);
@@ -215,12 +218,24 @@ public final class ElasticsearchSink implements AutoCloseable {
         summary.shutdownNow();
         deadLetters.close();
         ledger.close();
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(5));
+            admin = null;
+        }
         closeQuietly(client);
         if (slot != null) {
             slot.close();
         }
         log.info("sink stopped: {}", counters.summary());
         loopThread = null;
+    }
+
+    private HighWatermarks highWatermarks() {
+        if (!config.refresh().checksDrain()) {
+            return partitions -> java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+        }
+        admin = Admin.create(config.kafka().clientProperties());
+        return HighWatermarks.of(admin);
     }
 
     private static void closeQuietly(Rest5Client client) {

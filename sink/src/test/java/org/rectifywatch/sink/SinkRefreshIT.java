@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectifywatch.localstack.SharedStack;
+import org.rectifywatch.model.json.Json;
 
 /**
  * The indices refresh on their own only every 30 s; the sink makes what it wrote searchable: fresh records within a
- * fraction of a second, a backlog every few seconds instead of after every bulk, and everything when it stops.
+ * fraction of a second, a backlog once it has run out (nothing unread, no transaction open upstream) instead of after
+ * every bulk, and everything when it stops.
  * Counts here are read without a refresh of the test's own.
  */
 @Tag("integration")
@@ -37,22 +45,64 @@ class SinkRefreshIT {
     }
 
     @Test
-    void aBacklogIsRefreshedEveryFewSecondsNotAfterEveryBulkAndAllOfItOnStop() throws Exception {
+    void aBacklogIsRefreshedOnceWhenItRunsOutNotAfterEveryBulk() throws Exception {
         try (SinkFixture fx = new SinkFixture(SharedStack.kafka().bootstrap(), SharedStack.elasticsearch().url())) {
             int n = 4000;
-            long anHourAgo = System.currentTimeMillis() - 3_600_000;
-            for (int i = 0; i < n; i++) {
-                fx.sendAsyncAt(fx.issues, "b" + i, SinkFixture.issue("b" + i, 1, "2021-02-05"), anHourAgo);
+            sendHourOldBacklog(fx, n);
+            String index = fx.prefix + "-issues";
+            // neither the delay nor the quiet time can end the wait within the test: only finding the input drained
+            try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id,
+                    Map.of("sink.bulk.max.actions", "100", "sink.refresh.max.delay", "10m", "sink.refresh.quiet", "10m"))).start()) {
+                SinkFixture.await("the backlog searchable while the sink runs", Duration.ofSeconds(120),
+                        () -> searchable(fx, index) == n);
+                assertThat(sink.counters().bulkRequests.get()).isGreaterThanOrEqualTo(40);
+                assertThat(sink.counters().refreshes.get()).as("one refresh, once all of it was written").isEqualTo(1);
             }
-            fx.flush();
+        }
+    }
+
+    @Test
+    void aTransactionOpenUpstreamHoldsTheBacklogsRefreshUntilItIsCommitted() throws Exception {
+        try (SinkFixture fx = new SinkFixture(SharedStack.kafka().bootstrap(), SharedStack.elasticsearch().url());
+             KafkaProducer<String, byte[]> upstream = transactional(fx)) {
+            int n = 300;
+            sendHourOldBacklog(fx, n);
+            long anHourAgo = System.currentTimeMillis() - 3_600_000;
+            upstream.initTransactions();
+            upstream.beginTransaction();
+            upstream.send(new ProducerRecord<>(fx.issues, null, anHourAgo, "open",
+                    Json.bytes(SinkFixture.issue("open", 1, "2021-02-05")))).get();
+            upstream.flush();
+            String index = fx.prefix + "-issues";
+            try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id,
+                    Map.of("sink.refresh.max.delay", "10m", "sink.refresh.quiet", "10m"))).start()) {
+                SinkFixture.await("the committed backlog acknowledged", Duration.ofSeconds(60), () -> sink.counters().acknowledged() == n);
+                Thread.sleep(2_000); // eight drain checks
+                assertThat(sink.counters().refreshes.get()).as("more is coming: a transaction is open upstream").isZero();
+                assertThat(searchable(fx, index)).isLessThan(n);
+
+                upstream.commitTransaction();
+                SinkFixture.await("the backlog searchable once the transaction is committed", Duration.ofSeconds(30),
+                        () -> searchable(fx, index) == n + 1);
+                assertThat(sink.counters().refreshes.get()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void withoutTheDrainCheckABacklogWaitsForTheQuietTimeAndAllOfItIsSearchableOnStop() throws Exception {
+        try (SinkFixture fx = new SinkFixture(SharedStack.kafka().bootstrap(), SharedStack.elasticsearch().url())) {
+            int n = 4000;
+            sendHourOldBacklog(fx, n);
             String index = fx.prefix + "-issues";
             // a delay longer than the test: only the stop can make the backlog searchable
             ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id,
                     Map.of("sink.bulk.max.actions", "100", "sink.refresh.max.delay", "10m",
-                            "sink.refresh.quiet", "10m"))).start();
+                            "sink.refresh.quiet", "10m", "sink.refresh.drain.check", "0"))).start();
             try {
                 SinkFixture.await("the backlog acknowledged", Duration.ofSeconds(120), () -> sink.counters().acknowledged() == n);
                 assertThat(sink.counters().bulkRequests.get()).isGreaterThanOrEqualTo(40);
+                Thread.sleep(1_000);
                 assertThat(sink.counters().refreshes.get()).as("no refresh for an hour-old backlog before 10 minutes")
                         .isZero();
                 assertThat(searchable(fx, index)).isLessThan(n);
@@ -62,6 +112,22 @@ class SinkRefreshIT {
             assertThat(sink.counters().refreshes.get()).isEqualTo(1);
             assertThat(searchable(fx, index)).as("searchable as soon as a graceful stop returns").isEqualTo(n);
         }
+    }
+
+    private static void sendHourOldBacklog(SinkFixture fx, int n) throws Exception {
+        long anHourAgo = System.currentTimeMillis() - 3_600_000;
+        for (int i = 0; i < n; i++) {
+            fx.sendAsyncAt(fx.issues, "b" + i, SinkFixture.issue("b" + i, 1, "2021-02-05"), anHourAgo);
+        }
+        fx.flush();
+    }
+
+    /** A producer writing as the processor does: in transactions, which a sink reading committed records waits for. */
+    private static KafkaProducer<String, byte[]> transactional(SinkFixture fx) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fx.bootstrap);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "upstream-" + fx.id);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Documents a search finds now: what the last refresh made visible. */

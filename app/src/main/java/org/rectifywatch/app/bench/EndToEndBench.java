@@ -364,8 +364,8 @@ public final class EndToEndBench {
             out.printf(Locale.ROOT, "GC and JIT threads per report: analysis alone GC %.2f ms, JIT %.2f ms | backfill GC %.2f ms,"
                             + " JIT %.2f ms%n", 1000 * soloJvm.get(CpuUse.GC) / solo.reports(), 1000 * soloJvm.get(CpuUse.JIT) / solo.reports(),
                     1000 * backfill.jvm().get(CpuUse.GC) / backfill.reports(), 1000 * backfill.jvm().get(CpuUse.JIT) / backfill.reports());
-            // the end of a finite backfill: one stream thread's partitions held more of the work, then the sink waits
-            // for its refresh quiet time; the same rate over a longer backfill approaches the rate before that end
+            // the end of a finite backfill: one stream thread's partitions held more of the work, then the sink's last
+            // bulks and the refresh once it finds its input drained; a longer backfill approaches the rate before that end
             out.printf(Locale.ROOT, "the backfill while every stream thread had work (its first %.1f s of %.1f): %.1f reports/s ="
                     + " %.2f of the ceiling%n", backfill.firstRanOut(), backfill.seconds(), backfill.rateWhileAllWorked(),
                     backfill.rateWhileAllWorked() / ceilingRate);

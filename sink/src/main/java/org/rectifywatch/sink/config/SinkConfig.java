@@ -87,7 +87,10 @@ public record SinkConfig(
         // longer than the processor's commit interval in a backlog (1 s), whose records arrive a commit at a time
         Duration quiet = within("sink.refresh.quiet", c.duration("sink.refresh.quiet", Duration.ofSeconds(2)),
                 Duration.ZERO, Duration.ofMinutes(10));
-        return new RefreshPolicy(gap, delay, quiet);
+        // how often the sink asks the broker, while it waits to refresh a backlog, whether its input has run dry; 0: never
+        Duration drainCheck = within("sink.refresh.drain.check", c.duration("sink.refresh.drain.check", Duration.ofMillis(250)),
+                Duration.ZERO, Duration.ofMinutes(1));
+        return new RefreshPolicy(gap, delay, quiet, drainCheck);
     }
 
     /** Checks that span two keys. */
@@ -177,7 +180,7 @@ public record SinkConfig(
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
-                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms), " + notifications
+                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms, drain check " + refresh.drainCheck().toMillis() + " ms), " + notifications
                 + ", zone=" + timeZone + ", " + kafka + ", " + elasticsearch + "]";
     }
 }

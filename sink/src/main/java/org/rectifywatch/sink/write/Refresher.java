@@ -53,6 +53,8 @@ public final class Refresher {
     private int failuresInARow;
     /** After a failed refresh: the next one not before this (epoch milliseconds). */
     private long notBefore = Long.MIN_VALUE;
+    /** When the sink last found its input drained (epoch milliseconds). */
+    private long drainedAt = Long.MIN_VALUE;
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> tick;
     private long tickAt = Long.MAX_VALUE;
@@ -79,6 +81,10 @@ public final class Refresher {
         this.transport = transport;
         this.policy = policy;
         this.counters = counters;
+    }
+
+    public RefreshPolicy policy() {
+        return policy;
     }
 
     /** Starts the timer that sends each refresh when it falls due (without it, only {@link #maybeRefresh} sends). */
@@ -125,6 +131,21 @@ public final class Refresher {
         arm(now);
     }
 
+    /**
+     * The sink found at {@code now} that its input has run dry: everything it read is written and nothing more waits
+     * upstream, so what was written is refreshed now rather than after the quiet time.
+     */
+    public synchronized void drained(long now) {
+        drainedAt = Math.max(drainedAt, now);
+        arm(now);
+    }
+
+    /** Whether something written is not yet searchable and its refresh is not yet due (nor running). */
+    public synchronized boolean waiting(long now) {
+        long wait = millisUntilDue(now);
+        return wait > 0 && wait != Long.MAX_VALUE;
+    }
+
     /** Milliseconds until a refresh is due (0: due now), or {@link Long#MAX_VALUE} when nothing waits for one. */
     public synchronized long millisUntilDue(long now) {
         if (inFlight) {
@@ -139,7 +160,7 @@ public final class Refresher {
 
     private long dueAt(String index, Unsearchable u) {
         long last = lastRefreshAt.getOrDefault(index, Long.MIN_VALUE);
-        return Math.max(policy.dueAt(u.firstWrittenAt(), u.lastWrittenAt(), u.youngestAge(), last), notBefore);
+        return Math.max(policy.dueAt(u.firstWrittenAt(), u.lastWrittenAt(), u.youngestAge(), last, drainedAt), notBefore);
     }
 
     /** Sends a refresh of the indices that are due, when none is running. */

@@ -54,6 +54,12 @@ public final class SinkLoop implements Runnable {
     private final int maxInFlight;
     private final Duration revocationTimeout;
     private final ExecutorService pool;
+    private final HighWatermarks highWatermarks;
+    private final long drainCheckMillis;
+    private final InputDrained drained;
+    /** The drain check asked of the broker and not yet looked at; when the next may be asked. */
+    private java.util.concurrent.CompletableFuture<DrainObservation> drainCheck;
+    private long nextDrainCheckAt;
 
     private final ArrayDeque<Waiting> pending = new ArrayDeque<>();
     private long pendingBytes;
@@ -76,6 +82,10 @@ public final class SinkLoop implements Runnable {
     private record Waiting(SinkAction action, long since, long created) {
     }
 
+    /** The positions read to (everything before them written), when, and the high watermarks the broker gave after. */
+    private record DrainObservation(Map<TopicPartition, Long> positions, long at, Map<TopicPartition, Long> highWatermarks) {
+    }
+
     /**
      * {@code lastOffsets} loses the partitions revoked while the batch runs: their offsets are no longer ours to commit.
      * {@code youngestByIndex}: the indices the batch writes to, each with the newest creation time of its records.
@@ -85,14 +95,17 @@ public final class SinkLoop implements Runnable {
     }
 
     public SinkLoop(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, RecordRouter router, BulkWriter writer,
-                    DeadLetterPublisher deadLetters, Refresher refresher, SinkCounters counters, int maxActions,
-                    long maxBytes, Duration linger, int maxInFlight, Duration revocationTimeout) {
+                    DeadLetterPublisher deadLetters, Refresher refresher, HighWatermarks highWatermarks, SinkCounters counters,
+                    int maxActions, long maxBytes, Duration linger, int maxInFlight, Duration revocationTimeout) {
         this.consumer = consumer;
         this.topics = topics;
         this.router = router;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.refresher = refresher;
+        this.highWatermarks = highWatermarks;
+        this.drainCheckMillis = refresher.policy().drainCheck().toMillis();
+        this.drained = new InputDrained(drainCheckMillis);
         this.counters = counters;
         this.maxActions = maxActions;
         this.maxBytes = maxBytes;
@@ -147,6 +160,7 @@ public final class SinkLoop implements Runnable {
                 counters.consumed.addAndGet(records.count());
                 dispatch(caughtUp());
                 harvest();
+                checkDrained();
                 if (misconfigured != null) {
                     throw misconfigured;
                 }
@@ -216,9 +230,50 @@ public final class SinkLoop implements Runnable {
      * nothing more is coming to fill a batch, and lingering would only delay what is waiting from being searchable.
      */
     private boolean caughtUp() {
-        if (pending.isEmpty()) {
-            return false;
+        return !pending.isEmpty() && readToLastStable();
+    }
+
+    /**
+     * While a refresh waits (a backlog's quiet time) and everything read is written: asks the broker, at most every
+     * {@code drainCheck}, whether anything more is coming ({@link InputDrained}); once the input is drained, what was
+     * written is refreshed at once. A check that fails changes nothing: the quiet time still ends the wait.
+     */
+    private void checkDrained() {
+        if (drainCheckMillis == 0) {
+            return;
         }
+        long now = System.currentTimeMillis();
+        if (drainCheck != null) {
+            if (!drainCheck.isDone()) {
+                return;
+            }
+            DrainObservation seen = drainCheck.exceptionally(e -> {
+                log.debug("asking the broker for the high watermarks failed: {}", e.toString());
+                return null;
+            }).join();
+            drainCheck = null;
+            if (seen != null && drained.observe(seen.positions(), seen.highWatermarks(), seen.at())) {
+                refresher.drained(now);
+            }
+        }
+        if (!pending.isEmpty() || !inFlight.isEmpty() || !refresher.waiting(now) || !readToLastStable()) {
+            drained.reset();
+            return;
+        }
+        if (now < nextDrainCheckAt) {
+            return;
+        }
+        nextDrainCheckAt = now + drainCheckMillis;
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            positions.put(tp, consumer.position(tp, Duration.ZERO));
+        }
+        drainCheck = highWatermarks.of(positions.keySet()).toCompletableFuture()
+                .thenApply(hw -> new DrainObservation(positions, now, hw));
+    }
+
+    /** Whether the consumer's cached lag (against the last stable offset, no broker call) is 0 on every partition. */
+    private boolean readToLastStable() {
         for (TopicPartition tp : consumer.assignment()) {
             java.util.OptionalLong lag = consumer.currentLag(tp);
             if (lag.isEmpty() || lag.getAsLong() > 0) {

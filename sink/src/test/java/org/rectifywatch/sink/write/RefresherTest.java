@@ -19,7 +19,7 @@ class RefresherTest {
     private final Refresher refresher = new Refresher((indices, done) -> {
         sent.add(indices);
         answers.add(done);
-    }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1)), counters);
+    }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO), counters);
 
     @Test
     void nothingWrittenNothingDue() {
@@ -72,7 +72,7 @@ class RefresherTest {
     @Test
     void aBacklogIsRefreshedOnceNothingMoreIsWrittenToItsIndex() {
         Refresher quiet = new Refresher((indices, done) -> sent.add(indices),
-                new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2)), counters);
+                new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ZERO), counters);
         quiet.written(Map.of("issues", 0L), 60_000); // a minute old: 15 s, unless the writes stop
         assertThat(quiet.millisUntilDue(60_000)).isEqualTo(2_000);
         quiet.written(Map.of("issues", 1_000L), 61_000);
@@ -82,6 +82,28 @@ class RefresherTest {
         assertThat(sent).isEmpty();
         quiet.maybeRefresh(64_000);
         assertThat(sent).containsExactly(Set.of("issues"));
+    }
+
+    @Test
+    void aBacklogIsRefreshedAsSoonAsTheInputIsFoundDrained() {
+        List<Consumer<Exception>> running = new ArrayList<>();
+        Refresher quiet = new Refresher((indices, done) -> {
+            sent.add(indices);
+            running.add(done);
+        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(250)),
+                counters);
+        assertThat(quiet.waiting(60_000)).as("nothing written").isFalse();
+        quiet.written(Map.of("issues", 0L), 60_000);
+        assertThat(quiet.waiting(60_100)).isTrue();
+        quiet.drained(60_400);
+        assertThat(quiet.millisUntilDue(60_400)).isZero();
+        quiet.maybeRefresh(60_400);
+        assertThat(sent).containsExactly(Set.of("issues"));
+        assertThat(quiet.waiting(60_400)).as("running").isFalse();
+        running.get(0).accept(null);
+        quiet.written(Map.of("issues", 1_000L), 61_000);
+        assertThat(quiet.millisUntilDue(61_000)).as("written after the input was drained: the quiet time again")
+                .isEqualTo(2_000);
     }
 
     @Test
@@ -104,7 +126,7 @@ class RefresherTest {
         Refresher timed = new Refresher((indices, done) -> {
             sentAt.add(System.currentTimeMillis());
             done.accept(null);
-        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1)), counters).start();
+        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO), counters).start();
         try {
             long now = System.currentTimeMillis();
             timed.written(Map.of("a", now - 400), now); // due 100 ms from now
