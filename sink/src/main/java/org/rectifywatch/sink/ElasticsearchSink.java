@@ -23,7 +23,7 @@ import org.rectifywatch.sink.notify.NotifiedLedger;
 import org.rectifywatch.sink.write.Backoff;
 import org.rectifywatch.sink.write.BulkWriter;
 import org.rectifywatch.sink.write.DeadLetterPublisher;
-import org.rectifywatch.sink.write.HighWatermarks;
+import org.rectifywatch.sink.write.InputProbe;
 import org.rectifywatch.sink.write.MemberSlot;
 import org.rectifywatch.sink.write.Misconfigured;
 import org.rectifywatch.sink.write.RecordRouter;
@@ -55,7 +55,7 @@ public final class ElasticsearchSink implements AutoCloseable {
     private ScheduledExecutorService summary;
     private MemberSlot slot;
     private BulkWriter writer;
-    /** Asks for the input's high watermarks (whether a backlog has run out); null when the drain check is off. */
+    /** Looks at the input's ends (whether a backlog has run out); null when the drain check is off. */
     private Admin admin;
 
     public ElasticsearchSink(SinkConfig config) {
@@ -120,7 +120,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         loop = new SinkLoop(consumer, List.of(config.reportsTopic(), config.issuesTopic(), config.alertsTopic()),
                 new RecordRouter(config), writer = new BulkWriter(client, backoff, counters), deadLetters,
-                new Refresher(client, config.refresh(), counters).start(), highWatermarks(), counters,
+                new Refresher(client, config.refresh(), counters).start(), inputProbe(), counters,
                 config.bulkMaxActions(), config.bulkMaxBytes(), config.bulkLinger(), config.maxInFlight(),
                 config.revocationTimeout());
         notifier = new AlertNotifier(config, ledger, counters, deadLetters);
@@ -230,12 +230,13 @@ public final class ElasticsearchSink implements AutoCloseable {
         loopThread = null;
     }
 
-    private HighWatermarks highWatermarks() {
-        if (!config.refresh().checksDrain()) {
-            return partitions -> java.util.concurrent.CompletableFuture.completedFuture(Map.of());
+    private InputProbe inputProbe() {
+        if (!config.refresh().drainCheck().enabled()) {
+            return (positions, at) -> java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("the drain check is off"));
         }
         admin = Admin.create(config.kafka().clientProperties());
-        return HighWatermarks.of(admin);
+        return InputProbe.of(admin, config.refresh().drainCheck());
     }
 
     private static void closeQuietly(Rest5Client client) {

@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
@@ -18,8 +27,8 @@ import org.rectifywatch.model.json.Json;
 
 /**
  * The indices refresh on their own only every 30 s; the sink makes what it wrote searchable: fresh records within a
- * fraction of a second, a backlog once it has run out (nothing unread, no transaction open upstream) instead of after
- * every bulk, and everything when it stops.
+ * fraction of a second, a backlog once it has run out (the processor's input committed to its end, nothing unread, no
+ * transaction open upstream) instead of after every bulk, and everything when it stops.
  * Counts here are read without a refresh of the test's own.
  */
 @Tag("integration")
@@ -52,7 +61,8 @@ class SinkRefreshIT {
             String index = fx.prefix + "-issues";
             // neither the delay nor the quiet time can end the wait within the test: only finding the input drained
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id,
-                    Map.of("sink.bulk.max.actions", "100", "sink.refresh.max.delay", "10m", "sink.refresh.quiet", "10m"))).start()) {
+                    Map.of("sink.bulk.max.actions", "100", "sink.refresh.max.delay", "10m", "sink.refresh.quiet", "10m",
+                            "sink.upstream.group", "none"))).start()) {
                 SinkFixture.await("the backlog searchable while the sink runs", Duration.ofSeconds(120),
                         () -> searchable(fx, index) == n);
                 assertThat(sink.counters().bulkRequests.get()).isGreaterThanOrEqualTo(40);
@@ -75,7 +85,7 @@ class SinkRefreshIT {
             upstream.flush();
             String index = fx.prefix + "-issues";
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id,
-                    Map.of("sink.refresh.max.delay", "10m", "sink.refresh.quiet", "10m"))).start()) {
+                    Map.of("sink.refresh.max.delay", "10m", "sink.refresh.quiet", "10m", "sink.upstream.group", "none"))).start()) {
                 SinkFixture.await("the committed backlog acknowledged", Duration.ofSeconds(60), () -> sink.counters().acknowledged() == n);
                 Thread.sleep(2_000); // eight drain checks
                 assertThat(sink.counters().refreshes.get()).as("more is coming: a transaction is open upstream").isZero();
@@ -84,6 +94,42 @@ class SinkRefreshIT {
                 upstream.commitTransaction();
                 SinkFixture.await("the backlog searchable once the transaction is committed", Duration.ofSeconds(30),
                         () -> searchable(fx, index) == n + 1);
+                assertThat(sink.counters().refreshes.get()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aBacklogWaitsWhileTheProcessorHasReportsLeftToCommit() throws Exception {
+        try (SinkFixture fx = new SinkFixture(SharedStack.kafka().bootstrap(), SharedStack.elasticsearch().url());
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fx.bootstrap))) {
+            String raw = "t" + fx.id + ".raw";
+            String processor = "processor-" + fx.id;
+            admin.createTopics(List.of(new NewTopic(raw, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < 10; i++) {
+                fx.sendAsync(raw, "page-" + i, SinkFixture.issue("page-" + i, 1, "2021-02-05"));
+            }
+            int n = 300;
+            sendHourOldBacklog(fx, n);
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(Map.of(new TopicPartition(raw, 0), OffsetSpec.latest(), new TopicPartition(raw, 1), OffsetSpec.latest()))
+                    .all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
+            // the processor has committed none of its input yet
+            admin.alterConsumerGroupOffsets(processor, Map.of(new TopicPartition(raw, 0), new OffsetAndMetadata(0)))
+                    .all().get(30, TimeUnit.SECONDS);
+            String index = fx.prefix + "-issues";
+            try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id, Map.of("sink.refresh.max.delay", "10m",
+                    "sink.refresh.quiet", "10m", "sink.upstream.group", processor, "sink.upstream.topic", raw))).start()) {
+                SinkFixture.await("the backlog acknowledged", Duration.ofSeconds(60), () -> sink.counters().acknowledged() == n);
+                Thread.sleep(2_000); // eight drain checks
+                assertThat(sink.counters().refreshes.get()).as("the processor has reports left: more is coming").isZero();
+
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                ends.forEach((tp, end) -> done.put(tp, new OffsetAndMetadata(end)));
+                admin.alterConsumerGroupOffsets(processor, done).all().get(30, TimeUnit.SECONDS);
+                SinkFixture.await("the backlog searchable once the processor committed all of its input", Duration.ofSeconds(30),
+                        () -> searchable(fx, index) == n);
                 assertThat(sink.counters().refreshes.get()).isEqualTo(1);
             }
         }

@@ -8,6 +8,7 @@ import org.rectifywatch.model.config.ConfigSource;
 import org.rectifywatch.model.config.ElasticsearchSettings;
 import org.rectifywatch.model.config.KafkaSettings;
 import org.rectifywatch.sink.notify.config.NotificationConfig;
+import org.rectifywatch.sink.write.DrainCheck;
 import org.rectifywatch.sink.write.RefreshPolicy;
 
 /**
@@ -88,9 +89,15 @@ public record SinkConfig(
         Duration quiet = within("sink.refresh.quiet", c.duration("sink.refresh.quiet", Duration.ofSeconds(2)),
                 Duration.ZERO, Duration.ofMinutes(10));
         // how often the sink asks the broker, while it waits to refresh a backlog, whether its input has run dry; 0: never
-        Duration drainCheck = within("sink.refresh.drain.check", c.duration("sink.refresh.drain.check", Duration.ofMillis(250)),
+        Duration every = within("sink.refresh.drain.check", c.duration("sink.refresh.drain.check", Duration.ofMillis(250)),
                 Duration.ZERO, Duration.ofMinutes(1));
-        return new RefreshPolicy(gap, delay, quiet, drainCheck);
+        // the processor's group and input: a backlog has not run out while the processor has reports left to commit;
+        // "none": the sink's own partitions only
+        String group = c.string("sink.upstream.group", c.string("processor.application.id", "rectify-processor"));
+        DrainCheck drain = "none".equalsIgnoreCase(group) ? new DrainCheck(every, "", "")
+                : new DrainCheck(every, name("sink.upstream.group", group),
+                name("sink.upstream.topic", c.string("sink.upstream.topic", Topics.REPORTS_RAW)));
+        return new RefreshPolicy(gap, delay, quiet, drain);
     }
 
     /** Checks that span two keys. */
@@ -180,7 +187,8 @@ public record SinkConfig(
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
-                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms, drain check " + refresh.drainCheck().toMillis() + " ms), " + notifications
+                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms, drain check " + refresh.drainCheck().every().toMillis() + " ms"
+                + (refresh.drainCheck().watchesUpstream() ? " after " + refresh.drainCheck().upstreamGroup() : "") + "), " + notifications
                 + ", zone=" + timeZone + ", " + kafka + ", " + elasticsearch + "]";
     }
 }

@@ -9,27 +9,22 @@ import java.time.Duration;
  * asks for a refresh once a bulk is acknowledged: at once (but at most every {@code minGap}) for records that are
  * fresh, later for records that come out of a backlog, after a quarter of the time they have waited already, at most
  * {@code maxDelay} — or as soon as the backlog has run out and nothing is left to gather into the segment: when the
- * sink finds its input drained (every partition read and written to its end, no transaction open upstream; checked
- * every {@code drainCheck}, see {@link InputDrained}), or, where it cannot tell, once nothing more has been written to
+ * sink finds its input drained (the processor has committed all of its input, and every partition the sink reads is
+ * read and written to its end with no transaction open; see {@link InputDrained}), or, where it cannot tell, once nothing more has been written to
  * the index for {@code quiet}. A report published a second ago is searchable within a few hundred milliseconds; the
  * end of a backlog a fraction of a second after it was written; its bulk in segments of
  * tens of thousands of documents: every segment makes each later write's version lookup and the merges dearer (a
  * refresh every 3,000 documents doubled Elasticsearch's CPU per issue document against one every 25,000).
  */
-public record RefreshPolicy(Duration minGap, Duration maxDelay, Duration quiet, Duration drainCheck) {
+public record RefreshPolicy(Duration minGap, Duration maxDelay, Duration quiet, DrainCheck drainCheck) {
     /** The share of a record's age it may still wait to become searchable once written. */
     static final double AGE_SHARE = 0.25;
 
     public RefreshPolicy {
-        if (minGap.isNegative() || maxDelay.compareTo(minGap) < 0 || quiet.isNegative() || drainCheck.isNegative()) {
+        if (minGap.isNegative() || maxDelay.compareTo(minGap) < 0 || quiet.isNegative()) {
             throw new IllegalArgumentException("refresh gap " + minGap + " must be >= 0 and at most the delay " + maxDelay
-                    + ", the quiet time " + quiet + " and the drain check " + drainCheck + " >= 0");
+                    + ", the quiet time " + quiet + " >= 0");
         }
-    }
-
-    /** Whether the sink checks for its input to be drained ({@code drainCheck} 0: it does not, only the quiet time). */
-    public boolean checksDrain() {
-        return !drainCheck.isZero();
     }
 
     /**

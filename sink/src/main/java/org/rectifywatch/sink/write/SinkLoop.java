@@ -54,11 +54,11 @@ public final class SinkLoop implements Runnable {
     private final int maxInFlight;
     private final Duration revocationTimeout;
     private final ExecutorService pool;
-    private final HighWatermarks highWatermarks;
+    private final InputProbe probe;
     private final long drainCheckMillis;
     private final InputDrained drained;
-    /** The drain check asked of the broker and not yet looked at; when the next may be asked. */
-    private java.util.concurrent.CompletableFuture<DrainObservation> drainCheck;
+    /** The look at the input asked of the broker and not yet judged; when the next may be asked. */
+    private java.util.concurrent.CompletableFuture<InputLook> look;
     private long nextDrainCheckAt;
 
     private final ArrayDeque<Waiting> pending = new ArrayDeque<>();
@@ -82,10 +82,6 @@ public final class SinkLoop implements Runnable {
     private record Waiting(SinkAction action, long since, long created) {
     }
 
-    /** The positions read to (everything before them written), when, and the high watermarks the broker gave after. */
-    private record DrainObservation(Map<TopicPartition, Long> positions, long at, Map<TopicPartition, Long> highWatermarks) {
-    }
-
     /**
      * {@code lastOffsets} loses the partitions revoked while the batch runs: their offsets are no longer ours to commit.
      * {@code youngestByIndex}: the indices the batch writes to, each with the newest creation time of its records.
@@ -95,7 +91,7 @@ public final class SinkLoop implements Runnable {
     }
 
     public SinkLoop(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, RecordRouter router, BulkWriter writer,
-                    DeadLetterPublisher deadLetters, Refresher refresher, HighWatermarks highWatermarks, SinkCounters counters,
+                    DeadLetterPublisher deadLetters, Refresher refresher, InputProbe probe, SinkCounters counters,
                     int maxActions, long maxBytes, Duration linger, int maxInFlight, Duration revocationTimeout) {
         this.consumer = consumer;
         this.topics = topics;
@@ -103,8 +99,8 @@ public final class SinkLoop implements Runnable {
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.refresher = refresher;
-        this.highWatermarks = highWatermarks;
-        this.drainCheckMillis = refresher.policy().drainCheck().toMillis();
+        this.probe = probe;
+        this.drainCheckMillis = refresher.policy().drainCheck().every().toMillis();
         this.drained = new InputDrained(drainCheckMillis);
         this.counters = counters;
         this.maxActions = maxActions;
@@ -234,25 +230,25 @@ public final class SinkLoop implements Runnable {
     }
 
     /**
-     * While a refresh waits (a backlog's quiet time) and everything read is written: asks the broker, at most every
-     * {@code drainCheck}, whether anything more is coming ({@link InputDrained}); once the input is drained, what was
-     * written is refreshed at once. A check that fails changes nothing: the quiet time still ends the wait.
+     * While a refresh waits (a backlog's quiet time) and everything read is written: looks at the input, at most every
+     * drain check, through the broker ({@link InputDrained}); once it has run dry, what was written is refreshed at once.
+     * A look that fails changes nothing: the quiet time still ends the wait.
      */
     private void checkDrained() {
         if (drainCheckMillis == 0) {
             return;
         }
         long now = System.currentTimeMillis();
-        if (drainCheck != null) {
-            if (!drainCheck.isDone()) {
+        if (look != null) {
+            if (!look.isDone()) {
                 return;
             }
-            DrainObservation seen = drainCheck.exceptionally(e -> {
-                log.debug("asking the broker for the high watermarks failed: {}", e.toString());
+            InputLook seen = look.exceptionally(e -> {
+                log.debug("looking at the input's ends failed: {}", e.toString());
                 return null;
             }).join();
-            drainCheck = null;
-            if (seen != null && drained.observe(seen.positions(), seen.highWatermarks(), seen.at())) {
+            look = null;
+            if (seen != null && drained.observe(seen)) {
                 refresher.drained(now);
             }
         }
@@ -268,8 +264,7 @@ public final class SinkLoop implements Runnable {
         for (TopicPartition tp : consumer.assignment()) {
             positions.put(tp, consumer.position(tp, Duration.ZERO));
         }
-        drainCheck = highWatermarks.of(positions.keySet()).toCompletableFuture()
-                .thenApply(hw -> new DrainObservation(positions, now, hw));
+        look = probe.look(positions, now).toCompletableFuture();
     }
 
     /** Whether the consumer's cached lag (against the last stable offset, no broker call) is 0 on every partition. */

@@ -68,4 +68,16 @@ class SinkConfigTest {
     void aLingerOfZeroIsAllowed() {
         assertThat(config(Map.of("sink.bulk.linger", "0ms")).bulkLinger()).isZero();
     }
+
+    @Test
+    void theDrainCheckWatchesTheProcessorsGroupAndInputUnlessToldOtherwise() {
+        assertThat(config(Map.of()).refresh().drainCheck()).isEqualTo(new org.rectifywatch.sink.write.DrainCheck(
+                Duration.ofMillis(250), "rectify-processor", "reports.raw"));
+        assertThat(config(Map.of("processor.application.id", "bench-e2e")).refresh().drainCheck().upstreamGroup())
+                .as("configured beside the processor: its application id").isEqualTo("bench-e2e");
+        assertThat(config(Map.of("sink.upstream.group", "none")).refresh().drainCheck().watchesUpstream()).isFalse();
+        assertThat(config(Map.of("sink.refresh.drain.check", "0ms")).refresh().drainCheck().enabled()).isFalse();
+        assertThatThrownBy(() -> config(Map.of("sink.upstream.group", "a group")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sink.upstream.group");
+    }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RefreshPolicyTest {
-    private final RefreshPolicy policy = new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO);
+    private final RefreshPolicy policy = new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), DrainCheck.OFF);
 
     @Test
     void freshRecordsAreRefreshedAtOnceButNotMoreOftenThanTheGap() {
@@ -29,7 +29,7 @@ class RefreshPolicyTest {
 
     @Test
     void aBacklogNoLongerWrittenToIsRefreshedOnceItHasBeenQuiet() {
-        RefreshPolicy quiet = new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ZERO);
+        RefreshPolicy quiet = new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2), DrainCheck.OFF);
         // hour-old records written from 10 s to 25 s: while writes keep coming, the delay
         assertThat(quiet.dueAt(10_000, 25_000, 3_600_000, 9_000, Long.MIN_VALUE)).isEqualTo(27_000);
         assertThat(quiet.dueAt(10_000, 39_000, 3_600_000, 9_000, Long.MIN_VALUE)).as("still written to: the delay").isEqualTo(40_000);
@@ -41,7 +41,7 @@ class RefreshPolicyTest {
     @Test
     void aBacklogWhoseInputIsDrainedIsRefreshedAtOnceNotAfterTheQuietTime() {
         RefreshPolicy quiet = new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2),
-                Duration.ofMillis(250));
+                new DrainCheck(Duration.ofMillis(250), "", ""));
         // hour-old records last written at 25 s: the quiet time, unless the input was found drained since
         assertThat(quiet.dueAt(10_000, 25_000, 3_600_000, 9_000, Long.MIN_VALUE)).isEqualTo(27_000);
         assertThat(quiet.dueAt(10_000, 25_000, 3_600_000, 9_000, 25_300)).isEqualTo(25_300);
@@ -51,7 +51,7 @@ class RefreshPolicyTest {
 
     @Test
     void theDelayIsAtLeastTheGap() {
-        assertThatThrownBy(() -> new RefreshPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO))
+        assertThatThrownBy(() -> new RefreshPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO, DrainCheck.OFF))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -19,7 +19,7 @@ class RefresherTest {
     private final Refresher refresher = new Refresher((indices, done) -> {
         sent.add(indices);
         answers.add(done);
-    }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO), counters);
+    }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), DrainCheck.OFF), counters);
 
     @Test
     void nothingWrittenNothingDue() {
@@ -72,7 +72,7 @@ class RefresherTest {
     @Test
     void aBacklogIsRefreshedOnceNothingMoreIsWrittenToItsIndex() {
         Refresher quiet = new Refresher((indices, done) -> sent.add(indices),
-                new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ZERO), counters);
+                new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2), DrainCheck.OFF), counters);
         quiet.written(Map.of("issues", 0L), 60_000); // a minute old: 15 s, unless the writes stop
         assertThat(quiet.millisUntilDue(60_000)).isEqualTo(2_000);
         quiet.written(Map.of("issues", 1_000L), 61_000);
@@ -90,7 +90,8 @@ class RefresherTest {
         Refresher quiet = new Refresher((indices, done) -> {
             sent.add(indices);
             running.add(done);
-        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(250)),
+        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(2),
+                new DrainCheck(Duration.ofMillis(250), "", "")),
                 counters);
         assertThat(quiet.waiting(60_000)).as("nothing written").isFalse();
         quiet.written(Map.of("issues", 0L), 60_000);
@@ -126,7 +127,7 @@ class RefresherTest {
         Refresher timed = new Refresher((indices, done) -> {
             sentAt.add(System.currentTimeMillis());
             done.accept(null);
-        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ZERO), counters).start();
+        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), DrainCheck.OFF), counters).start();
         try {
             long now = System.currentTimeMillis();
             timed.written(Map.of("a", now - 400), now); // due 100 ms from now
