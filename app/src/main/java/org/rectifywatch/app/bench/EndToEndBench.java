@@ -236,6 +236,9 @@ public final class EndToEndBench {
                         break;
                     }
                 }
+                // the warm-up's segments merged before, not inside, the measured window (a merge of them cost the
+                // backfill +1.6 ms of Elasticsearch CPU per report in one run)
+                awaitNoMerges(esAdmin, "the backfill", out);
                 ProcessorMetrics m0 = processor.metrics();
                 long handledAtStart = handled(m0);
                 long issuesAtStart = search.count("rectify-issues", "{\"match_all\":{}}");
@@ -250,6 +253,8 @@ public final class EndToEndBench {
                 double blockedFrom = threadMetric(processor, "blocked-time-ns-total");
                 Map<String, Double> waitsFrom = kafkaWaits(processor);
                 StreamThreadsBusy busy = new StreamThreadsBusy();
+                long sinkRefreshesFrom = sink.counters().refreshes.get();
+                long backlogEndsFrom = sink.counters().backlogEnds.get();
                 long t0 = System.nanoTime();
                 out.printf("backfill of %,d reports: publishing them to %s, the pipeline at work from the first%n", reports, Topics.REPORTS_RAW);
                 // published beside the polls below, which sample the stream threads from the first report on
@@ -298,6 +303,9 @@ public final class EndToEndBench {
                         reportsPerSec, issuesPerSec);
                 out.printf(Locale.ROOT, "end of the backfill: %s; every issue document searchable at %.1f s; reports.raw's partitions"
                         + " by stream thread: %s%n", busy.describe(), seconds, rawPartitionsByThread(processor));
+                out.printf("the sink's refreshes in the backfill: %d, of which %d once it found its input drained (Elasticsearch"
+                        + " refreshes the indices on its own every 30 s besides)%n", sink.counters().refreshes.get() - sinkRefreshesFrom,
+                        sink.counters().backlogEnds.get() - backlogEndsFrom);
                 long indexed = settledIndexed(sink, out) - indexedAtStart;
 
                 // E + S: Elasticsearch and the client at raw concurrent _bulk, per document, once the backfill's

@@ -22,6 +22,8 @@ public final class SinkCounters {
     public final AtomicLong bulkNanos = new AtomicLong();
     /** Refreshes the sink asked for and Elasticsearch acknowledged. */
     public final AtomicLong refreshes = new AtomicLong();
+    /** Times the sink found its input drained (a backlog run out) and made what it wrote searchable at once. */
+    public final AtomicLong backlogEnds = new AtomicLong();
 
     public long indexed() {
         return indexed.get();
@@ -51,6 +53,6 @@ public final class SinkCounters {
         return "consumed=" + consumed + " indexed=" + indexed + " deleted=" + deleted + " stale=" + stale + " dlq=" + dlq
                 + (deadLettersLost.get() > 0 ? " deadLettersLost=" + deadLettersLost : "")
                 + " notified=" + notified + " notifyFailures=" + notifyFailures + " bulkRequests=" + bulkRequests
-                + " retries=" + retries + " refreshes=" + refreshes;
+                + " retries=" + retries + " refreshes=" + refreshes + " backlogEnds=" + backlogEnds;
     }
 }

@@ -60,6 +60,7 @@ public final class SinkLoop implements Runnable {
     /** The look at the input asked of the broker and not yet judged; when the next may be asked. */
     private java.util.concurrent.CompletableFuture<InputLook> look;
     private long nextDrainCheckAt;
+    private long lookFailures;
 
     private final ArrayDeque<Waiting> pending = new ArrayDeque<>();
     private long pendingBytes;
@@ -244,11 +245,19 @@ public final class SinkLoop implements Runnable {
                 return;
             }
             InputLook seen = look.exceptionally(e -> {
-                log.debug("looking at the input's ends failed: {}", e.toString());
+                if (lookFailures++ == 0) {
+                    log.warn("the sink cannot tell when a backlog has run out ({}): check that {}; until then a backlog "
+                            + "becomes searchable only after sink.refresh.quiet", e.getCause() == null ? e : e.getCause(),
+                            "the broker answers ListOffsets and ListConsumerGroupOffsets for this client and that "
+                            + "sink.upstream.group and sink.upstream.topic name the processor's (or 'none')");
+                } else {
+                    log.debug("looking at the input's ends failed: {}", e.toString());
+                }
                 return null;
             }).join();
             look = null;
             if (seen != null && drained.observe(seen)) {
+                counters.backlogEnds.incrementAndGet();
                 refresher.drained(now);
             }
         }
