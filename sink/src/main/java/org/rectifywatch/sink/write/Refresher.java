@@ -132,12 +132,12 @@ public final class Refresher {
     }
 
     /**
-     * The sink found at {@code now} that its input has run dry: everything it read is written and nothing more waits
-     * upstream, so what was written is refreshed now rather than after the quiet time.
+     * The sink found that its input had run dry at {@code at}: everything it had read by then was written and nothing
+     * more waited upstream, so what was written by then is refreshed now rather than after the quiet time.
      */
-    public synchronized void drained(long now) {
-        drainedAt = Math.max(drainedAt, now);
-        arm(now);
+    public synchronized void drained(long at) {
+        drainedAt = Math.max(drainedAt, at);
+        arm(System.currentTimeMillis());
     }
 
     /** Whether something written is not yet searchable and its refresh is not yet due (nor running). */

@@ -258,7 +258,7 @@ public final class SinkLoop implements Runnable {
             look = null;
             if (seen != null && drained.observe(seen)) {
                 counters.backlogEnds.incrementAndGet();
-                refresher.drained(now);
+                refresher.drained(seen.at()); // what was written after the look is not known to be the end
             }
         }
         if (!pending.isEmpty() || !inFlight.isEmpty() || !refresher.waiting(now) || !readToLastStable()) {
