@@ -187,8 +187,9 @@ public record SinkConfig(
         return "SinkConfig[group=" + groupId + ", topics=" + reportsTopic + "," + issuesTopic + "," + alertsTopic
                 + ", indexPrefix=" + indexPrefix + ", bulk=" + bulkMaxActions + " actions/" + bulkMaxBytes + " bytes/"
                 + bulkLinger.toMillis() + " ms linger, inFlight=" + maxInFlight + ", refresh=" + refresh.minGap().toMillis() + ".."
-                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms, drain check " + refresh.drainCheck().every().toMillis() + " ms"
-                + (refresh.drainCheck().watchesUpstream() ? " after " + refresh.drainCheck().upstreamGroup() : "") + "), " + notifications
+                + refresh.maxDelay().toMillis() + " ms (quiet " + refresh.quiet().toMillis() + " ms, drain check "
+                + refresh.drainCheck().every().toMillis() + " ms" + (refresh.drainCheck().watchesUpstream()
+                ? " after " + refresh.drainCheck().upstreamGroup() : "") + "), " + notifications
                 + ", zone=" + timeZone + ", " + kafka + ", " + elasticsearch + "]";
     }
 }

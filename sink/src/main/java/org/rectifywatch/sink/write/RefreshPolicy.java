@@ -10,10 +10,10 @@ import java.time.Duration;
  * fresh, later for records that come out of a backlog, after a quarter of the time they have waited already, at most
  * {@code maxDelay} — or as soon as the backlog has run out and nothing is left to gather into the segment: when the
  * sink finds its input drained (the processor has committed all of its input, and every partition the sink reads is
- * read and written to its end with no transaction open; see {@link InputDrained}), or, where it cannot tell, once nothing more has been written to
- * the index for {@code quiet}. A report published a second ago is searchable within a few hundred milliseconds; the
- * end of a backlog a fraction of a second after it was written; its bulk in segments of
- * tens of thousands of documents: every segment makes each later write's version lookup and the merges dearer (a
+ * read and written to its end with no transaction open; see {@link InputDrained}), or, where it cannot tell, once
+ * nothing more has been written to the index for {@code quiet}. A report published a second ago is searchable within
+ * a few hundred milliseconds; the end of a backlog a fraction of a second after it was written; its bulk in segments
+ * of tens of thousands of documents: every segment makes each later write's version lookup and the merges dearer (a
  * refresh every 3,000 documents doubled Elasticsearch's CPU per issue document against one every 25,000).
  */
 public record RefreshPolicy(Duration minGap, Duration maxDelay, Duration quiet, DrainCheck drainCheck) {
