@@ -230,6 +230,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         loopThread = null;
     }
 
+    /** Asks the broker; with the drain check off the loop never looks, and the probe only says so. */
     private InputProbe inputProbe() {
         if (!config.refresh().drainCheck().enabled()) {
             return (positions, at) -> java.util.concurrent.CompletableFuture.failedFuture(

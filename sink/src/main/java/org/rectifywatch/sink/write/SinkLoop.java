@@ -246,10 +246,10 @@ public final class SinkLoop implements Runnable {
             }
             InputLook seen = look.exceptionally(e -> {
                 if (lookFailures++ == 0) {
-                    log.warn("the sink cannot tell when a backlog has run out ({}): check that {}; until then a backlog "
-                            + "becomes searchable only after sink.refresh.quiet", e.getCause() == null ? e : e.getCause(),
-                            "the broker answers ListOffsets and ListConsumerGroupOffsets for this client and that "
-                            + "sink.upstream.group and sink.upstream.topic name the processor's (or 'none')");
+                    log.warn("the sink cannot tell when a backlog has run out ({}): check that the broker answers "
+                            + "ListOffsets and ListConsumerGroupOffsets for this client and that sink.upstream.group and "
+                            + "sink.upstream.topic name the processor's (or 'none'); until then a backlog becomes searchable "
+                            + "only after sink.refresh.quiet", e.getCause() == null ? e : e.getCause());
                 } else {
                     log.debug("looking at the input's ends failed: {}", e.toString());
                 }
