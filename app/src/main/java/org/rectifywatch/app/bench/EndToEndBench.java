@@ -39,6 +39,7 @@ import org.rectifywatch.processor.classify.ChineseTokenizer;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
+import org.rectifywatch.processor.topology.ProcessorTopology;
 import org.rectifywatch.processor.service.ProcessorConfig;
 import org.rectifywatch.processor.service.ProcessorMetrics;
 import org.rectifywatch.processor.service.ProcessorService;
@@ -249,6 +250,7 @@ public final class EndToEndBench {
                 BrokerTraffic trafficFrom = BrokerTraffic.take(stack.kafka());
                 long analysisNanosFrom = m0.analysisCpuNanos.get();
                 long analysesFrom = m0.analysesTimed.get();
+                Map<String, Long> stagesFrom = m0.stageCpuNanos();
                 double commitsFrom = commits(processor);
                 double blockedFrom = threadMetric(processor, "blocked-time-ns-total");
                 Map<String, Double> waitsFrom = kafkaWaits(processor);
@@ -337,6 +339,8 @@ public final class EndToEndBench {
 
                 double analysisInside = (processor.metrics().analysisCpuNanos.get() - analysisNanosFrom) / 1e6
                         / Math.max(1, processor.metrics().analysesTimed.get() - analysesFrom);
+                out.println(describeStages(stagesFrom, processor.metrics().stageCpuNanos(), analysisInside,
+                        CpuUse.processorSeconds(cpuFrom, cpuTo).getOrDefault(CpuUse.STREAM_THREADS, 0.0), measuredReports));
                 backfill = new Backfill(reportsPerSec, measuredReports, bulk, docs.size(), indexed, CpuUse.seconds(cpuFrom, cpuTo),
                         CpuUse.processorSeconds(cpuFrom, cpuTo), CpuUse.jvmSeconds(cpuFrom, cpuTo), analysisInside,
                         busy.rateWhileAllWorked(handledAtStart), busy.firstRanOut(), seconds);
@@ -382,6 +386,31 @@ public final class EndToEndBench {
     }
 
     /** What the backfill measured, kept for the ceiling worked out once processor and sink are stopped. */
+    /**
+     * The stream threads' CPU per report inside each stage of the topology (with what it forwards and writes), and
+     * outside every stage: polls and fetched records, commits and transactions, punctuations.
+     */
+    static String describeStages(Map<String, Long> from, Map<String, Long> to, double analysisMs, double streamThreadSeconds,
+                                 long reports) {
+        StringBuilder b = new StringBuilder("the stream threads' CPU per report by stage, each with what it writes:");
+        double inside = 0;
+        List<String> order = new ArrayList<>(ProcessorTopology.TIMED_STAGES);
+        to.keySet().stream().filter(k -> !order.contains(k)).forEach(order::add);
+        for (String stage : order) {
+            double ms = (to.getOrDefault(stage, 0L) - from.getOrDefault(stage, 0L)) / 1e6 / Math.max(1, reports);
+            inside += ms;
+            b.append(String.format(Locale.ROOT, " %s %.2f ms", stage, ms));
+            if (stage.equals("version-reports")) {
+                b.append(String.format(Locale.ROOT, " (the analysis %.2f of it)", analysisMs));
+            }
+            b.append(',');
+        }
+        b.setLength(b.length() - 1);
+        b.append(String.format(Locale.ROOT, "; outside the stages (polls and fetched records, commits and transactions, punctuations) %.2f ms",
+                1000 * streamThreadSeconds / Math.max(1, reports) - inside));
+        return b.toString();
+    }
+
     private record Backfill(double rate, long reports, PartCosts.Window bulk, int bulkDocuments, long indexed, Map<String, Double> cpu,
                             Map<String, Double> processorThreads, Map<String, Double> jvm, double analysisMs,
                             double rateWhileAllWorked, double firstRanOut, double seconds) {

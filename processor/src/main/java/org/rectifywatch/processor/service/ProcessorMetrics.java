@@ -49,6 +49,25 @@ public final class ProcessorMetrics {
         return n == 0 ? 0 : analysisCpuNanos.get() / 1e6 / n;
     }
 
+    /**
+     * Thread CPU inside each stage of the topology (its own work and what it forwards and writes), by stage name:
+     * next to the stream threads' whole CPU it says where the pipeline's work beyond the analysis goes.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> stageCpuNanos =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The counter of one stage's thread CPU, in nanoseconds (one per stage name, shared by its tasks). */
+    public java.util.concurrent.atomic.LongAdder stageCpu(String stage) {
+        return stageCpuNanos.computeIfAbsent(stage, k -> new java.util.concurrent.atomic.LongAdder());
+    }
+
+    /** Thread CPU so far inside each stage, in nanoseconds, by stage name. */
+    public java.util.Map<String, Long> stageCpuNanos() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        stageCpuNanos.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
     public void countTransition(AlertState state, boolean firstRaise) {
         alertRecordsOut.incrementAndGet();
         switch (state) {

@@ -45,6 +45,10 @@ import org.rectifywatch.processor.service.ProcessorMetrics;
  * {@code reports.dlq} as well (see {@code ProcessorService}).
  */
 public final class ProcessorTopology {
+    /** The steps whose thread CPU is counted ({@link StageCpu}), in the order a report passes them. */
+    public static final java.util.List<String> TIMED_STAGES = java.util.List.of("version-reports", "read-pages-by-unit",
+            "identify-reports", "read-issues-by-unit", "track-deadlines", "read-inspections-by-unit", "track-publication");
+
     private ProcessorTopology() {
     }
 
@@ -107,7 +111,8 @@ public final class ProcessorTopology {
                                                  ProcessorMetrics metrics, Supplier<RecordLimits> limits, CommitPacing pacing) {
         builder.addStateStore(logged(ReportVersioner.STORE, JsonSerde.of(ReportState.class)));
         return builder.stream(Topics.REPORTS_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-reports-raw"))
-                .process(pacing.around(() -> new ReportVersioner(analyzer, records, metrics, limits)), Named.as("version-reports"), ReportVersioner.STORE);
+                .process(StageCpu.timed("version-reports", metrics, pacing.around(() -> new ReportVersioner(analyzer, records, metrics, limits))),
+                        Named.as("version-reports"), ReportVersioner.STORE);
     }
 
     /** Page analyses regrouped by unit (with report entries handed over from the unit a report left) → reports, issues. */
@@ -121,9 +126,10 @@ public final class ProcessorTopology {
         return pages
                 .repartition(Repartitioned.<String, byte[]>as("pages-by-unit").withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
-                .mapValues(decoder(serde, "pages-by-unit"), Named.as("read-pages-by-unit"))
+                .mapValues(StageCpu.timed("read-pages-by-unit", metrics, decoder(serde, "pages-by-unit")), Named.as("read-pages-by-unit"))
                 .merge(handedOver, Named.as("with-report-handovers"))
-                .process(pacing.around(() -> new ReportIdentifier(records, metrics, limits)), Named.as("identify-reports"),
+                .process(StageCpu.timed("identify-reports", metrics, pacing.around(() -> new ReportIdentifier(records, metrics, limits))),
+                        Named.as("identify-reports"),
                         ReportIdentifier.ENTRIES, ReportIdentifier.URLS);
     }
 
@@ -141,9 +147,10 @@ public final class ProcessorTopology {
         KStream<String, TrackerOutput> out = events
                 .repartition(Repartitioned.<String, byte[]>as("issues-by-unit").withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
-                .mapValues(decoder(serde, "issues-by-unit"), Named.as("read-issues-by-unit"))
+                .mapValues(StageCpu.timed("read-issues-by-unit", metrics, decoder(serde, "issues-by-unit")), Named.as("read-issues-by-unit"))
                 .merge(handedOver, Named.as("with-handovers"))
-                .process(pacing.around(() -> new DeadlineTracker(deadlines, metrics)), Named.as("track-deadlines"),
+                .process(StageCpu.timed("track-deadlines", metrics, pacing.around(() -> new DeadlineTracker(deadlines, metrics))),
+                        Named.as("track-deadlines"),
                         DeadlineTracker.STORE, DeadlineTracker.AGENDA);
         out.split(Named.as("tracked-"))
                 .branch((k, o) -> o.isAlert(), Branched.withConsumer(s -> s
@@ -165,8 +172,10 @@ public final class ProcessorTopology {
         return events
                 .repartition(Repartitioned.<String, byte[]>as("inspections-by-unit").withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(Topics.UNIT_PARTITIONS))
-                .mapValues(decoder(JsonSerde.of(InspectionEvent.class), "inspections-by-unit"), Named.as("read-inspections-by-unit"))
-                .process(pacing.around(() -> new PublicationTracker(deadlines, metrics)), Named.as("track-publication"),
+                .mapValues(StageCpu.timed("read-inspections-by-unit", metrics, decoder(JsonSerde.of(InspectionEvent.class), "inspections-by-unit")),
+                        Named.as("read-inspections-by-unit"))
+                .process(StageCpu.timed("track-publication", metrics, pacing.around(() -> new PublicationTracker(deadlines, metrics))),
+                        Named.as("track-publication"),
                         PublicationTracker.STORE, PublicationTracker.REPORTS, PublicationTracker.AGENDA);
     }
 

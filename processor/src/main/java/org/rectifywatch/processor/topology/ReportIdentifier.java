@@ -330,10 +330,21 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         return out;
     }
 
-    /** Maps with sorted keys: the same analysis hashes the same in every run. */
+    /**
+     * Maps with sorted keys: the same analysis hashes the same in every run. Characters beyond the BMP written as
+     * UTF-8, not as JSON escapes of their surrogates: the bytes of the JSON text, which earlier versions hashed.
+     */
     private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = Json.MAPPER.copy()
             .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    static {
+        CANONICAL.getFactory().enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8.mappedFeature());
+    }
+
+    /**
+     * The hash of an analysis as stored in its entry: SHA-256 of its canonical JSON in UTF-8, written as bytes at once
+     * (the same bytes as the JSON text encoded, without the text).
+     */
     static String outputHash(ParsedReport parsed) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("meta", parsed.meta());
@@ -341,7 +352,7 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
         out.put("issues", parsed.issues());
         out.put("warnings", parsed.warnings());
         try {
-            return ReportIds.sha256Hex(CANONICAL.writeValueAsString(out));
+            return ReportIds.sha256Hex(CANONICAL.writeValueAsBytes(out));
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
