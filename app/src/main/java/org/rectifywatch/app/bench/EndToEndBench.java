@@ -305,10 +305,12 @@ public final class EndToEndBench {
                         reportsPerSec, issuesPerSec);
                 out.printf(Locale.ROOT, "end of the backfill: %s; every issue document searchable at %.1f s; reports.raw's partitions"
                         + " by stream thread: %s%n", busy.describe(), seconds, rawPartitionsByThread(processor));
-                out.printf("the sink's refreshes in the backfill: %d, of which %d once it found its input drained (Elasticsearch"
+                long indexed = settledIndexed(sink, out) - indexedAtStart;
+                // read once the sink has settled: Elasticsearch's own refresh can make the end searchable while the
+                // sink's last refresh, asked for when it found its input drained, is still on its way
+                out.printf("the sink's refreshes for the backfill: %d, of which %d once it found its input drained (Elasticsearch"
                         + " refreshes the indices on its own every 30 s besides)%n", sink.counters().refreshes.get() - sinkRefreshesFrom,
                         sink.counters().backlogEnds.get() - backlogEndsFrom);
-                long indexed = settledIndexed(sink, out) - indexedAtStart;
 
                 // E + S: Elasticsearch and the client at raw concurrent _bulk, per document, once the backfill's
                 // segments are merged (measured beside those merges, Elasticsearch cost up to twice as much)

@@ -11,6 +11,12 @@ import java.util.List;
  * recovery after a crash (state stores without checkpoints, {@code TaskCorruptedException}: the tasks are restored
  * from their changelogs by themselves), transaction retries, and notices printed on every start. Anything else —
  * including a recovery line that names another exception — passes.
+ * <p>
+ * Under transactions v2 a producer starts every transaction at sequence 0 of a new epoch; a batch that reaches a
+ * partition before the one with sequence 0 is refused with a retriable {@code OutOfOrderSequenceException} "with no
+ * existing state", and sent again (KAFKA-18202). The broker logs the refusal as an ERROR and the producer its retry as
+ * a WARN, once per partition of the transaction; only that exact case is dropped — a retry that never succeeds fails
+ * the transaction, which is logged on its own.
  */
 public final class NormalRecoveryFilter extends Filter<ILoggingEvent> {
     static final String TASK_CORRUPTED = "TaskCorruptedException";
@@ -24,6 +30,10 @@ public final class NormalRecoveryFilter extends Filter<ILoggingEvent> {
             "Processing exception handler is not enabled for the GlobalThread",
             "Not updating high watermark for partition",
             "The metadata log appears to be empty");
+    /** The broker's refusal of a transactions-v2 batch ahead of sequence 0 (retried by the producer). */
+    static final String TV2_SEQUENCE_AHEAD = "for transactions v2 idempotent producer with no existing state";
+    /** The producer's retry of a refused batch: its line does not say why, the broker's does. */
+    static final String SEQUENCE_RETRY = "attempts left). Error: OUT_OF_ORDER_SEQUENCE_NUMBER";
 
     @Override
     public FilterReply decide(ILoggingEvent event) {
@@ -36,7 +46,13 @@ public final class NormalRecoveryFilter extends Filter<ILoggingEvent> {
         }
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
+            if (isSequenceAheadOfATransaction(thrown)) {
+                return FilterReply.DENY;
+            }
             return onlyCorruption(thrown) && !mentionsOtherExceptions(message) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
+        if (message.endsWith(SEQUENCE_RETRY)) {
+            return FilterReply.DENY;
         }
         if (mentionsOtherExceptions(message)) {
             return FilterReply.NEUTRAL;
@@ -47,6 +63,11 @@ public final class NormalRecoveryFilter extends Filter<ILoggingEvent> {
             }
         }
         return FilterReply.NEUTRAL;
+    }
+
+    private static boolean isSequenceAheadOfATransaction(IThrowableProxy t) {
+        return t.getCause() == null && t.getClassName().endsWith(".OutOfOrderSequenceException") && t.getMessage() != null
+                && t.getMessage().contains(TV2_SEQUENCE_AHEAD);
     }
 
     private static boolean onlyCorruption(IThrowableProxy t) {

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.spi.FilterReply;
 import java.util.Set;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,30 @@ class NormalRecoveryFilterTest {
                 .isEqualTo(FilterReply.DENY);
         assertThat(decide(Level.WARN, "[Producer clientId=p] Got error produce response with correlation id 20 on topic-partition "
                 + "t-0, retrying (2147483646 attempts left). Error: CONCURRENT_TRANSACTIONS", null)).isEqualTo(FilterReply.DENY);
+    }
+
+    /** Lines of the local broker and a stream thread's producer as a transaction began (transactions v2). */
+    @Test
+    void aTransactionsBatchRefusedAheadOfSequenceZeroAndRetriedIsNotShown() {
+        assertThat(decide(Level.ERROR, "[ReplicaManager broker=1] Error processing append operation on partition "
+                + "0LCQXWldQfSs6PoBiV6nJQ:app-issues-by-unit-repartition-3", new OutOfOrderSequenceException("Invalid sequence number "
+                + "for producer 5 at offset 97 in partition app-issues-by-unit-repartition-3: 3 (incoming seq. number). Expected "
+                + "sequence 0 for transactions v2 idempotent producer with no existing state."))).isEqualTo(FilterReply.DENY);
+        assertThat(decide(Level.WARN, "[Producer clientId=app-StreamThread-2-producer, transactionalId=app-2] Got error produce "
+                + "response with correlation id 124 on topic-partition reports.parsed-1, retrying (2147483646 attempts left). Error: "
+                + "OUT_OF_ORDER_SEQUENCE_NUMBER", null)).isEqualTo(FilterReply.DENY);
+    }
+
+    @Test
+    void anyOtherSequenceErrorStillShows() {
+        assertThat(decide(Level.ERROR, "[ReplicaManager broker=1] Error processing append operation on partition t-0",
+                new OutOfOrderSequenceException("Out of order sequence number for producer 1674 at offset 548171 in partition t-0: "
+                        + "51 (incoming seq. number), 49 (current end sequence number)"))).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(decide(Level.ERROR, "[Producer clientId=p] The broker received an out of order sequence number for t-0; "
+                + "the transaction is aborted", new KafkaException("aborted", new OutOfOrderSequenceException("for transactions v2 "
+                + "idempotent producer with no existing state")))).as("a failure that carries it is not a retry").isEqualTo(FilterReply.NEUTRAL);
+        assertThat(decide(Level.ERROR, "[Producer clientId=p] Uncaught error in kafka producer I/O thread: Error: "
+                + "OUT_OF_ORDER_SEQUENCE_NUMBER (giving up)", null)).isEqualTo(FilterReply.NEUTRAL);
     }
 
     @Test
