@@ -39,10 +39,10 @@ import org.rectifywatch.processor.classify.ChineseTokenizer;
 import org.rectifywatch.processor.report.ReportAnalyzer;
 import org.rectifywatch.processor.report.ReportIds;
 import org.rectifywatch.processor.report.WireRecords;
-import org.rectifywatch.processor.topology.ProcessorTopology;
 import org.rectifywatch.processor.service.ProcessorConfig;
 import org.rectifywatch.processor.service.ProcessorMetrics;
 import org.rectifywatch.processor.service.ProcessorService;
+import org.rectifywatch.processor.topology.ProcessorTopology;
 import org.rectifywatch.sink.ElasticsearchSink;
 import org.rectifywatch.sink.bench.SinkBenchmark;
 import org.rectifywatch.sink.config.RestClients;
@@ -387,7 +387,6 @@ public final class EndToEndBench {
         }
     }
 
-    /** What the backfill measured, kept for the ceiling worked out once processor and sink are stopped. */
     /**
      * The stream threads' CPU per report inside each stage of the topology (with what it forwards and writes), and
      * outside every stage: polls and fetched records, commits and transactions, punctuations.
@@ -413,6 +412,7 @@ public final class EndToEndBench {
         return b.toString();
     }
 
+    /** What the backfill measured, kept for the ceiling worked out once processor and sink are stopped. */
     private record Backfill(double rate, long reports, PartCosts.Window bulk, int bulkDocuments, long indexed, Map<String, Double> cpu,
                             Map<String, Double> processorThreads, Map<String, Double> jvm, double analysisMs,
                             double rateWhileAllWorked, double firstRanOut, double seconds) {

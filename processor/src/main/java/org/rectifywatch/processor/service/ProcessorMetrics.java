@@ -1,6 +1,10 @@
 package org.rectifywatch.processor.service;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.rectifywatch.model.wire.AlertState;
 
 /** Counters behind the processor's periodic summary line. */
@@ -53,17 +57,17 @@ public final class ProcessorMetrics {
      * Thread CPU inside each stage of the topology (its own work and what it forwards and writes), by stage name:
      * next to the stream threads' whole CPU it says where the pipeline's work beyond the analysis goes.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> stageCpuNanos =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> stageCpuNanos =
+            new ConcurrentHashMap<>();
 
     /** The counter of one stage's thread CPU, in nanoseconds (one per stage name, shared by its tasks). */
-    public java.util.concurrent.atomic.LongAdder stageCpu(String stage) {
-        return stageCpuNanos.computeIfAbsent(stage, k -> new java.util.concurrent.atomic.LongAdder());
+    public LongAdder stageCpu(String stage) {
+        return stageCpuNanos.computeIfAbsent(stage, k -> new LongAdder());
     }
 
     /** Thread CPU so far inside each stage, in nanoseconds, by stage name. */
-    public java.util.Map<String, Long> stageCpuNanos() {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    public Map<String, Long> stageCpuNanos() {
+        Map<String, Long> out = new TreeMap<>();
         stageCpuNanos.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }

@@ -335,11 +335,8 @@ final class ReportIdentifier implements Processor<String, PageEvent, String, Env
      * UTF-8, not as JSON escapes of their surrogates: the bytes of the JSON text, which earlier versions hashed.
      */
     private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = Json.MAPPER.copy()
-            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
-    static {
-        CANONICAL.getFactory().enable(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8.mappedFeature());
-    }
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8.mappedFeature(), true);
 
     /**
      * The hash of an analysis as stored in its entry: SHA-256 of its canonical JSON in UTF-8, written as bytes at once
