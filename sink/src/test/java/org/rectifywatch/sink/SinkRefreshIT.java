@@ -87,7 +87,7 @@ class SinkRefreshIT {
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id,
                     Map.of("sink.refresh.max.delay", "10m", "sink.refresh.quiet", "10m", "sink.upstream.group", "none"))).start()) {
                 SinkFixture.await("the committed backlog acknowledged", Duration.ofSeconds(60), () -> sink.counters().acknowledged() == n);
-                Thread.sleep(2_000); // eight drain checks
+                Thread.sleep(2_000); // twenty drain checks
                 assertThat(sink.counters().refreshes.get()).as("more is coming: a transaction is open upstream").isZero();
                 assertThat(searchable(fx, index)).isLessThan(n);
 
@@ -122,7 +122,7 @@ class SinkRefreshIT {
             try (ElasticsearchSink sink = new ElasticsearchSink(fx.config("g-" + fx.id, Map.of("sink.refresh.max.delay", "10m",
                     "sink.refresh.quiet", "10m", "sink.upstream.group", processor, "sink.upstream.topic", raw))).start()) {
                 SinkFixture.await("the backlog acknowledged", Duration.ofSeconds(60), () -> sink.counters().acknowledged() == n);
-                Thread.sleep(2_000); // eight drain checks
+                Thread.sleep(2_000); // twenty drain checks
                 assertThat(sink.counters().refreshes.get()).as("the processor has reports left: more is coming").isZero();
 
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();

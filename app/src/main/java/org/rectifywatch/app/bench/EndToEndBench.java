@@ -258,6 +258,7 @@ public final class EndToEndBench {
                 long sinkRefreshesFrom = sink.counters().refreshes.get();
                 long backlogEndsFrom = sink.counters().backlogEnds.get();
                 long t0 = System.nanoTime();
+                long t0Epoch = System.currentTimeMillis();
                 out.printf("backfill of %,d reports: publishing them to %s, the pipeline at work from the first%n", reports, Topics.REPORTS_RAW);
                 // published beside the polls below, which sample the stream threads from the first report on
                 java.util.concurrent.FutureTask<Void> publishing = new java.util.concurrent.FutureTask<>(() -> {
@@ -287,7 +288,8 @@ public final class EndToEndBench {
                                 + reports + " reports, " + (n - issuesAtStart) + " issues");
                     }
                     busy.sample((System.nanoTime() - t0) / 1e9, handled);
-                    Thread.sleep(250);
+                    // finer once the processor is through: the end is timed to within a poll
+                    Thread.sleep(handled >= total ? 50 : 250);
                 }
                 publishing.get();
                 CpuUse.Snapshot cpuTo = CpuUse.take(esCpu);
@@ -311,6 +313,7 @@ public final class EndToEndBench {
                 out.printf("the sink's refreshes for the backfill: %d, of which %d once it found its input drained (Elasticsearch"
                         + " refreshes the indices on its own every 30 s besides)%n", sink.counters().refreshes.get() - sinkRefreshesFrom,
                         sink.counters().backlogEnds.get() - backlogEndsFrom);
+                out.println(describeEnd(busy.lastRanOut(), sink.counters(), t0Epoch, seconds));
 
                 // E + S: Elasticsearch and the client at raw concurrent _bulk, per document, once the backfill's
                 // segments are merged (measured beside those merges, Elasticsearch cost up to twice as much)
@@ -585,6 +588,20 @@ public final class EndToEndBench {
                 f.get();
             }
         }
+    }
+
+    /**
+     * The path from the last stream thread's work to every document searchable: when the sink last had a bulk
+     * acknowledged, found its input drained, sent its last refresh and had it answered (seconds into the backfill).
+     */
+    static String describeEnd(double lastThreadAt, SinkCounters sink, long t0EpochMillis, double searchableAt) {
+        java.util.function.LongFunction<String> at = epoch -> epoch < t0EpochMillis ? "-"
+                : String.format(Locale.ROOT, "%.2f s", (epoch - t0EpochMillis) / 1e3);
+        return String.format(Locale.ROOT, "the end of the backfill step by step: the last stream thread worked until %.1f s (sampled every 250 ms);"
+                        + " the sink's last bulk acknowledged at %s, its input found drained at %s, its last refresh sent at %s and"
+                        + " answered at %s; every issue document seen searchable at %.2f s (polled every 50 ms by then)",
+                lastThreadAt, at.apply(sink.lastAcknowledgedAt.get()), at.apply(sink.lastDrainedAt.get()),
+                at.apply(sink.lastRefreshSentAt.get()), at.apply(sink.lastRefreshDoneAt.get()), searchableAt);
     }
 
     /** Reports the processor has handled so far: analysed, dead-lettered or found unchanged. */

@@ -21,6 +21,7 @@ final class StreamThreadsBusy {
     /** A thread counts as working in a sample when it used at least this share of the interval's wall time. */
     private static final double BUSY_SHARE = 0.2;
 
+    private final Map<String, Long> firstCpu = new TreeMap<>();
     private final Map<String, Long> lastCpu = new TreeMap<>();
     private final Map<String, Double> busyUntil = new TreeMap<>();
     /** Reports handled by each sample's time (seconds into the window). */
@@ -38,6 +39,7 @@ final class StreamThreadsBusy {
                 continue;
             }
             long cpu = THREADS.getThreadCpuTime(ids[i]);
+            firstCpu.putIfAbsent(m.group(1), cpu);
             Long before = lastCpu.put(m.group(1), cpu);
             if (before != null && !Double.isNaN(lastAt) && cpu - before >= BUSY_SHARE * (at - lastAt) * 1e9) {
                 busyUntil.put(m.group(1), at);
@@ -61,9 +63,16 @@ final class StreamThreadsBusy {
         return busyUntil.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
+    /** When the last stream thread ran out of work (seconds into the window), NaN when none was seen at work. */
+    double lastRanOut() {
+        return busyUntil.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
     String describe() {
         List<String> parts = new ArrayList<>();
-        busyUntil.forEach((thread, at) -> parts.add(String.format(Locale.ROOT, "%s last worked at %.1f s", thread, at)));
+        // the CPU each used tells a thread with more work from one that got less of the cores
+        busyUntil.forEach((thread, at) -> parts.add(String.format(Locale.ROOT, "%s last worked at %.1f s (CPU %.1f s)", thread, at,
+                (lastCpu.get(thread) - firstCpu.get(thread)) / 1e9)));
         return parts.isEmpty() ? "no stream thread sampled at work" : String.join(", ", parts);
     }
 }

@@ -89,7 +89,7 @@ public record SinkConfig(
         Duration quiet = within("sink.refresh.quiet", c.duration("sink.refresh.quiet", Duration.ofSeconds(2)),
                 Duration.ZERO, Duration.ofMinutes(10));
         // how often the sink asks the broker, while it waits to refresh a backlog, whether its input has run dry; 0: never
-        Duration every = within("sink.refresh.drain.check", c.duration("sink.refresh.drain.check", Duration.ofMillis(250)),
+        Duration every = within("sink.refresh.drain.check", c.duration("sink.refresh.drain.check", Duration.ofMillis(100)),
                 Duration.ZERO, Duration.ofMinutes(1));
         // the processor's group and input: a backlog has not run out while the processor has reports left to commit;
         // "none": the sink's own partitions only

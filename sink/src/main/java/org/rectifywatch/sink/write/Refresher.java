@@ -184,6 +184,7 @@ public final class Refresher {
         indices.forEach(i -> lastRefreshAt.put(i, now));
         inFlight = true;
         inFlightSince = now;
+        counters.lastRefreshSentAt.set(now);
         Set<String> sent = Set.copyOf(indices);
         transport.refresh(sent, e -> done(sent, e));
     }
@@ -192,6 +193,7 @@ public final class Refresher {
         inFlight = false;
         if (failure == null) {
             counters.refreshes.incrementAndGet();
+            counters.lastRefreshDoneAt.set(System.currentTimeMillis());
             failuresInARow = 0;
             notBefore = Long.MIN_VALUE;
         } else {

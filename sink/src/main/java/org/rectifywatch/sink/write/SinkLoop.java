@@ -258,6 +258,7 @@ public final class SinkLoop implements Runnable {
             look = null;
             if (seen != null && drained.observe(seen)) {
                 counters.backlogEnds.incrementAndGet();
+                counters.lastDrainedAt.set(System.currentTimeMillis());
                 refresher.drained(seen.at()); // what was written after the look is not known to be the end
             }
         }
@@ -346,6 +347,7 @@ public final class SinkLoop implements Runnable {
         rejected.addAll(writer.write(writes));
         counters.dlq.addAndGet(deadLetters.publish(rejected, () -> closing));
         counters.acknowledged.addAndGet(batch.size());
+        counters.lastAcknowledgedAt.set(System.currentTimeMillis());
     }
 
     /** Moves completed batches, oldest first, into the committable offsets and commits them. */

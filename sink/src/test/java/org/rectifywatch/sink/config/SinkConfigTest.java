@@ -72,7 +72,7 @@ class SinkConfigTest {
     @Test
     void theDrainCheckWatchesTheProcessorsGroupAndInputUnlessToldOtherwise() {
         assertThat(config(Map.of()).refresh().drainCheck()).isEqualTo(new org.rectifywatch.sink.write.DrainCheck(
-                Duration.ofMillis(250), "rectify-processor", "reports.raw"));
+                Duration.ofMillis(100), "rectify-processor", "reports.raw"));
         assertThat(config(Map.of("processor.application.id", "bench-e2e")).refresh().drainCheck().upstreamGroup())
                 .as("configured beside the processor: its application id").isEqualTo("bench-e2e");
         assertThat(config(Map.of("sink.upstream.group", "none")).refresh().drainCheck().watchesUpstream()).isFalse();

@@ -38,6 +38,8 @@ class RefresherTest {
         assertThat(sent).isEmpty();
         refresher.maybeRefresh(1_025);
         assertThat(sent).containsExactly(Set.of("a"));
+        assertThat(counters.lastRefreshSentAt.get()).as("stamped for the benchmark's account of a backlog's end").isEqualTo(1_025);
+        assertThat(counters.lastRefreshDoneAt.get()).as("not answered yet").isZero();
 
         refresher.written(Map.of("a", 1_030L), 1_030);
         refresher.written(Map.of("b", 1_030L), 1_040);
@@ -46,6 +48,7 @@ class RefresherTest {
         assertThat(sent).hasSize(1);
         answers.get(0).accept(null);
         assertThat(counters.refreshes.get()).isEqualTo(1);
+        assertThat(counters.lastRefreshDoneAt.get()).isPositive();
         assertThat(refresher.millisUntilDue(1_040)).as("b was never refreshed: due after a quarter of its 10 ms").isEqualTo(2);
         refresher.maybeRefresh(1_042);
         assertThat(sent).as("a only 200 ms after its last refresh").containsExactly(Set.of("a"), Set.of("b"));
