@@ -257,6 +257,7 @@ public final class EndToEndBench {
                 StreamThreadsBusy busy = new StreamThreadsBusy();
                 long sinkRefreshesFrom = sink.counters().refreshes.get();
                 long backlogEndsFrom = sink.counters().backlogEnds.get();
+                long aheadFrom = sink.counters().refreshesAhead.get();
                 long t0 = System.nanoTime();
                 long t0Epoch = System.currentTimeMillis();
                 out.printf("backfill of %,d reports: publishing them to %s, the pipeline at work from the first%n", reports, Topics.REPORTS_RAW);
@@ -310,8 +311,9 @@ public final class EndToEndBench {
                 long indexed = settledIndexed(sink, out) - indexedAtStart;
                 // read once the sink has settled: Elasticsearch's own refresh can make the end searchable while the
                 // sink's last refresh, asked for when it found its input drained, is still on its way
-                out.printf("the sink's refreshes for the backfill: %d, of which %d once it found its input drained (Elasticsearch"
-                        + " refreshes the indices on its own every 30 s besides)%n", sink.counters().refreshes.get() - sinkRefreshesFrom,
+                out.printf("the sink's refreshes for the backfill: %d, of which %d ahead of its input's end and %d once it found its input"
+                        + " drained (Elasticsearch refreshes the indices on its own every 30 s besides)%n",
+                        sink.counters().refreshes.get() - sinkRefreshesFrom, sink.counters().refreshesAhead.get() - aheadFrom,
                         sink.counters().backlogEnds.get() - backlogEndsFrom);
                 out.println(describeEnd(busy.lastRanOut(), sink.counters(), t0Epoch, seconds));
 
@@ -591,16 +593,16 @@ public final class EndToEndBench {
     }
 
     /**
-     * The path from the last stream thread's work to every document searchable: when the sink last had a bulk
+     * The path from the last stream thread's work to every document searchable: when the sink last read records, had a bulk
      * acknowledged, found its input drained, sent its last refresh and had it answered (seconds into the backfill).
      */
     static String describeEnd(double lastThreadAt, SinkCounters sink, long t0EpochMillis, double searchableAt) {
         java.util.function.LongFunction<String> at = epoch -> epoch < t0EpochMillis ? "-"
                 : String.format(Locale.ROOT, "%.2f s", (epoch - t0EpochMillis) / 1e3);
         return String.format(Locale.ROOT, "the end of the backfill step by step: the last stream thread worked until %.1f s (sampled every 250 ms);"
-                        + " the sink's last bulk acknowledged at %s, its input found drained at %s, its last refresh sent at %s and"
-                        + " answered at %s; every issue document seen searchable at %.2f s (polled every 50 ms by then)",
-                lastThreadAt, at.apply(sink.lastAcknowledgedAt.get()), at.apply(sink.lastDrainedAt.get()),
+                        + " the sink last read records at %s, its last bulk acknowledged at %s, its input found drained at %s, its last"
+                        + " refresh sent at %s and answered at %s; every issue document seen searchable at %.2f s (polled every 50 ms by then)",
+                lastThreadAt, at.apply(sink.lastConsumedAt.get()), at.apply(sink.lastAcknowledgedAt.get()), at.apply(sink.lastDrainedAt.get()),
                 at.apply(sink.lastRefreshSentAt.get()), at.apply(sink.lastRefreshDoneAt.get()), searchableAt);
     }
 

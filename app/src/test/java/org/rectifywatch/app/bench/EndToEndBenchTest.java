@@ -39,13 +39,14 @@ class EndToEndBenchTest {
     @Test
     void theEndIsToldStepByStepInSecondsIntoTheBackfillAndWhatNeverHappenedInItIsADash() {
         org.rectifywatch.sink.write.SinkCounters sink = new org.rectifywatch.sink.write.SinkCounters();
+        sink.lastConsumedAt.set(100_000 + 27_800);
         sink.lastAcknowledgedAt.set(100_000 + 27_900);
         sink.lastDrainedAt.set(100_000 + 28_300);
         sink.lastRefreshSentAt.set(100_000 + 28_310);
         sink.lastRefreshDoneAt.set(99_000); // before the backfill
         assertThat(EndToEndBench.describeEnd(27.66, sink, 100_000, 29.42)).isEqualTo("the end of the backfill step by step: the last"
-                + " stream thread worked until 27.7 s (sampled every 250 ms); the sink's last bulk acknowledged at 27.90 s, its input"
-                + " found drained at 28.30 s, its last refresh sent at 28.31 s and answered at -; every issue document seen searchable"
+                + " stream thread worked until 27.7 s (sampled every 250 ms); the sink last read records at 27.80 s, its last bulk"
+                + " acknowledged at 27.90 s, its input found drained at 28.30 s, its last refresh sent at 28.31 s and answered at -; every issue document seen searchable"
                 + " at 29.42 s (polled every 50 ms by then)");
     }
 }

@@ -36,12 +36,24 @@ public final class Refresher {
     private final Transport transport;
     private final RefreshPolicy policy;
     private final SinkCounters counters;
+    private final java.util.function.LongSupplier nanoClock;
 
-    /** Per index written and not yet refreshed: when first and last written since, and the youngest record's age. */
-    private record Unsearchable(long firstWrittenAt, long lastWrittenAt, long youngestAge) {
+    /**
+     * A refresh ahead of a backlog's end is sent only for documents whose refresh would take at least this long: a
+     * shorter one costs the end little more than the drain check's look.
+     */
+    static final long AHEAD_MIN_MILLIS = 100;
+    /** Refreshes of fewer documents are not timed: their fixed cost would overstate what a document costs. */
+    static final int TIMED_MIN_DOCS = 1_000;
+
+    /**
+     * Per index written and not yet refreshed: when first and last written since, the youngest record's age, and how
+     * many documents (0 where the writer did not say).
+     */
+    private record Unsearchable(long firstWrittenAt, long lastWrittenAt, long youngestAge, long docs) {
         Unsearchable and(Unsearchable other) {
             return new Unsearchable(Math.min(firstWrittenAt, other.firstWrittenAt), Math.max(lastWrittenAt, other.lastWrittenAt),
-                    Math.min(youngestAge, other.youngestAge));
+                    Math.min(youngestAge, other.youngestAge), docs + other.docs);
         }
     }
 
@@ -50,6 +62,12 @@ public final class Refresher {
     private final Map<String, Long> lastRefreshAt = new HashMap<>();
     private boolean inFlight;
     private long inFlightSince;
+    private long inFlightDocs;
+    private long inFlightStartNanos;
+    /** What a refresh took per document, learnt from the last ones of at least {@link #TIMED_MIN_DOCS}; NaN: not yet. */
+    private double millisPerDoc = Double.NaN;
+    /** Whether a refresh may be sent ahead of the end: once, until the end is seen further off again. */
+    private boolean aheadArmed = true;
     private int failuresInARow;
     /** After a failed refresh: the next one not before this (epoch milliseconds). */
     private long notBefore = Long.MIN_VALUE;
@@ -78,9 +96,14 @@ public final class Refresher {
     }
 
     Refresher(Transport transport, RefreshPolicy policy, SinkCounters counters) {
+        this(transport, policy, counters, System::nanoTime);
+    }
+
+    Refresher(Transport transport, RefreshPolicy policy, SinkCounters counters, java.util.function.LongSupplier nanoClock) {
         this.transport = transport;
         this.policy = policy;
         this.counters = counters;
+        this.nanoClock = nanoClock;
     }
 
     public RefreshPolicy policy() {
@@ -126,10 +149,49 @@ public final class Refresher {
      * while the issues of the same batch may come out of a backlog.
      */
     public synchronized void written(Map<String, Long> youngestCreatedByIndex, long now) {
+        written(youngestCreatedByIndex, Map.of(), now);
+    }
+
+    /** As {@link #written(Map, long)}, with the number of documents written to each index. */
+    public synchronized void written(Map<String, Long> youngestCreatedByIndex, Map<String, Integer> docsByIndex, long now) {
         youngestCreatedByIndex.forEach((index, created) ->
-                dirty.merge(index, new Unsearchable(now, now, now - created), Unsearchable::and));
+                dirty.merge(index, new Unsearchable(now, now, now - created, docsByIndex.getOrDefault(index, 0)), Unsearchable::and));
         arm(now);
     }
+
+    /**
+     * The drain check's forecast: the processor will have worked through its input in {@code millisToDrain}. When
+     * refreshing what waits would take at least that long (at what the last refreshes took per document), it is
+     * refreshed now, beside the last of the work, rather than once the input has run out with the cores idle but one;
+     * the refresh at the end then covers only what came since. Returns whether a refresh was sent.
+     */
+    public synchronized boolean aheadOfTheEnd(long millisToDrain, long now) {
+        if (dirty.isEmpty() || Double.isNaN(millisPerDoc)) {
+            return false;
+        }
+        Set<String> indices = new TreeSet<>();
+        long docs = 0;
+        for (var e : dirty.entrySet()) {
+            if (now >= lastRefreshAt.getOrDefault(e.getKey(), Long.MIN_VALUE / 2) + policy.minGap().toMillis()) {
+                indices.add(e.getKey());
+                docs += e.getValue().docs();
+            }
+        }
+        double takes = docs * millisPerDoc;
+        if (millisToDrain > takes) {
+            aheadArmed = true; // the end is further off again: a new backlog, or more of the same
+            return false;
+        }
+        // once per approach to an end: every refresh leaves a segment that later writes and merges pay for
+        if (!aheadArmed || inFlight || now < notBefore || indices.isEmpty() || takes < AHEAD_MIN_MILLIS) {
+            return false;
+        }
+        aheadArmed = false;
+        counters.refreshesAhead.incrementAndGet();
+        send(indices, now);
+        return true;
+    }
+
 
     /**
      * The sink found that its input had run dry at {@code at}: everything it had read by then was written and nothing
@@ -140,8 +202,15 @@ public final class Refresher {
         arm(System.currentTimeMillis());
     }
 
-    /** Whether something written is not yet searchable and its refresh is not yet due (nor running). */
+    /**
+     * Whether something written is not yet searchable and its refresh is not yet due: it waits for its time, or for a
+     * refresh of what came before it (one sent ahead of a backlog's end) to come back. Either way the drain check may
+     * still tell that it need wait no longer.
+     */
     public synchronized boolean waiting(long now) {
+        if (inFlight) {
+            return !dirty.isEmpty();
+        }
         long wait = millisUntilDue(now);
         return wait > 0 && wait != Long.MAX_VALUE;
     }
@@ -180,7 +249,9 @@ public final class Refresher {
     }
 
     private void send(Set<String> indices, long now) {
-        indices.forEach(dirty::remove);
+        inFlightDocs = 0;
+        indices.forEach(i -> inFlightDocs += dirty.remove(i).docs());
+        inFlightStartNanos = nanoClock.getAsLong();
         indices.forEach(i -> lastRefreshAt.put(i, now));
         inFlight = true;
         inFlightSince = now;
@@ -194,12 +265,17 @@ public final class Refresher {
         if (failure == null) {
             counters.refreshes.incrementAndGet();
             counters.lastRefreshDoneAt.set(System.currentTimeMillis());
+            if (inFlightDocs >= TIMED_MIN_DOCS) {
+                double took = (nanoClock.getAsLong() - inFlightStartNanos) / 1e6 / inFlightDocs;
+                millisPerDoc = Double.isNaN(millisPerDoc) ? took : (millisPerDoc + took) / 2;
+            }
             failuresInARow = 0;
             notBefore = Long.MIN_VALUE;
         } else {
             // written, not yet searchable: try again after the longest delay, not every gap while Elasticsearch is
             // away (the indices' own refresh covers a longer outage)
-            indices.forEach(i -> dirty.merge(i, new Unsearchable(inFlightSince, inFlightSince, 0), Unsearchable::and));
+            long docs = inFlightDocs;
+            indices.forEach(i -> dirty.merge(i, new Unsearchable(inFlightSince, inFlightSince, 0, docs / indices.size()), Unsearchable::and));
             notBefore = inFlightSince + policy.maxDelay().toMillis();
             if (++failuresInARow == 3) {
                 log.warn("refreshing {} failed 3 times in a row ({}): what the sink writes becomes searchable through the "

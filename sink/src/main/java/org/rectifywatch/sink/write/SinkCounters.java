@@ -24,7 +24,13 @@ public final class SinkCounters {
     public final AtomicLong refreshes = new AtomicLong();
     /** Times the sink found its input drained (a backlog run out) and made what it wrote searchable at once. */
     public final AtomicLong backlogEnds = new AtomicLong();
-    /** When (epoch milliseconds, 0: never) the last bulk was acknowledged, the input last found drained, the last refresh sent and answered. */
+    /** Refreshes sent ahead of a backlog's end, its processor due to finish within what the refresh would take. */
+    public final AtomicLong refreshesAhead = new AtomicLong();
+    /**
+     * When (epoch milliseconds, 0: never) records were last read, the last bulk acknowledged, the input last found
+     * drained, the last refresh sent and answered.
+     */
+    public final AtomicLong lastConsumedAt = new AtomicLong();
     public final AtomicLong lastAcknowledgedAt = new AtomicLong();
     public final AtomicLong lastDrainedAt = new AtomicLong();
     public final AtomicLong lastRefreshSentAt = new AtomicLong();

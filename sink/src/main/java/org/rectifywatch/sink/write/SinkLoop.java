@@ -57,6 +57,8 @@ public final class SinkLoop implements Runnable {
     private final InputProbe probe;
     private final long drainCheckMillis;
     private final InputDrained drained;
+    /** When the processor will have worked through its input, for a refresh ahead of a backlog's end. */
+    private final BacklogForecast forecast;
     /** The look at the input asked of the broker and not yet judged; when the next may be asked. */
     private java.util.concurrent.CompletableFuture<InputLook> look;
     private long nextDrainCheckAt;
@@ -88,7 +90,7 @@ public final class SinkLoop implements Runnable {
      * {@code youngestByIndex}: the indices the batch writes to, each with the newest creation time of its records.
      */
     private record InFlight(Future<?> future, Map<TopicPartition, Long> lastOffsets, int size,
-                            Map<String, Long> youngestByIndex) {
+                            Map<String, Long> youngestByIndex, Map<String, Integer> docsByIndex) {
     }
 
     public SinkLoop(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, RecordRouter router, BulkWriter writer,
@@ -103,6 +105,7 @@ public final class SinkLoop implements Runnable {
         this.probe = probe;
         this.drainCheckMillis = refresher.policy().drainCheck().every().toMillis();
         this.drained = new InputDrained(drainCheckMillis);
+        this.forecast = new BacklogForecast();
         this.counters = counters;
         this.maxActions = maxActions;
         this.maxBytes = maxBytes;
@@ -155,6 +158,9 @@ public final class SinkLoop implements Runnable {
                     add(router.route(r), r.timestamp()); // mapped as they arrive, so a full batch is ready when a bulk slot frees
                 }
                 counters.consumed.addAndGet(records.count());
+                if (!records.isEmpty()) {
+                    counters.lastConsumedAt.set(System.currentTimeMillis());
+                }
                 dispatch(caughtUp());
                 harvest();
                 checkDrained();
@@ -256,10 +262,15 @@ public final class SinkLoop implements Runnable {
                 return null;
             }).join();
             look = null;
-            if (seen != null && drained.observe(seen)) {
-                counters.backlogEnds.incrementAndGet();
-                counters.lastDrainedAt.set(System.currentTimeMillis());
-                refresher.drained(seen.at()); // what was written after the look is not known to be the end
+            if (seen != null) {
+                long toDrain = forecast.millisToDrain(seen);
+                if (drained.observe(seen)) {
+                    counters.backlogEnds.incrementAndGet();
+                    counters.lastDrainedAt.set(System.currentTimeMillis());
+                    refresher.drained(seen.at()); // what was written after the look is not known to be the end
+                } else {
+                    refresher.aheadOfTheEnd(toDrain, now);
+                }
             }
         }
         if (!pending.isEmpty() || !inFlight.isEmpty() || !refresher.waiting(now) || !readToLastStable()) {
@@ -301,6 +312,7 @@ public final class SinkLoop implements Runnable {
             List<SinkAction> batch = new ArrayList<>();
             long bytes = 0;
             Map<String, Long> youngest = new HashMap<>();
+            Map<String, Integer> docs = new HashMap<>();
             while (!pending.isEmpty() && batch.size() < maxActions
                     && (batch.isEmpty() || bytes + pending.peek().action().bulkBytes() <= maxBytes)) {
                 Waiting w = pending.poll();
@@ -309,6 +321,7 @@ public final class SinkLoop implements Runnable {
                 batch.add(a);
                 if (a.op() != SinkAction.Op.REJECT) {
                     youngest.merge(a.index(), w.created(), Math::max);
+                    docs.merge(a.index(), 1, Integer::sum);
                 }
             }
             pendingBytes -= bytes;
@@ -330,7 +343,7 @@ public final class SinkLoop implements Runnable {
                     running.decrementAndGet();
                     completions.release();
                 }
-            }), last, batch.size(), youngest));
+            }), last, batch.size(), youngest, docs));
         }
     }
 
@@ -368,7 +381,7 @@ public final class SinkLoop implements Runnable {
                 return;
             }
             done.lastOffsets().forEach((tp, off) -> completed.put(tp, new OffsetAndMetadata(off + 1)));
-            refresher.written(done.youngestByIndex(), System.currentTimeMillis());
+            refresher.written(done.youngestByIndex(), done.docsByIndex(), System.currentTimeMillis());
             any = true;
         }
         if (any) {

@@ -103,7 +103,9 @@ class RefresherTest {
         assertThat(quiet.millisUntilDue(60_400)).isZero();
         quiet.maybeRefresh(60_400);
         assertThat(sent).containsExactly(Set.of("issues"));
-        assertThat(quiet.waiting(60_400)).as("running").isFalse();
+        assertThat(quiet.waiting(60_400)).as("running, nothing written since").isFalse();
+        quiet.written(Map.of("issues", 1_000L), 60_500);
+        assertThat(quiet.waiting(60_500)).as("written while a refresh runs: its end may be found meanwhile").isTrue();
         running.get(0).accept(null);
         quiet.written(Map.of("issues", 1_000L), 61_000);
         assertThat(quiet.millisUntilDue(61_000)).as("written after the input was drained: the quiet time again")
@@ -162,5 +164,43 @@ class RefresherTest {
         answering.join();
         assertThat(sent).containsExactly(Set.of("a"));
         assertThat(counters.refreshes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aBacklogsDocumentsAreRefreshedAheadOfItsEndWhenTheEndIsNearerThanTheirRefreshWouldTake() {
+        long[] nanos = {0};
+        Refresher ahead = new Refresher((indices, done) -> {
+            sent.add(indices);
+            answers.add(done);
+        }, new RefreshPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofHours(1), DrainCheck.OFF), counters,
+                () -> nanos[0]);
+        ahead.written(Map.of("a", 0L), Map.of("a", 3_000), 10_000);
+        assertThat(ahead.aheadOfTheEnd(0, 10_000)).as("what a refresh costs is not known yet").isFalse();
+        ahead.maybeRefresh(15_000);
+        nanos[0] += 300_000_000L; // 3,000 documents in 300 ms: 0.1 ms each
+        answers.get(0).accept(null);
+
+        ahead.written(Map.of("a", 0L, "b", 0L), Map.of("a", 900, "b", 600), 16_000); // 150 ms to refresh
+        assertThat(ahead.aheadOfTheEnd(151, 16_000)).as("the end is further off than their refresh takes").isFalse();
+        assertThat(ahead.aheadOfTheEnd(Long.MAX_VALUE, 16_000)).as("the end cannot be told").isFalse();
+        assertThat(ahead.aheadOfTheEnd(150, 16_000)).isTrue();
+        assertThat(sent).containsExactly(Set.of("a"), Set.of("a", "b"));
+        assertThat(counters.refreshesAhead.get()).isEqualTo(1);
+        assertThat(ahead.millisUntilDue(16_000)).as("nothing waits").isEqualTo(Long.MAX_VALUE);
+        nanos[0] += 450_000_000L; // 1,500 documents in 450 ms: 0.3 ms each, learnt as 0.2 on average with the first
+        answers.get(1).accept(null);
+
+        ahead.written(Map.of("a", 0L), Map.of("a", 400), 17_000); // 80 ms: not worth a refresh of its own
+        assertThat(ahead.aheadOfTheEnd(0, 17_000)).isFalse();
+        assertThat(ahead.aheadOfTheEnd(5_000, 17_000)).as("the end further off again").isFalse();
+        ahead.written(Map.of("a", 0L), Map.of("a", 100), 17_100); // 100 ms
+        assertThat(ahead.aheadOfTheEnd(0, 17_100)).isTrue();
+        nanos[0] += 1_000_000L; // 500 documents: too few to time
+        answers.get(2).accept(null);
+        ahead.written(Map.of("a", 0L), Map.of("a", 500), 18_000);
+        assertThat(ahead.aheadOfTheEnd(0, 18_000)).as("once per approach to an end").isFalse();
+        assertThat(ahead.aheadOfTheEnd(101, 18_000)).as("further off again: re-armed").isFalse();
+        assertThat(ahead.aheadOfTheEnd(100, 18_000)).as("still 0.2 ms a document").isTrue();
+        assertThat(counters.refreshesAhead.get()).isEqualTo(3);
     }
 }
