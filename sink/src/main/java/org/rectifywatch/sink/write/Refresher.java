@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ public final class Refresher {
     private final Transport transport;
     private final RefreshPolicy policy;
     private final SinkCounters counters;
-    private final java.util.function.LongSupplier nanoClock;
+    private final LongSupplier nanoClock;
 
     /**
      * A refresh ahead of a backlog's end is sent only for documents whose refresh would take at least this long: a
@@ -99,7 +100,7 @@ public final class Refresher {
         this(transport, policy, counters, System::nanoTime);
     }
 
-    Refresher(Transport transport, RefreshPolicy policy, SinkCounters counters, java.util.function.LongSupplier nanoClock) {
+    Refresher(Transport transport, RefreshPolicy policy, SinkCounters counters, LongSupplier nanoClock) {
         this.transport = transport;
         this.policy = policy;
         this.counters = counters;
@@ -191,7 +192,6 @@ public final class Refresher {
         send(indices, now);
         return true;
     }
-
 
     /**
      * The sink found that its input had run dry at {@code at}: everything it had read by then was written and nothing
