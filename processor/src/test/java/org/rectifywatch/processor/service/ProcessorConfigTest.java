@@ -74,7 +74,7 @@ class ProcessorConfigTest {
                 .hasMessageContaining("processor.backlog.commit.interval").hasMessageContaining("at least processor.commit.interval");
     }
 
-    /** A page event is several KB compressed: the default 16 KiB batch held one or two, a request each. */
+    /** A page event is several KB compressed: the default 16 KiB batch held one or two, a request each; batches wait for the commit. */
     @Test
     void theProducersBatchWholeCommitsOfPageEventsCompressed() {
         java.util.Properties p = ProcessorService.streamsProperties(ProcessorConfig.from(new ConfigSource(Map.of(), Map.of())));
@@ -82,6 +82,9 @@ class ProcessorConfigTest {
         assertThat(((Number) producer.get(org.apache.kafka.clients.producer.ProducerConfig.BATCH_SIZE_CONFIG)).intValue())
                 .isGreaterThanOrEqualTo(256 * 1024);
         assertThat(producer.get(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+        // a batch is sent when the commit flushes it (nothing is visible before), not every 100 ms
+        assertThat(((Number) producer.get(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG)).longValue())
+                .isEqualTo(((Number) p.get(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).longValue());
     }
 
     @Test
