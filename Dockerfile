@@ -30,10 +30,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /src/app/target/pipeline-image.jar /opt/rectify/pipeline.jar
 USER rectify
 WORKDIR /var/lib/rectify
-# the heap is a share of the container's memory limit; compose sets the share per service
+# the heap is a share of the container's memory limit; compose sets the share per service; transparent huge pages
+# for the heap where the host offers them on request (its usual "madvise" setting): the analysis walks large dictionary
+# arrays, and fewer TLB misses made bench e2e's backfill 6-8 % cheaper per report
 ENV RECTIFY_PROCESSOR_STATE_DIR=/data/streams \
     RECTIFY_HEALTH_PORT=8080 \
-    JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseTransparentHugePages"
 EXPOSE 8080
 # the long-running services answer on health.port; the one-shot jobs exit before the first check
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \

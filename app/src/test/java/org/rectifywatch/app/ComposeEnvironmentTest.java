@@ -99,6 +99,8 @@ class ComposeEnvironmentTest {
             Matcher m = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(opts);
             assertThat(m.find()).as("heap share of %s in %s", name, opts).isTrue();
             assertThat(Integer.parseInt(m.group(1))).as(name).isBetween(25, 75);
+            // the heap in huge pages where the host offers them on request (see the Dockerfile)
+            assertThat(opts).as("JVM options of %s", name).contains("-XX:+UseTransparentHugePages");
         }
         assertThat(heapMb(env(services.get("elasticsearch")).get("ES_JAVA_OPTS"), "-Xmx(\\d+)([mg])"))
                 .as("Elasticsearch heap at most half its limit").isLessThanOrEqualTo(megabytes(services.get("elasticsearch")) / 2);

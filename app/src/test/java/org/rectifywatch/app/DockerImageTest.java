@@ -41,7 +41,8 @@ class DockerImageTest {
         assertThat(lines.get(first(lines, "RUN mvn -q -B -Pimage -DskipTests package"))).contains("-Pimage");
         assertThat(lines.get(first(lines, "COPY --from=build"))).contains("/src/app/target/pipeline-image.jar");
         String all = String.join("\n", lines);
-        assertThat(all).contains("RECTIFY_HEALTH_PORT=8080").contains("JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=");
+        assertThat(all).contains("RECTIFY_HEALTH_PORT=8080").contains("JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=")
+                .contains("-XX:+UseTransparentHugePages");
         assertThat(all).contains("apt-get install -y --no-install-recommends curl");
         int healthcheck = first(lines, "HEALTHCHECK");
         assertThat(lines.get(healthcheck) + lines.get(healthcheck + 1)).contains("curl -fsS").contains("/health/ready");

@@ -70,6 +70,8 @@ public final class EndToEndBench {
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(2);
     private static final String SCRATCH_TOPIC = "bench.e2e.issues-scratch";
     private static final String RAW_SCRATCH_TOPIC = "bench.e2e.raw-scratch";
+    private static final String WARM_SCRATCH_TOPIC = "bench.e2e.issues-warm";
+    private static final String RAW_WARM_TOPIC = "bench.e2e.raw-warm";
     /**
      * Reports the pipeline handles before the measured backfill starts: a long backfill runs on JIT-compiled code in
      * every part (Kafka clients, Streams, broker, sink), as the solo analysis it is compared with does. C2 still
@@ -138,7 +140,12 @@ public final class EndToEndBench {
             Supplier<Duration> esCpu = stack.elasticsearch()::cpuTime;
             // created now, well before it is written: a topic just created refuses pipelined idempotent batches for a while
             stack.kafka().createTopics(List.of(new Topics.Spec(SCRATCH_TOPIC, 3, Map.of()),
-                    new Topics.Spec(RAW_SCRATCH_TOPIC, Topics.UNIT_PARTITIONS, Map.of())));
+                    new Topics.Spec(RAW_SCRATCH_TOPIC, Topics.UNIT_PARTITIONS, Map.of()),
+                    new Topics.Spec(WARM_SCRATCH_TOPIC, 3, Map.of()), new Topics.Spec(RAW_WARM_TOPIC, Topics.UNIT_PARTITIONS, Map.of())));
+            // the broker warmed up first, unmeasured, as the pipeline's broker is: the first writes after its start pay for
+            // its JIT compilation and for the first touch of its memory (with huge pages, 2 MiB at a time)
+            publishVariants(bootstrap, RAW_WARM_TOPIC, usable, targetPerText, reports, "warmsite", 0);
+            PartCosts.readAll(bootstrap, RAW_WARM_TOPIC, reports);
             // B's reports: the measured reports themselves, written to a topic of their own (the backfill writes them to
             // reports.raw once the pipeline is warm)
             PartCosts.Window publishRaw = new PartCosts.Window(esCpu).start();
@@ -163,6 +170,8 @@ public final class EndToEndBench {
             for (int i = 0; i < reports; i++) {
                 issueDocs.addAll(recordsPerText.get(usable.get(i % usable.size()).name()));
             }
+            PartCosts.publishIssues(bootstrap, WARM_SCRATCH_TOPIC, issueDocs);
+            PartCosts.readAll(bootstrap, WARM_SCRATCH_TOPIC, issueDocs.size());
             PartCosts.Window publishIssues = new PartCosts.Window(esCpu).start();
             PartCosts.publishIssues(bootstrap, SCRATCH_TOPIC, issueDocs);
             publishIssues.stop();
@@ -178,7 +187,7 @@ public final class EndToEndBench {
                 brokerCpu += w.netBroker(idle);
             }
             brokerCpu += readRaw.netBroker(idle);
-            out.printf(Locale.ROOT, "broker alone: %d reports written %.2f s CPU, read back %.2f s; their %d issue documents written %.2f s,"
+            out.printf(Locale.ROOT, "broker alone, warm (the same volumes written and read once before, not counted): %d reports written %.2f s CPU, read back %.2f s; their %d issue documents written %.2f s,"
                             + " read back %.2f s (net of background)%n", reports, publishRaw.netBroker(idle), readRaw.netBroker(idle),
                     issueDocs.size(), publishIssues.netBroker(idle), readIssues.netBroker(idle));
             issueDocs = null;
