@@ -94,7 +94,9 @@ class ProcessorCrashIT {
             }, PREFIX);
             long expectedAlertEvents = alertEvents.size();
 
-            // notifications: every alert event delivered once
+            // notifications: every alert event delivered once; they are paced per channel, so they may still be arriving
+            // when the last alert is searchable
+            Stages.awaitStable(webhook::deliveries, expectedAlertEvents, settle);
             Map<String, Integer> delivered = webhook.perEvent();
             Set<String> notifiedIds = new HashSet<>();
             delivered.keySet().forEach(k -> notifiedIds.add(k.substring(0, k.indexOf(' '))));
