@@ -63,7 +63,8 @@ public final class Refresher {
     private final Map<String, Long> lastRefreshAt = new HashMap<>();
     private boolean inFlight;
     private long inFlightSince;
-    private long inFlightDocs;
+    /** The documents of each index in the refresh in flight: put back as they were if it fails. */
+    private final Map<String, Long> inFlightDocs = new HashMap<>();
     private long inFlightStartNanos;
     /** What a refresh took per document, learnt from the last ones of at least {@link #TIMED_MIN_DOCS}; NaN: not yet. */
     private double millisPerDoc = Double.NaN;
@@ -149,7 +150,7 @@ public final class Refresher {
      * (epoch milliseconds, as Kafka stamped it). Indices are judged apart: alerts the processor raises now are fresh
      * while the issues of the same batch may come out of a backlog.
      */
-    public synchronized void written(Map<String, Long> youngestCreatedByIndex, long now) {
+    synchronized void written(Map<String, Long> youngestCreatedByIndex, long now) {
         written(youngestCreatedByIndex, Map.of(), now);
     }
 
@@ -249,8 +250,8 @@ public final class Refresher {
     }
 
     private void send(Set<String> indices, long now) {
-        inFlightDocs = 0;
-        indices.forEach(i -> inFlightDocs += dirty.remove(i).docs());
+        inFlightDocs.clear();
+        indices.forEach(i -> inFlightDocs.put(i, dirty.remove(i).docs()));
         inFlightStartNanos = nanoClock.getAsLong();
         indices.forEach(i -> lastRefreshAt.put(i, now));
         inFlight = true;
@@ -265,8 +266,9 @@ public final class Refresher {
         if (failure == null) {
             counters.refreshes.incrementAndGet();
             counters.lastRefreshDoneAt.set(System.currentTimeMillis());
-            if (inFlightDocs >= TIMED_MIN_DOCS) {
-                double took = (nanoClock.getAsLong() - inFlightStartNanos) / 1e6 / inFlightDocs;
+            long docs = inFlightDocs.values().stream().mapToLong(Long::longValue).sum();
+            if (docs >= TIMED_MIN_DOCS) {
+                double took = (nanoClock.getAsLong() - inFlightStartNanos) / 1e6 / docs;
                 millisPerDoc = Double.isNaN(millisPerDoc) ? took : (millisPerDoc + took) / 2;
             }
             failuresInARow = 0;
@@ -274,8 +276,8 @@ public final class Refresher {
         } else {
             // written, not yet searchable: try again after the longest delay, not every gap while Elasticsearch is
             // away (the indices' own refresh covers a longer outage)
-            long docs = inFlightDocs;
-            indices.forEach(i -> dirty.merge(i, new Unsearchable(inFlightSince, inFlightSince, 0, docs / indices.size()), Unsearchable::and));
+            indices.forEach(i -> dirty.merge(i, new Unsearchable(inFlightSince, inFlightSince, 0, inFlightDocs.getOrDefault(i, 0L)),
+                    Unsearchable::and));
             notBefore = inFlightSince + policy.maxDelay().toMillis();
             if (++failuresInARow == 3) {
                 log.warn("refreshing {} failed 3 times in a row ({}): what the sink writes becomes searchable through the "
