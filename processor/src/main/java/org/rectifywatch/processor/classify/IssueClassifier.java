@@ -75,7 +75,7 @@ public final class IssueClassifier {
         List<TopicModel.Document> documents = new ArrayList<>(data.size());
         for (TrainingExample e : data.examples()) {
             documents.add(new TopicModel.Document(e.topic(),
-                    ProblemFeatures.of(tokenizer, TextNormalizer.normalize(e.problem()))));
+                    ProblemFeatures.of(tokenizer, TextNormalizer.normalize(e.problem())).strings()));
         }
         TopicModel model = switch (settings.model()) {
             case NAIVE_BAYES -> new NaiveBayesModel(documents, 0.1);
@@ -141,7 +141,7 @@ public final class IssueClassifier {
     }
 
     private Scored score(String text, PathContext.Evidence context, String rectification) {
-        List<String> features = ProblemFeatures.of(tokenizer, text);
+        ProblemFeatures features = ProblemFeatures.of(tokenizer, text);
         double[] modelScores = model.logPosterior(features);
         Lexicon.Match lex = lexicon.match(text);
         double[] rectScores = null;
@@ -168,9 +168,9 @@ public final class IssueClassifier {
     private final class Scored {
         private final double[] logp;
         private final Lexicon.Match lex;
-        private final List<String> features;
+        private final ProblemFeatures features;
 
-        Scored(double[] logp, Lexicon.Match lex, List<String> features) {
+        Scored(double[] logp, Lexicon.Match lex, ProblemFeatures features) {
             this.logp = logp;
             this.lex = lex;
             this.features = features;
@@ -198,7 +198,7 @@ public final class IssueClassifier {
                 return lexTerms;
             }
             Set<String> words = new LinkedHashSet<>();
-            features.stream()
+            features.strings().stream()
                     .filter(f -> f.startsWith("w:") && model.contribution(t, f) > 0)
                     .sorted(Comparator.comparingDouble((String f) -> -model.contribution(t, f))
                             .thenComparing(Comparator.naturalOrder()))

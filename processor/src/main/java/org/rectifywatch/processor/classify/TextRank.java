@@ -91,29 +91,36 @@ final class TextRank {
             sequence[length++] = id;
         }
         Graph graph = Graph.of(sequence, length, n);
-        int[] from = graph.from;
-        int[] to = graph.to;
+        Slices slices = Slices.of(graph, n);
+        int[] order = slices.order;
         float[] share = new float[n];
-        for (int i = 0; i < n; i++) {
-            int degree = from[i + 1] - from[i];
-            share[i] = degree > 0 ? DAMPING / degree : 0;
+        for (int p = 0; p < n; p++) {
+            int degree = graph.from[order[p] + 1] - graph.from[order[p]];
+            share[p] = degree > 0 ? DAMPING / degree : 0;
         }
         // each node's share of its score, multiplied once per iteration instead of once per edge (same float product)
         float[] score = new float[n];
         float[] next = new float[n];
         float[] passed = new float[n];
+        int[] columnStart = slices.columnStart;
+        int[] columnLength = slices.columnLength;
+        int[] neighbour = slices.neighbour;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            for (int i = 0; i < n; i++) {
-                passed[i] = share[i] * score[i];
+            for (int p = 0; p < n; p++) {
+                passed[p] = share[p] * score[p];
+            }
+            Arrays.fill(next, 1 - DAMPING);
+            // column k adds every node's k-th neighbour: the same additions in the same order per node as a walk over
+            // its row, but the nodes' sums advance side by side instead of one long chain of dependent additions each
+            for (int k = 0; k < columnStart.length; k++) {
+                int at = columnStart[k];
+                for (int p = 0, end = columnLength[k]; p < end; p++) {
+                    next[p] += passed[neighbour[at + p]];
+                }
             }
             float maxDiff = 0;
-            for (int i = 0; i < n; i++) {
-                float s = 1 - DAMPING;
-                for (int e = from[i], end = from[i + 1]; e < end; e++) {
-                    s += passed[to[e]];
-                }
-                next[i] = s;
-                maxDiff = Math.max(maxDiff, Math.abs(s - score[i]));
+            for (int p = 0; p < n; p++) {
+                maxDiff = Math.max(maxDiff, Math.abs(next[p] - score[p]));
             }
             float[] swap = score;
             score = next;
@@ -122,7 +129,57 @@ final class TextRank {
                 break;
             }
         }
-        return new Ranking(Arrays.copyOf(vocabulary, n), score);
+        float[] scores = new float[n];
+        for (int p = 0; p < n; p++) {
+            scores[order[p]] = score[p];
+        }
+        return new Ranking(Arrays.copyOf(vocabulary, n), scores);
+    }
+
+    /**
+     * The graph's rows as columns: nodes renumbered by falling degree (position p is node {@code order[p]}), column k
+     * holding the k-th neighbour (renumbered) of every node with more than k, which are positions 0 until
+     * {@code columnLength[k]}.
+     */
+    private record Slices(int[] order, int[] columnStart, int[] columnLength, int[] neighbour) {
+        static Slices of(Graph graph, int n) {
+            int[] from = graph.from;
+            int[] to = graph.to;
+            // a counting sort, stable: positions by falling degree
+            int maxDegree = 0;
+            for (int i = 0; i < n; i++) {
+                maxDegree = Math.max(maxDegree, from[i + 1] - from[i]);
+            }
+            int[] firstOfDegree = new int[maxDegree + 2];
+            for (int i = 0; i < n; i++) {
+                firstOfDegree[maxDegree - (from[i + 1] - from[i]) + 1]++;
+            }
+            for (int d = 1; d < firstOfDegree.length; d++) {
+                firstOfDegree[d] += firstOfDegree[d - 1];
+            }
+            int[] order = new int[n];
+            int[] position = new int[n];
+            for (int i = 0; i < n; i++) {
+                int p = firstOfDegree[maxDegree - (from[i + 1] - from[i])]++;
+                order[p] = i;
+                position[i] = p;
+            }
+            int[] columnLength = new int[maxDegree];
+            int[] columnStart = new int[maxDegree];
+            int[] neighbour = new int[to.length];
+            int at = 0;
+            for (int k = 0, p = n; k < maxDegree; k++) {
+                while (p > 0 && from[order[p - 1] + 1] - from[order[p - 1]] <= k) {
+                    p--;
+                }
+                columnStart[k] = at;
+                columnLength[k] = p;
+                for (int q = 0; q < p; q++) {
+                    neighbour[at++] = position[to[from[order[q]] + k]];
+                }
+            }
+            return new Slices(order, columnStart, columnLength, neighbour);
+        }
     }
 
     /**

@@ -8,6 +8,11 @@ interface TopicModel {
     /** Log posterior per topic (index = {@link Topic#ordinal()}), normalised so the probabilities sum to 1. */
     double[] logPosterior(List<String> features);
 
+    /** The same as {@link #logPosterior(List)} of {@link ProblemFeatures#strings()}, bit for bit. */
+    default double[] logPosterior(ProblemFeatures features) {
+        return logPosterior(features.strings());
+    }
+
     /** How much one feature pushes towards a topic (for explaining a decision). */
     double contribution(Topic topic, String feature);
 

@@ -64,7 +64,7 @@ final class ModelOnlyComparison {
     private static Function<String, String> own(ChineseTokenizer tok, List<TrainingExample> train,
                                                 Function<List<TopicModel.Document>, TopicModel> factory) {
         List<TopicModel.Document> docs = train.stream().map(e -> new TopicModel.Document(e.topic(),
-                ProblemFeatures.of(tok, TextNormalizer.normalize(e.problem())))).toList();
+                ProblemFeatures.of(tok, TextNormalizer.normalize(e.problem())).strings())).toList();
         TopicModel model = factory.apply(docs);
         return text -> {
             double[] lp = model.logPosterior(ProblemFeatures.of(tok, TextNormalizer.normalize(text)));
