@@ -105,14 +105,22 @@ final class TextRank {
         int[] columnStart = slices.columnStart;
         int[] columnLength = slices.columnLength;
         int[] neighbour = slices.neighbour;
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            for (int p = 0; p < n; p++) {
-                passed[p] = share[p] * score[p];
-            }
-            Arrays.fill(next, 1 - DAMPING);
+        // the first iteration of a start from 0 gives every node 1 - DAMPING: begun there, every later one is the same
+        Arrays.fill(score, 1 - DAMPING);
+        for (int p = 0; p < n; p++) {
+            passed[p] = share[p] * score[p];
+        }
+        int linked = columnStart.length == 0 ? 0 : columnLength[0];
+        for (int iteration = 1; iteration < MAX_ITERATIONS; iteration++) {
             // column k adds every node's k-th neighbour: the same additions in the same order per node as a walk over
             // its row, but the nodes' sums advance side by side instead of one long chain of dependent additions each
-            for (int k = 0; k < columnStart.length; k++) {
+            for (int p = 0; p < linked; p++) {
+                next[p] = (1 - DAMPING) + passed[neighbour[p]];
+            }
+            for (int p = linked; p < n; p++) {
+                next[p] = 1 - DAMPING;
+            }
+            for (int k = 1; k < columnStart.length; k++) {
                 int at = columnStart[k];
                 for (int p = 0, end = columnLength[k]; p < end; p++) {
                     next[p] += passed[neighbour[at + p]];
@@ -121,6 +129,7 @@ final class TextRank {
             float maxDiff = 0;
             for (int p = 0; p < n; p++) {
                 maxDiff = Math.max(maxDiff, Math.abs(next[p] - score[p]));
+                passed[p] = share[p] * next[p];
             }
             float[] swap = score;
             score = next;
