@@ -52,6 +52,8 @@ public final class ChineseTokenizer {
      * held-out and leave-one-report-out accuracies were the same to the third decimal with and without it).
      */
     private final Segment indexSegment;
+    /** The same segmentation without index mode, the words inside each long word read from its word net. */
+    private final WordsInside wordsInside;
     private final Set<String> domainTerms;
 
     ChineseTokenizer(Set<String> domainTerms) {
@@ -68,6 +70,7 @@ public final class ChineseTokenizer {
                 .enableTranslatedNameRecognize(false)
                 .enablePartOfSpeechTagging(true)
                 .enableOffset(true);
+        this.wordsInside = new WordsInside(dictionary);
     }
 
     /** The process-wide tokenizer (HanLP's dictionaries are loaded on first use, about half a second). */
@@ -88,7 +91,7 @@ public final class ChineseTokenizer {
      * asked for after all its issues were classified, but nothing across reports, so that what a report costs never
      * depends on which reports came before it (nor does a benchmark repeating its texts measure a cache).
      */
-    private record Segmented(List<Term> words, String searchTokens, boolean[] content) {
+    record Segmented(List<Term> words, String searchTokens, boolean[] content) {
         static final Segmented EMPTY = new Segmented(List.of(), "", new boolean[0]);
     }
 
@@ -137,8 +140,33 @@ public final class ChineseTokenizer {
         return s;
     }
 
-    /** Index mode lists each word followed by the dictionary words inside it; the words are the outer ones. */
+    /**
+     * The words of the text and, for search, each followed by the dictionary words inside it: what index mode lists,
+     * the words inside a long word read by {@link WordsInside} from the word net of the segmentation without it.
+     */
     private Segmented segmentOnce(String normalized) {
+        WordsInside.Segmentation segmentation = wordsInside.segment(normalized);
+        List<Term> terms = segmentation.terms();
+        List<Term> words = new ArrayList<>(terms.size());
+        StringBuilder search = new StringBuilder(normalized.length() * 2);
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            if (t.word.isBlank()) {
+                continue;
+            }
+            words.add(t);
+            appendSearchToken(search, t.word);
+            for (String inner : segmentation.inside().get(i)) {
+                if (!inner.isBlank()) {
+                    appendSearchToken(search, inner);
+                }
+            }
+        }
+        return segmented(words, search);
+    }
+
+    /** Index mode lists each word followed by the dictionary words inside it; the words are the outer ones. */
+    Segmented segmentInIndexMode(String normalized) {
         List<Term> words = new ArrayList<>();
         StringBuilder search = new StringBuilder();
         int start = -1;
@@ -153,18 +181,31 @@ public final class ChineseTokenizer {
                 start = t.offset;
                 end = t.offset + t.length();
             }
-            if (!isPunctuation(t.word)) {
-                if (search.length() > 0) {
-                    search.append(' ');
-                }
-                search.append(t.word);
-            }
+            appendSearchToken(search, t.word);
         }
+        return segmented(words, search);
+    }
+
+    private static void appendSearchToken(StringBuilder search, String word) {
+        if (!isPunctuation(word)) {
+            if (search.length() > 0) {
+                search.append(' ');
+            }
+            search.append(word);
+        }
+    }
+
+    private static Segmented segmented(List<Term> words, StringBuilder search) {
         boolean[] content = new boolean[words.size()];
         for (int i = 0; i < content.length; i++) {
             content[i] = isContent(words.get(i));
         }
         return new Segmented(List.copyOf(words), search.toString(), content);
+    }
+
+    /** What {@link #segmentOnce} gives without the memo, for tests: the words with their parts of speech and offsets. */
+    Segmented segmentedUncached(String normalized) {
+        return segmentOnce(normalized);
     }
 
     /** HanLP terms of the normalised text, white space dropped. */
