@@ -51,15 +51,17 @@ public final class ReportText {
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            if (i == n || text.charAt(i) == '\n') {
-                int end = i;
-                if (end > start && text.charAt(end - 1) == '\r') {
-                    end--;
-                }
-                out.add(clean(text.substring(start, end)));
-                start = i + 1;
+        while (start <= n) {
+            int i = text.indexOf('\n', start);
+            if (i < 0) {
+                i = n;
             }
+            int end = i;
+            if (end > start && text.charAt(end - 1) == '\r') {
+                end--;
+            }
+            out.add(clean(text.substring(start, end)));
+            start = i + 1;
         }
         if (!out.isEmpty() && out.get(out.size() - 1).isEmpty() && text.endsWith("\n")) {
             out.remove(out.size() - 1);
