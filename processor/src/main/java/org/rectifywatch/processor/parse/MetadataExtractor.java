@@ -15,11 +15,17 @@ import org.rectifywatch.processor.parse.DateText.PartialDate;
  */
 public final class MetadataExtractor {
     private static final String BODY = "(?:中央|中共中央|省委|自治区党委|区党委|市委|州委|盟委|地委|县委|区委|旗委|镇党委|乡党委|街道党工委|党委|党组|工委)";
+    private static final String ROUND_NAMED = BODY + "第[一二三四五六七八九十\\d]+轮(?:机动|专项|常规|交叉|提级)?(?:巡视|巡察)(?=于|对|[,，])";
+    private static final String TEAM = "(?:巡视|巡察)(?:第[一二三四五六七八九十\\d]+)?组";
     private static final Pattern INSPECTOR = Pattern.compile(
-            "((?:[\\p{IsHan}\\d]{0,12}?" + BODY + ")?(?:第[一二三四五六七八九十\\d]+轮)?(?:第[一二三四五六七八九十\\d]+)?(?:巡视|巡察)"
-                    + "(?:第[一二三四五六七八九十\\d]+)?组"
+            "((?:[\\p{IsHan}\\d]{0,12}?" + BODY + ")?(?:第[一二三四五六七八九十\\d]+轮)?(?:第[一二三四五六七八九十\\d]+)?" + TEAM
                     // a round named without its team: 县委第一轮机动巡察于2024年6月对…开展了机动巡察
-                    + "|" + BODY + "第[一二三四五六七八九十\\d]+轮(?:机动|专项|常规|交叉|提级)?(?:巡视|巡察)(?=于|对|[,，]))");
+                    + "|" + ROUND_NAMED + ")");
+    /**
+     * Found in a text exactly when {@link #INSPECTOR} is: what comes before the team is optional, so a text holds an
+     * inspector when it holds a team or a named round. Only where such a match can start is a regex run.
+     */
+    private static final FastPatterns.KeywordPattern HAS_INSPECTOR = FastPatterns.alternation(TEAM + "|" + ROUND_NAMED);
     private static final Pattern BODY_START = Pattern.compile("^(?:.*?届)?(" + BODY + ")");
     private static final Pattern DEPLOYED_BY = Pattern.compile("根据(" + BODY + ")");
     /** A body named with its organisation before the body word: 省农信联社党委(第二巡察组). */
@@ -56,7 +62,7 @@ public final class MetadataExtractor {
     private static final Pattern MAIL_TAIL = Pattern.compile("[(（](?:邮编|邮政编码)[^)）]*[)）]?$");
     private static final Pattern MAIL = Pattern.compile(
             "(?:邮政信箱|通信地址|通讯地址|来信地址|邮寄地址|邮政地址|信件请寄|来信请寄)[:：]?\\s*([^;；,，。\\s]+)");
-    private static final Pattern CONTACT_LINE = Pattern.compile("联系|电话|邮箱|信箱|来信|地址|邮编|邮政编码");
+    private static final FastPatterns.KeywordPattern CONTACT_LINE = FastPatterns.alternation("联系|电话|邮箱|信箱|来信|地址|邮编|邮政编码");
 
     private MetadataExtractor() {
     }
@@ -69,7 +75,7 @@ public final class MetadataExtractor {
                 continue;
             }
             String l = text.line(i);
-            if ((l.contains("巡视") || l.contains("巡察")) && l.contains("月") && INSPECTOR.matcher(l).find()
+            if ((l.contains("巡视") || l.contains("巡察")) && l.contains("月") && HAS_INSPECTOR.foundIn(l)
                     && (l.contains("对") || l.contains("反馈") || l.contains("进驻"))) {
                 return i;
             }
@@ -392,7 +398,7 @@ public final class MetadataExtractor {
         int start = Math.max(0, Math.min(from, text.size()));
         for (int i = start; i < text.size(); i++) {
             String l = text.line(i);
-            if (l.isEmpty() || !CONTACT_LINE.matcher(l).find()) {
+            if (l.isEmpty() || !CONTACT_LINE.foundIn(l)) {
                 continue;
             }
             if (phone == null) {

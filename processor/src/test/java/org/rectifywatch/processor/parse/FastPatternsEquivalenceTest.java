@@ -25,7 +25,8 @@ class FastPatternsEquivalenceTest {
     private static final List<String> CLASSES = List.of(
             "org.rectifywatch.processor.parse.StatusEvidence", "org.rectifywatch.processor.parse.StatusClassifier",
             "org.rectifywatch.processor.parse.FigureExtractor", "org.rectifywatch.processor.deadline.CommitmentExtractor",
-            "org.rectifywatch.processor.segment.ProblemText", "org.rectifywatch.processor.segment.SectionKinds");
+            "org.rectifywatch.processor.segment.ProblemText", "org.rectifywatch.processor.segment.SectionKinds",
+            "org.rectifywatch.processor.parse.MetadataExtractor");
 
     private static final List<FastPatterns.KeywordPattern> PATTERNS = parserPatterns();
 
