@@ -75,8 +75,22 @@ public final class ProblemText {
     private static final Pattern REMEDY_START = Pattern.compile(
             "^(?:着力|切实|全力|坚决|进一步|持续|加快)?(?:补齐|补强|补足|补上|弥补|填补|消除|克服|解决|整治|破解|改变|扭转|纠正|防止|避免|杜绝|堵塞|堵住|突破|攻克|治理)");
 
+    /*
+     * The outline asks these of the same headings and first sentences several times over (a node, its run, its parent's
+     * reading of it): each is a pure function of its text, so the answers are remembered per thread.
+     */
+    private static final SentenceAnswers ENDS_IN_SHORTCOMING_ANSWERS =
+            new SentenceAnswers(ProblemText::endsInShortcomingUncached);
+    private static final SentenceAnswers EXPLICIT_ANSWERS = new SentenceAnswers(ProblemText::isExplicitUncached);
+    private static final SentenceAnswers PROBLEM_ANSWERS = new SentenceAnswers(ProblemText::readsAsProblemUncached);
+    private static final SentenceAnswers ACTION_ANSWERS = new SentenceAnswers(ProblemText::readsAsActionUncached);
+
     /** True when the last clause of the sentence ends in a shortcoming predicate (and does not remedy it). */
     public static boolean endsInShortcoming(String sentence) {
+        return ENDS_IN_SHORTCOMING_ANSWERS.test(sentence);
+    }
+
+    private static boolean endsInShortcomingUncached(String sentence) {
         String s = HeadingDetector.stripEnd(sentence.strip());
         return ENDS_IN_SHORTCOMING.matcher(s).find() && !REMEDY_START.matcher(s).lookingAt();
     }
@@ -108,6 +122,10 @@ public final class ProblemText {
 
     /** True when the sentence uses an explicit problem wrapper (针对/关于…问题, 在“X”方面, 问题:). */
     public static boolean isExplicit(String sentence) {
+        return EXPLICIT_ANSWERS.test(sentence);
+    }
+
+    private static boolean isExplicitUncached(String sentence) {
         String s = HeadingDetector.stripEnd(sentence);
         return QUOTED.matcher(s).lookingAt() || ASPECT.matcher(s).lookingAt() || LABELLED.matcher(s).lookingAt()
                 || PLAIN.matcher(s).lookingAt() || s.endsWith("的问题") || s.endsWith("方面问题") || topicLabel(s);
@@ -130,6 +148,10 @@ public final class ProblemText {
 
     /** True when a plain sentence reads as a shortcoming rather than an action. */
     public static boolean readsAsProblem(String sentence) {
+        return PROBLEM_ANSWERS.test(sentence);
+    }
+
+    private static boolean readsAsProblemUncached(String sentence) {
         String s = HeadingDetector.stripEnd(sentence);
         if (s.isEmpty() || AIMED_ACTION.matcher(s).lookingAt()) {
             return false;
@@ -162,6 +184,10 @@ public final class ProblemText {
 
     /** True when the sentence opens with a rectification verb (加强…, 持续…). */
     public static boolean readsAsAction(String sentence) {
+        return ACTION_ANSWERS.test(sentence);
+    }
+
+    private static boolean readsAsActionUncached(String sentence) {
         String s = HeadingDetector.stripEnd(sentence);
         return ACTION_START.matcher(s).lookingAt() || AIMED_ACTION.matcher(s).lookingAt();
     }
