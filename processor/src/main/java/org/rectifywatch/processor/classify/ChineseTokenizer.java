@@ -45,11 +45,12 @@ public final class ChineseTokenizer {
     }
 
     /**
-     * The standard segmenter in index mode with parts of speech: each word is followed by the dictionary words
-     * inside it (for search), and the outer words are the segmentation proper. Without HanLP's person-name
-     * recognition (Chinese and transliterated): it was a sixth of the segmentation's cost, and an issue's topic,
-     * keywords and search tokens do not rest on names (reports rarely name people; the classifier's cross-validation,
-     * held-out and leave-one-report-out accuracies were the same to the third decimal with and without it).
+     * What the words and search tokens are defined by: the standard segmenter in index mode, each word followed by the
+     * dictionary words inside it (for search), the outer words the segmentation proper, each with its most frequent
+     * part of speech (index mode does not tag). Without HanLP's person-name recognition (Chinese and transliterated):
+     * it was a sixth of the segmentation's cost, and an issue's topic, keywords and search tokens do not rest on names
+     * (reports rarely name people; the classifier's cross-validation, held-out and leave-one-report-out accuracies were
+     * the same to the third decimal with and without it). Only tests run it: {@link #wordsInside} gives the same.
      */
     private final Segment indexSegment;
     /** The same segmentation without index mode, the words inside each long word read from its word net. */
@@ -165,7 +166,10 @@ public final class ChineseTokenizer {
         return segmented(words, search);
     }
 
-    /** Index mode lists each word followed by the dictionary words inside it; the words are the outer ones. */
+    /**
+     * Index mode lists each word followed by the dictionary words inside it; the words are the outer ones. The
+     * reference {@link #segmentOnce} is tested against.
+     */
     Segmented segmentInIndexMode(String normalized) {
         List<Term> words = new ArrayList<>();
         StringBuilder search = new StringBuilder();

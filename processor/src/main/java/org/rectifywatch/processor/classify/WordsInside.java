@@ -50,7 +50,7 @@ final class WordsInside {
                 .enableOffset(true);
     }
 
-    /** The words of a text, each followed (in {@code search}) by the words inside it, as index mode lists them. */
+    /** The terms of a text and, for each, the words inside it as index mode lists them (none for short words). */
     record Segmentation(List<Term> terms, List<List<String>> inside) {
     }
 
