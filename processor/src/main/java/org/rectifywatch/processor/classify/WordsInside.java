@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * an upgrade that changes them fails {@code WordsInsideEquivalenceTest}, which holds the result to index mode's.
  */
 final class WordsInside {
-    private static final int MAX_REMEMBERED = 200_000;
+    /** Distinct long words remembered, then forgotten at once: a few megabytes at most. */
+    private static final int MAX_REMEMBERED = 50_000;
 
     /** A custom-dictionary word inside a long word: where it starts and ends in the word, and what it may be. */
     private record Hit(int begin, int end, boolean measure) {
