@@ -143,9 +143,10 @@ public final class ChineseTokenizer {
 
     /**
      * The words of the text and, for search, each followed by the dictionary words inside it: what index mode lists,
-     * the words inside a long word read by {@link WordsInside} from the word net of the segmentation without it.
+     * the words inside a long word read by {@link WordsInside} from the word net of the segmentation without it. Not
+     * memoised (tests compare it with {@link #segmentInIndexMode}).
      */
-    private Segmented segmentOnce(String normalized) {
+    Segmented segmentOnce(String normalized) {
         WordsInside.Segmentation segmentation = wordsInside.segment(normalized);
         List<Term> terms = segmentation.terms();
         List<Term> words = new ArrayList<>(terms.size());
@@ -205,11 +206,6 @@ public final class ChineseTokenizer {
             content[i] = isContent(words.get(i));
         }
         return new Segmented(List.copyOf(words), search.toString(), content);
-    }
-
-    /** What {@link #segmentOnce} gives without the memo, for tests: the words with their parts of speech and offsets. */
-    Segmented segmentedUncached(String normalized) {
-        return segmentOnce(normalized);
     }
 
     /** HanLP terms of the normalised text, white space dropped. */

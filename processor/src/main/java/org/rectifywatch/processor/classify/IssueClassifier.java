@@ -198,8 +198,9 @@ public final class IssueClassifier {
                 return lexTerms;
             }
             Set<String> words = new LinkedHashSet<>();
-            features.strings().stream()
-                    .filter(f -> f.startsWith("w:") && model.contribution(t, f) > 0)
+            features.words().stream()
+                    .map(w -> "w:" + w)
+                    .filter(f -> model.contribution(t, f) > 0)
                     .sorted(Comparator.comparingDouble((String f) -> -model.contribution(t, f))
                             .thenComparing(Comparator.naturalOrder()))
                     .forEach(f -> words.add(f.substring(2)));
